@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+// ratecalc: exact convergence rates of SSMs and Transformers (Nishikawa & Suzuki 2024;
+// Takakura & Suzuki 2023; Okumoto & Suzuki 2022) and their empirical check.
+import PackageDescription
+
+let package = Package(
+    name: "ratecalc",
+    products: [
+        .executable(name: "ratecalc", targets: ["ratecalc"]),
+        .library(name: "Bounds", targets: ["Bounds"]),
+        .library(name: "Numeric", targets: ["Numeric"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libgmp through pkg-config `gmp`, with inline shims for GMP's macros.
+        .systemLibrary(
+            name: "CGMP",
+            path: "Sources/CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        // OpenBLAS (CBLAS) and LAPACKE for the Numeric engine.
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        // Exact theory: GMP rationals, smoothness input, the theorems' formulas and renderers.
+        .target(name: "Bounds", dependencies: ["CGMP"]),
+        // Empirical side: estimators, training, synthetic targets, the check sweep.
+        .target(name: "Numeric", dependencies: ["Bounds", "CBLAS"]),
+        // Thin command-line front end.
+        .executableTarget(
+            name: "ratecalc",
+            dependencies: [
+                "Bounds", "Numeric",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BoundsTests", dependencies: ["Bounds"]),
+        .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds"]),
+        .testTarget(name: "CLITests", dependencies: ["Bounds"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

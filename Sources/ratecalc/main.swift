@@ -1,0 +1,2 @@
+import Bounds
+print(try Rational(parsing: "8/15").decimalString())
