@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+
+/// The `ratecalc` command: exact convergence rates for sequence models (SPEC §6).
+///
+/// Exit status (SPEC §6): 0 success; 1 a `check` whose verdict is not `consistent` under
+/// `--strict`; 2 bad input or usage (one line on stderr, nothing on stdout).
+@main
+struct Ratecalc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ratecalc",
+        abstract: "Exact convergence rates of SSMs, Transformers and CNNs for γ-smooth sequence functions.",
+        discussion: """
+        Computes, with exact GMP rationals, the estimation-rate exponents of Nishikawa & Suzuki (2024, SSMs), \
+        Takakura & Suzuki (2023, Transformers) and Okumoto & Suzuki (2022, CNNs) for a smoothness vector or \
+        matrix, and checks them empirically by training the estimators on synthetic data.
+        """,
+        subcommands: [RateCommand.self],
+        defaultSubcommand: RateCommand.self
+    )
+
+    /// Runs the command; maps every error that is not help or an explicit exit code to
+    /// exit status 2 with a single line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exitWithUsageStatus(for: error)
+        }
+    }
+
+    private static func exitWithUsageStatus(for error: Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success || error is ExitCode {
+            exit(withError: error)
+        }
+        let message = fullMessage(for: error)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .first.map(String.init) ?? "\(error)"
+        FileHandle.standardError.write(Data(("ratecalc: " + message.replacingOccurrences(of: "Error: ", with: "") + "\n").utf8))
+        Foundation.exit(2)
+    }
+}

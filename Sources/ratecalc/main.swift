@@ -1,2 +1,0 @@
-import Bounds
-print(try Rational(parsing: "8/15").decimalString())
