@@ -19,8 +19,17 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// `{"exact": "8/15", "approx": 0.5333333333}` (SPEC §6.1: exact strings in lowest
     /// terms beside a float with 10 significant digits).
+    /// `approx` is `null` when the value is outside the range of a double (overflow, or
+    /// underflow of a nonzero value), since common JSON readers cannot hold it.
     public static func exact(_ value: Rational) -> JSONValue {
-        .object([("exact", .string(value.description)), ("approx", .number(value.decimalString(significantDigits: 10)))])
+        .object([("exact", .string(value.description)), ("approx", approximate(value))])
+    }
+
+    /// A rational as a JSON number with 10 significant digits, or `null` if no double holds it.
+    public static func approximate(_ value: Rational) -> JSONValue {
+        let double = value.doubleValue
+        guard double.isFinite, double != 0 || value.isZero, double.magnitude >= Double.leastNormalMagnitude || value.isZero else { return .null }
+        return .number(value.decimalString(significantDigits: 10))
     }
 
     /// Serialises with two-space indentation (or compactly).

@@ -70,7 +70,7 @@ extension RateReport {
                                              ("lower", .string(value.lower.description)),
                                              ("upper", .string(value.upper.description))]
         if let symbolic = value.symbolic { fields.append(("symbolic", .string(symbolic))) }
-        fields.append(("approx", .number(value.midpoint.decimalString(significantDigits: 10))))
+        fields.append(("approx", .approximate(value.midpoint)))
         return .object(fields)
     }
 }

@@ -101,12 +101,15 @@ public struct RateReport: Sendable {
         }
 
         // Polylog exponent: stated for CNN (needs q), user-supplied otherwise; never invented.
+        // Only a bound that exists has a polylog factor (no log exponent when a† ≤ v).
         var logExponent: LogExponent? = nil
-        if let k = request.logExponent {
+        if rate == nil {
+            logExponent = nil
+        } else if let k = request.logExponent {
             logExponent = LogExponent(value: k, origin: .userSupplied)
-        } else if architecture == .cnn, theorem != nil, let q = request.q {
+        } else if architecture == .cnn, let q = request.q {
             logExponent = LogExponent(value: RateFormulas.cnnLogExponent(q: q), origin: .stated)
-        } else if architecture == .cnn, theorem != nil {
+        } else if architecture == .cnn {
             notes.append("O22's polylog exponent κ = 2/q + 2 + max(4/q, 4) needs --q")
         }
 
