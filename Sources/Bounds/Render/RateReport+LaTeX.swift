@@ -29,7 +29,7 @@ extension RateReport {
             }
             if !result.conditions.isEmpty {
                 let conditions = result.conditions.map { condition in
-                    "\\text{\(RateReport.latexEscaped(condition.displayName.replacingOccurrences(of: "†", with: "-dagger"))): \(condition.status.rawValue)}"
+                    "\(RateReport.latexCondition(condition))\\ \\text{(\(condition.status.rawValue))}"
                 }
                 rows.append("&" + conditions.joined(separator: ",\\ "))
             }
@@ -54,6 +54,17 @@ extension RateReport {
             return "{" + symbolic.replacingOccurrences(of: "π", with: "\\pi ") + "}"
         }
         return "{[\(value.lower.decimalString(significantDigits: 12)),\\, \(value.upper.decimalString(significantDigits: 12))]}"
+    }
+
+    /// A condition in math notation (by its stable name), e.g. `a^\dagger > v`.
+    static func latexCondition(_ condition: Condition) -> String {
+        switch condition.name {
+        case "a_dagger > v": return "a^\\dagger > v"
+        case "a1 < a2": return "\\bar a_1 < \\bar a_2"
+        case "a_tilde < infinity": return "\\tilde a < \\infty"
+        case "weak_lq_norm <= 1": return "\\lVert a\\rVert_{w\\ell^q} \\le 1"
+        default: return "\\text{\(latexEscaped(condition.name))}"
+        }
     }
 
     /// Escapes LaTeX's special characters in text mode and maps the few Unicode symbols

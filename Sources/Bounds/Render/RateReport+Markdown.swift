@@ -14,9 +14,9 @@ extension RateReport {
             let bound = BoundNotation.latex(result).map { "$\($0)$" } ?? "—"
             let level = result.levelCoefficient.map { "$\(RateReport.latexValue($0)) \\log_2 n$" } ?? "—"
             let samples = result.samplesExponent.map { "$\(RateReport.latexValue($0))$" } ?? "—"
-            let conditions = result.conditions.map { "\($0.displayName): \($0.status.rawValue)" }.joined(separator: "; ")
+            let conditions = result.conditions.map { "$\(RateReport.latexCondition($0))$ \($0.status.rawValue)" }.joined(separator: "; ")
             let cells = [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                         result.theorem.map { "\($0.source.key) (\($0.name))" } ?? "no theorem",
+                         result.theorem.map { "\($0.source.key), \($0.name)" } ?? "no theorem",
                          result.theorem?.provenance.rawValue ?? "—",
                          "$\(RateReport.latexValue(result.aDagger))$", rate, bound, level, samples,
                          conditions.isEmpty ? "—" : conditions]
