@@ -102,3 +102,13 @@ func badInput(arguments: [String], fragment: String) throws {
     let result = try #require((json["results"] as? [[String: Any]])?.first)
     #expect((result["a_dagger"] as? [String: Any])?["exact"] as? String == "\(big)/8")
 }
+
+@Test func samplesInvertTheRate() throws {
+    let json = try CLIRunner.json(["samples", "--smoothness", "1,2,4", "--gamma", "anisotropic", "--error", "1e-3"])
+    let result = try #require((json["results"] as? [[String: Any]])?.first)
+    #expect((result["samples_exponent"] as? [String: Any])?["exact"] as? String == "15/8")
+    let n = try #require((result["n"] as? [Double])?.first)
+    #expect(abs(n - pow(1e3, 15.0 / 8)) / n < 1e-12)
+    let bad = try CLIRunner.run(["samples", "--smoothness", "1,2,4", "--error", "0"])
+    #expect(bad.status == 2 && bad.stderr.contains("--error 0"))
+}
