@@ -12,6 +12,9 @@ extension RateReport {
                          (result.theorem.map { "\($0.source.key) \($0.name) [\($0.provenance.rawValue)]" } ?? "no theorem"))
             lines.append("\\begin{align*}")
             var rows: [String] = []
+            let classText = result.functionClass == .gammaSmooth ? "$\\gamma$-smooth" : "piecewise $\\gamma$-smooth"
+            let theoremText = result.theorem.map { "\($0.source.key), \($0.provenance == .stated ? "stated" : "up to polylog")" } ?? "no theorem"
+            rows.append("&\\text{\\textbf{\(result.architecture.displayName)}, \(classText) class, \(result.gamma.rawValue) $\\gamma$ (\(theoremText))}")
             let aDaggerLatex = RateReport.latexValue(result.aDagger)
             rows.append("a^\\dagger &= \(aDaggerLatex)" + (result.gamma == .mixed ? " = \\bar a_1" : " = \\Bigl(\\sum_k a_k^{-1}\\Bigr)^{-1}"))
             if let bound = BoundNotation.latex(result), let rate = result.rateExponent {
