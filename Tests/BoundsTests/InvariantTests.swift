@@ -95,3 +95,18 @@ func rateMonotone(seed: Int) {
     #expect(RateFormulas.v(p: 3) == 0)
     #expect(RateFormulas.v(p: try Rational(4, 3)) == (try Rational(1, 4)))
 }
+
+@Test func networkSizesOfO22Theorem9() throws {
+    // a = (1, 2, 4) anisotropic, q = 2: e = 1/(2·4/7 + 1) = 7/15; log powers 1/2, 3, 2.
+    let scaling = NetworkSizeScaling(aDagger: CertifiedValue(exact: try Rational(4, 7)), v: 0, q: 2)
+    #expect(scaling.polynomialExponent.exact == (try Rational(7, 15)))
+    #expect(scaling.widthLogExponent == (try Rational(1, 2)))
+    #expect(scaling.sparsityLogExponent == 3)
+    #expect(scaling.depthLogExponent == 2)
+    // q = 1/2: 2/q = 4 > 2.
+    let small = NetworkSizeScaling(aDagger: CertifiedValue(exact: 1), v: 0, q: try Rational(1, 2))
+    #expect(small.depthLogExponent == 4 && small.sparsityLogExponent == 8 && small.widthLogExponent == 2)
+    // e = c/a†: the level coefficient over a†.
+    let c = RateFormulas.levelCoefficient(aDagger: try Rational(4, 7), v: 0)
+    #expect(try c / Rational(4, 7) == scaling.polynomialExponent.exact!)
+}

@@ -51,6 +51,15 @@ extension RateReport {
             })),
         ]
         if !result.notes.isEmpty { fields.append(("note", .string(result.notes.joined(separator: "; ")))) }
+        if let network = result.networkSize {
+            fields.append(("network_size", .object([
+                ("source", .string("O22 Thm 9")),
+                ("n_exponent", certified(network.polynomialExponent)),
+                ("width_log_exponent", .exact(network.widthLogExponent)),
+                ("sparsity_log_exponent", .exact(network.sparsityLogExponent)),
+                ("depth_log_exponent", .exact(network.depthLogExponent)),
+            ])))
+        }
         if let evaluation = result.evaluation {
             fields.append(("at_n", .object([
                 ("n", .string(evaluation.n.description)),

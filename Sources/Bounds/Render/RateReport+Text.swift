@@ -89,6 +89,12 @@ extension RateReport {
             table.append("log exponent k", log.value.description, "≈ " + log.value.decimalString(significantDigits: 10),
                          log.origin == .stated ? "stated: 2/q + 2 + max(4/q, 4) (O22 Thm 10)" : "user-supplied (--log-exponent)")
         }
+        if let network = result.networkSize {
+            let e = cells(network.polynomialExponent)[0]
+            table.append("width W", "n^(\(e)) (log n)^(\(network.widthLogExponent))", "", "O22 Thm 9 at T(n)")
+            table.append("sparsity S", "n^(\(e)) (log n)^(\(network.sparsityLogExponent))", "", "O22 Thm 9 at T(n)")
+            table.append("depth L", "(log n)^(\(network.depthLogExponent))", "", "O22 Thm 9 at T(n)")
+        }
         if let evaluation = result.evaluation {
             table.append("at n = \(evaluation.n)", "n^(−r) ≈ \(format(evaluation.mainTerm))",
                          evaluation.mainTermWithLog.map { "with (log n)^k ≈ \(format($0))" } ?? "",

@@ -128,7 +128,9 @@ public struct RateReport: Sendable {
                           aDagger: aDagger ?? CertifiedValue(exact: .zero), aTilde: aTilde, v: v,
                           rateExponent: rate, levelCoefficient: level, samplesExponent: samples,
                           approximationExponent: approximation, logExponent: logExponent,
-                          conditions: conditions, notes: notes, evaluation: evaluation)
+                          conditions: conditions, notes: notes, evaluation: evaluation,
+                          networkSize: architecture == .cnn && rate != nil
+                              ? request.q.flatMap { q in aDagger.map { NetworkSizeScaling(aDagger: $0, v: v, q: q) } } : nil)
     }
 }
 

@@ -28,6 +28,8 @@ public struct RateResult: Sendable {
     public let notes: [String]
     /// The bound evaluated at a sample size, when `--n` was given.
     public let evaluation: EvaluationAtSampleSize?
+    /// O22 Thm 9's network sizes in terms of n (CNN with `--q` only).
+    public let networkSize: NetworkSizeScaling?
 
     /// Whether every required condition holds and a theorem covers the pair.
     public var theoremApplies: Bool {
