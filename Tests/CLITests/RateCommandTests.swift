@@ -112,3 +112,25 @@ func badInput(arguments: [String], fragment: String) throws {
     let bad = try CLIRunner.run(["samples", "--smoothness", "1,2,4", "--error", "0"])
     #expect(bad.status == 2 && bad.stderr.contains("--error 0"))
 }
+
+@Test func infiniteFamilyGivesACertifiedEnclosureOfSixOverPiSquared() throws {
+    let json = try CLIRunner.json(["--smoothness", "poly(c=1,q=2)", "--gamma", "anisotropic"])
+    #expect((json["smoothness"] as? [String: Any])?["rows"] is NSNull)
+    let result = try #require((json["results"] as? [[String: Any]])?.first)
+    let aDagger = try #require(result["a_dagger"] as? [String: Any])
+    #expect(aDagger["exact"] is NSNull && aDagger["symbolic"] as? String == "6/π^2")
+    let lower = try #require(aDagger["lower"] as? String), upper = try #require(aDagger["upper"] as? String)
+    #expect(lower.hasPrefix("2") && upper.contains("/"))
+    #expect(abs((aDagger["approx"] as? Double ?? 0) - 6 / (Double.pi * Double.pi)) < 1e-12)
+    let rate = try #require(result["rate_exponent"] as? [String: Any])
+    #expect(rate["exact"] is NSNull && rate["lower"] is String && rate["upper"] is String)
+    let text = try CLIRunner.run(["--smoothness", "poly(c=1,q=2)", "--gamma", "anisotropic"]).stdout
+    #expect(text.contains("6/π^2") && text.contains("0.60792710185402662866327677925836"))
+}
+
+@Test func badFamilyAndPrecision() throws {
+    let bad = try CLIRunner.run(["--smoothness", "geom(c=1,r=1)"])
+    #expect(bad.status == 2 && bad.stderr.contains("r must be > 1") && bad.stdout.isEmpty)
+    let precision = try CLIRunner.run(["--smoothness", "poly(c=1,q=2)", "--precision", "0"])
+    #expect(precision.status == 2 && precision.stderr.contains("--precision"))
+}

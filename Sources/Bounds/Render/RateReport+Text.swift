@@ -119,7 +119,15 @@ extension RateReport {
             return [exact.description + suffix, "≈ " + exact.decimalString(significantDigits: 10) + suffix]
         }
         return [(value.symbolic ?? "certified enclosure") + suffix,
-                "∈ [\(value.lower.decimalString(significantDigits: 15)), \(value.upper.decimalString(significantDigits: 15))]" + suffix]
+                "∈ [\(value.lower.decimalString(significantDigits: enclosureDigits(value))), \(value.upper.decimalString(significantDigits: enclosureDigits(value)))]" + suffix]
+    }
+
+    /// Enough significant digits to tell the ends of an enclosure apart (at most 40).
+    static func enclosureDigits(_ value: CertifiedValue) -> Int {
+        for digits in 10...40 where value.lower.decimalString(significantDigits: digits) != value.upper.decimalString(significantDigits: digits) {
+            return digits
+        }
+        return 40
     }
 
     static func format(_ value: Double) -> String {

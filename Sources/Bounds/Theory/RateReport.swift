@@ -39,13 +39,14 @@ public struct RateReport: Sendable {
         var aTilde: CertifiedValue? = nil
         switch gamma {
         case .mixed:
-            aDagger = CertifiedValue(exact: summary.smallest)
+            aDagger = summary.smallest
         case .anisotropic:
             aTilde = summary.reciprocalSum
-            aDagger = summary.reciprocalSum.map { sum in
+            // ã = ∞ gives a† = 1/ã = 0 (the limit), so that a† > v fails visibly below.
+            aDagger = summary.reciprocalSum == nil ? CertifiedValue(exact: .zero) : summary.reciprocalSum.map { sum in
                 if let exact = sum.exact { return CertifiedValue(exact: try! exact.reciprocal()) }
                 return CertifiedValue(lower: try! sum.upper.reciprocal(), upper: try! sum.lower.reciprocal(),
-                                      symbolic: sum.symbolic.map { "1/(\($0))" })
+                                      symbolic: summary.anisotropicSymbolic)
             }
             conditions.append(Condition(
                 name: "a_tilde < infinity", displayName: "ã < ∞",
@@ -63,11 +64,10 @@ public struct RateReport: Sendable {
 
         // Mixed: strict gap ā_1 < ā_2 (O22 Thm 10).
         if gamma == .mixed {
-            if let second = summary.secondSmallest {
-                let holds = summary.smallest < second
+            if let second = summary.secondSmallest, let holds = summary.strictGap {
                 conditions.append(Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)",
                                             status: holds ? .holds : .fails,
-                                            detail: "ā₁ = \(summary.smallest) \(holds ? "<" : "=") ā₂ = \(second)"))
+                                            detail: "ā₁ = \(CertifiedValue.describe(summary.smallest)) \(holds ? "<" : "=") ā₂ = \(CertifiedValue.describe(second))"))
             } else {
                 conditions.append(Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)", status: .notApplicable,
                                             detail: "a single entry: no second smallest entry"))
@@ -75,8 +75,8 @@ public struct RateReport: Sendable {
         }
 
         // CNN: O22 Assumption 12 (weak ℓ^q) when q is given.
-        if architecture == .cnn, let q = request.q, let weak = summary.weakLqCondition {
-            conditions.append(weak(q))
+        if architecture == .cnn, let q = request.q, let assumptions = summary.cnnAssumptions {
+            conditions += assumptions(q)
         }
 
         // Exponents: defined whenever a† > v holds (monotone maps of a† for enclosures).
@@ -137,6 +137,7 @@ public struct RateReport: Sendable {
 extension CertifiedValue {
     /// `8/15`, or `[lo, hi]` for an enclosure.
     static func describe(_ value: CertifiedValue) -> String {
-        value.exact?.description ?? "[\(value.lower.decimalString(significantDigits: 12)), \(value.upper.decimalString(significantDigits: 12))]"
+        value.exact?.description ?? ((value.symbolic.map { $0 + " ∈ " } ?? "") +
+            "[\(value.lower.decimalString(significantDigits: 12)), \(value.upper.decimalString(significantDigits: 12))]")
     }
 }

@@ -9,29 +9,36 @@ public struct SmoothnessSummary: Sendable {
     public let columns: Int?
     /// The smoothness as the user wrote it, canonicalised (e.g. `1,2,poly(c=3,q=2)`).
     public let text: String
-    /// `ā_1`, the smallest entry.
-    public let smallest: Rational
+    /// `ā_1`, the smallest entry (an enclosure when it is an irrational family term).
+    public let smallest: CertifiedValue
     /// `ā_2`, the second smallest entry (nil for a single entry).
-    public let secondSmallest: Rational?
+    public let secondSmallest: CertifiedValue?
+    /// `ā_1 < ā_2`, decided exactly; nil for a single entry.
+    public let strictGap: Bool?
     /// `ã = Σ_k 1/a_k`; nil when the sum diverges.
     public let reciprocalSum: CertifiedValue?
     /// Why `ã = ∞`, when it is.
     public let divergence: String?
-    /// Decides O22 Assumption 12 (weak ℓ^q norm ≤ 1) for a given q, when available.
-    public let weakLqCondition: (@Sendable (Rational) -> Condition)?
+    /// A closed form of the anisotropic a† = 1/ã, when one exists (e.g. `6/π^2`).
+    public let anisotropicSymbolic: String?
+    /// Decides O22's assumptions on the decay (Assumption 8 for families, Assumption 12:
+    /// weak ℓ^q norm ≤ 1) for a given q.
+    public let cnnAssumptions: (@Sendable (Rational) -> [Condition])?
 
-    public init(entryStrings: [String], rows: Int?, columns: Int?, text: String, smallest: Rational,
-                secondSmallest: Rational?, reciprocalSum: CertifiedValue?, divergence: String?,
-                weakLqCondition: (@Sendable (Rational) -> Condition)?) {
+    public init(entryStrings: [String], rows: Int?, columns: Int?, text: String, smallest: CertifiedValue,
+                secondSmallest: CertifiedValue?, strictGap: Bool?, reciprocalSum: CertifiedValue?, divergence: String?,
+                anisotropicSymbolic: String? = nil, cnnAssumptions: (@Sendable (Rational) -> [Condition])?) {
         self.entryStrings = entryStrings
         self.rows = rows
         self.columns = columns
         self.text = text
         self.smallest = smallest
         self.secondSmallest = secondSmallest
+        self.strictGap = strictGap
         self.reciprocalSum = reciprocalSum
         self.divergence = divergence
-        self.weakLqCondition = weakLqCondition
+        self.anisotropicSymbolic = anisotropicSymbolic
+        self.cnnAssumptions = cnnAssumptions
     }
 
     /// The summary of a finite smoothness: exact ā_1, ā_2 and ã (balanced summation).
@@ -40,9 +47,11 @@ public struct SmoothnessSummary: Sendable {
         self.init(entryStrings: smoothness.entries.map(\.description),
                   rows: smoothness.rows, columns: smoothness.columns,
                   text: smoothness.entries.map(\.description).joined(separator: ","),
-                  smallest: sorted[0], secondSmallest: sorted.count > 1 ? sorted[1] : nil,
+                  smallest: CertifiedValue(exact: sorted[0]),
+                  secondSmallest: sorted.count > 1 ? CertifiedValue(exact: sorted[1]) : nil,
+                  strictGap: sorted.count > 1 ? sorted[0] < sorted[1] : nil,
                   reciprocalSum: CertifiedValue(exact: EffectiveSmoothness.reciprocalSum(smoothness.entries)),
                   divergence: nil,
-                  weakLqCondition: { q in WeakLq.condition(sortedEntries: sorted, q: q) })
+                  cnnAssumptions: { q in [WeakLq.condition(sortedEntries: sorted, q: q)] })
     }
 }

@@ -1,0 +1,125 @@
+/// O22's decay assumptions for a sequence with an infinite tail, decided exactly
+/// (SPEC §3): Assumption 8, `a_i = Ω(i^q)`, and Assumption 12, the weak ℓ^q norm
+/// `‖a‖_{wℓ^q} = sup_j j^q/ā_j ≤ 1`.
+extension SmoothnessSequence {
+    /// The most positions compared one by one before a decision is called undecided.
+    static let maximumExplicitPositions = 100_000
+
+    /// Assumption 8: `a_i = Ω(i^q)`. A polynomial tail `c·i^{q'}` satisfies it iff `q' ≥ q`;
+    /// a geometric tail always does.
+    func assumption8(q: Rational) -> Condition {
+        let name = "a_i = Omega(i^q)", display = "a_i = Ω(i^q)"
+        switch tail {
+        case .none:
+            return Condition(name: name, displayName: display, status: .notApplicable, detail: "a finite vector", required: false)
+        case .geometric(_, let r)?:
+            return Condition(name: name, displayName: display, status: .holds,
+                             detail: "geometric growth r = \(r) > 1 beats every power i^q (O22 Assumption 8)", required: false)
+        case .polynomial(_, let exponent)?:
+            let holds = exponent >= q
+            return Condition(name: name, displayName: display, status: holds ? .holds : .fails,
+                             detail: "family exponent \(exponent) \(holds ? "≥" : "<") q = \(q) (O22 Assumption 8)", required: false)
+        }
+    }
+
+    /// Assumption 12 decided exactly. Let `M = max(head)` and `i₀` the first family position
+    /// with `a_{i₀} ≥ M`; then exactly `i₀ − 1` entries are smaller, so `ā_j = a_j` for
+    /// `j ≥ i₀`. Positions `j < i₀` are checked one by one (`j^{u/w} ≤ ā_j` compared in
+    /// integers); for `j ≥ i₀`:
+    /// - poly: `j^q ≤ c j^{q'} ⟺ j^{q−q'} ≤ c`: fails if `q > q'`; holds iff `c ≥ 1` if
+    ///   `q = q'` (sup = 1/c, the boundary case c = 1 holds); if `q < q'` the left side
+    ///   decreases, so checking `j = i₀` decides all;
+    /// - geom: `j^q / (c r^{j−1})` decreases once `(1 + 1/j)^q < r`; positions up to that
+    ///   point are checked one by one.
+    func weakLqCondition(q: Rational) -> Condition {
+        let name = "weak_lq_norm <= 1", display = "‖a‖_{wℓ^q} ≤ 1"
+        func condition(_ status: Condition.Status, _ detail: String) -> Condition {
+            Condition(name: name, displayName: display, status: status, detail: detail + " (O22 Assumption 12)", required: false)
+        }
+        guard let family = tail else {
+            return WeakLq.condition(sortedEntries: head.sorted(), q: q)
+        }
+        guard let u = q.numerator.intValue, let w = q.denominator.intValue, u > 0, u <= 4096, w <= 4096 else {
+            return condition(.undecided, "q = \(q) is outside the range decided exactly")
+        }
+        let k = head.count
+        // i₀: first family position with a_i ≥ max(head); monotone, so exponential + binary search.
+        var firstAbove = k + 1
+        if let maximum = head.max(), family.compareTerm(at: k + 1, with: maximum) < 0 {
+            var low = k + 1, high = k + 2
+            while family.compareTerm(at: high, with: maximum) < 0 {
+                low = high
+                high = k + 1 + 2 * (high - k)
+                if high - k > Self.maximumExplicitPositions {
+                    return condition(.undecided, "the family stays below the listed entries for more than \(Self.maximumExplicitPositions) positions")
+                }
+            }
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if family.compareTerm(at: mid, with: maximum) < 0 { low = mid } else { high = mid }
+            }
+            firstAbove = high
+        }
+        // Positions j < i₀: merge head with a_{k+1} … a_{i₀−1}.
+        var entries: [Entry] = head.map { .listed($0) } + (k + 1 < firstAbove ? ((k + 1)..<firstAbove).map { .family($0) } : [])
+        entries.sort { less($0, $1, family: family) }
+        for (index, entry) in entries.enumerated() {
+            let j = index + 1
+            if !powerAtMost(j: j, u: u, w: w, entry: entry, family: family) {
+                return condition(.fails, "j^q/ā_j > 1 at j = \(j) (q = \(q))")
+            }
+        }
+        // Positions j ≥ i₀, where ā_j = a_j.
+        switch family {
+        case .polynomial(let c, let exponent):
+            let delta = q - exponent
+            if delta.signum > 0 {
+                return condition(.fails, "j^q/ā_j = j^(\(delta))/\(c) → ∞: q = \(q) exceeds the family exponent \(exponent)")
+            }
+            if delta.isZero {
+                let holds = c >= .one
+                return condition(holds ? .holds : .fails,
+                                 "for j ≥ \(firstAbove), j^q/ā_j = 1/c = \(try! c.reciprocal()) \(holds ? "≤" : ">") 1" + (c == .one ? " (equality: the boundary case)" : ""))
+            }
+            let holds = powerAtMost(j: firstAbove, u: u, w: w, entry: .family(firstAbove), family: family)
+            return condition(holds ? .holds : .fails,
+                             holds ? "j^q ≤ ā_j for all j: checked j < \(firstAbove) one by one; beyond, j^q/ā_j decreases (q < \(exponent))"
+                                   : "j^q/ā_j > 1 at j = \(firstAbove)")
+        case .geometric(_, let r):
+            // (1 + 1/j)^q < r ⟺ (j+1)^u < r^w · j^u.
+            let rw = try! r.power(w)
+            var j = firstAbove
+            while !(Rational(BigInt(j + 1).power(UInt(u))) < rw * Rational(BigInt(j).power(UInt(u)))) {
+                if !powerAtMost(j: j, u: u, w: w, entry: .family(j), family: family) {
+                    return condition(.fails, "j^q/ā_j > 1 at j = \(j)")
+                }
+                j += 1
+                if j - firstAbove > Self.maximumExplicitPositions {
+                    return condition(.undecided, "more than \(Self.maximumExplicitPositions) positions before j^q/ā_j decreases")
+                }
+            }
+            let holds = powerAtMost(j: j, u: u, w: w, entry: .family(j), family: family)
+            return condition(holds ? .holds : .fails,
+                             holds ? "j^q ≤ ā_j for all j: checked j ≤ \(j) one by one; beyond, j^q/ā_j decreases"
+                                   : "j^q/ā_j > 1 at j = \(j)")
+        }
+    }
+
+    /// `j^{u/w} ≤ entry`, exactly: for a rational `s/t`, `j^u t^w ≤ s^w`; for a family term
+    /// `c·i^{e}` with `e = s/t`, `j^{u t} ≤ c^{w t} i^{s w}`.
+    private func powerAtMost(j: Int, u: Int, w: Int, entry: Entry, family: SmoothnessFamily) -> Bool {
+        switch entry {
+        case .listed(let x):
+            return BigInt(j).power(UInt(u)) * x.denominator.power(UInt(w)) <= x.numerator.power(UInt(w))
+        case .family(let i):
+            if let exact = family.exactTerm(at: i) {
+                return BigInt(j).power(UInt(u)) * exact.denominator.power(UInt(w)) <= exact.numerator.power(UInt(w))
+            }
+            guard case .polynomial(let c, let e) = family else { return false }
+            let s = UInt(e.numerator.intValue!), t = UInt(e.denominator.intValue!)
+            let left = Rational(BigInt(j).power(UInt(u) * t))
+            let right = (try! c.power(w * Int(t))) * Rational(BigInt(i).power(s * UInt(w)))
+            return left <= right
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// What the theory needs from a smoothness sequence with an infinite tail (SPEC §4):
+/// the two smallest entries, `ã = Σ 1/a_k` exactly (geometric) or as a certified
+/// enclosure (polynomial), its symbolic form when ζ(q) has one, and O22's assumptions.
+extension SmoothnessSequence {
+    /// One entry of the merged, sorted view: a head entry or the family term at position i.
+    enum Entry {
+        case listed(Rational)
+        case family(Int)
+    }
+
+    /// The summary, with enclosures of width at most `width` for a† (and so for r).
+    /// - Throws: ``SmoothnessParseError`` for a sequence without entries.
+    public func summary(width: Rational) throws -> SmoothnessSummary {
+        guard let family = tail else {
+            return SmoothnessSummary(try Smoothness(entries: head, rows: head.count, columns: 1))
+        }
+        let digits = ZetaTail.decimalDigits(for: width) + 6
+        let (first, second, gap) = twoSmallest(family: family, digits: digits)
+        let headSum = head.isEmpty ? Rational.zero : EffectiveSmoothness.reciprocalSum(head)
+        var reciprocalSum: CertifiedValue? = nil
+        var divergence: String? = nil
+        var symbolic: (ã: String, aDagger: String)? = nil
+        switch family {
+        case .geometric(let c, let r):
+            // Σ_{i>k} 1/(c r^{i−1}) = r^{−k} · r / (c (r − 1)).
+            let k = head.count
+            let tailSum = try! (try! r.power(-k)) * r / (c * (r - .one))
+            reciprocalSum = CertifiedValue(exact: headSum + tailSum)
+        case .polynomial(let c, let q):
+            if q <= .one {
+                divergence = "Σ 1/(c·i^q) diverges for q = \(q) ≤ 1 (anisotropic smoothness needs q > 1)"
+            } else {
+                reciprocalSum = reciprocalSumOfPolynomial(headSum: headSum, c: c, q: q, width: width)
+                symbolic = symbolicForm(headSum: headSum, c: c, q: q)
+            }
+        }
+        let sequenceText = text
+        let headCopy = head
+        return SmoothnessSummary(
+            entryStrings: head.map(\.description) + [family.text], rows: nil, columns: nil, text: sequenceText,
+            smallest: first, secondSmallest: second, strictGap: gap,
+            reciprocalSum: reciprocalSum.map { $0.with(symbolic: symbolic?.ã) }, divergence: divergence,
+            anisotropicSymbolic: symbolic?.aDagger,
+            cnnAssumptions: { q in
+                let sequence = SmoothnessSequence(head: headCopy, tail: family)
+                return [sequence.assumption8(q: q), sequence.weakLqCondition(q: q)]
+            })
+    }
+
+    /// ã enclosed so that a† = 1/ã and r are within `width`: the tail `(1/c) Σ_{i>k} i^{-q}`
+    /// is computed to width `width · min(1, ã_lo²)/8` (a† = 1/ã has slope 1/ã²).
+    private func reciprocalSumOfPolynomial(headSum: Rational, c: Rational, q: Rational, width: Rational) -> CertifiedValue {
+        func compute(_ w: Rational) -> CertifiedValue {
+            ZetaTail.enclosure(q: q, after: head.count, width: w * c)
+                .scaled(by: try! c.reciprocal())
+                .adding(CertifiedValue(exact: headSum))
+        }
+        let first = compute(width)
+        let lowSquared = first.lower * first.lower
+        let needed = try! width * Rational.minimum(lowSquared, .one) / Rational(8)
+        return needed < width ? compute(needed) : compute(try! width / Rational(8))
+    }
+
+    /// For an even integer q: `ζ(q) = |B_q| (2π)^q / (2·q!)`, so
+    /// `ã = α + β·π^q` with `α = Σ_head 1/a − (1/c) Σ_{i≤k} i^{-q}` and
+    /// `β = |B_q| 2^{q−1} / (q!·c)`; returns (ã, a† = 1/ã) as text, e.g. `π^2/6` and `6/π^2`.
+    private func symbolicForm(headSum: Rational, c: Rational, q: Rational) -> (ã: String, aDagger: String)? {
+        guard q.isInteger, let n = q.numerator.intValue, n % 2 == 0, n <= 200 else { return nil }
+        let bernoulli = BernoulliNumbers.first(n + 1)[n].magnitude
+        let beta = try! bernoulli * Rational(BigInt(2).power(UInt(n - 1))) / Rational(ZetaTail.factorial(n)) / c
+        var harmonic = Rational.zero
+        if !head.isEmpty { for i in 1...head.count { harmonic += try! Rational(BigInt(1), BigInt(i).power(UInt(n))) } }
+        let alpha = headSum - (try! harmonic / c)
+        let piPower = "π^\(n)"
+        let betaTerm = beta.numerator == BigInt(1) ? "\(piPower)/\(beta.denominator)" : "\(beta.numerator)·\(piPower)/\(beta.denominator)"
+        if alpha.isZero {
+            let inverse = try! beta.reciprocal()
+            let aDagger = inverse.denominator == BigInt(1) ? "\(inverse.numerator)/\(piPower)" : "\(inverse.numerator)/(\(inverse.denominator)·\(piPower))"
+            return (betaTerm, aDagger)
+        }
+        let sign = alpha.signum < 0 ? "−" : "+"
+        let ã = "\(betaTerm) \(sign) \(alpha.magnitude)"
+        return (ã, "1/(\(ã))")
+    }
+
+    /// The two smallest entries and whether the smallest is strictly smaller, decided exactly:
+    /// candidates are the sorted head and the family's first two terms (it is increasing).
+    func twoSmallest(family: SmoothnessFamily, digits: Int) -> (CertifiedValue, CertifiedValue, Bool) {
+        let k = head.count
+        var candidates: [Entry] = head.sorted().prefix(2).map { .listed($0) }
+        candidates += [.family(k + 1), .family(k + 2)]
+        candidates.sort { less($0, $1, family: family) }
+        let value: (Entry) -> CertifiedValue = { entry in
+            switch entry {
+            case .listed(let x): return CertifiedValue(exact: x)
+            case .family(let i): return family.term(at: i, digits: digits)
+            }
+        }
+        let strict = less(candidates[0], candidates[1], family: family)
+        return (value(candidates[0]), value(candidates[1]), strict)
+    }
+
+    /// Exact strict order of two entries.
+    func less(_ a: Entry, _ b: Entry, family: SmoothnessFamily) -> Bool {
+        switch (a, b) {
+        case (.listed(let x), .listed(let y)): return x < y
+        case (.family(let i), .family(let j)): return i < j
+        case (.family(let i), .listed(let y)): return family.compareTerm(at: i, with: y) < 0
+        case (.listed(let x), .family(let j)): return family.compareTerm(at: j, with: x) > 0
+        }
+    }
+}

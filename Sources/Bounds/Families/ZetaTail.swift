@@ -1,0 +1,81 @@
+/// Certified enclosures of `Σ_{i>k} i^{-q}` for rational `q > 1` (the tail of ζ(q)) by
+/// the Euler–Maclaurin formula with exact Bernoulli numbers:
+///
+/// `Σ_{i≥N} f(i) = ∫_N^∞ f + f(N)/2 + Σ_{j=1}^{m} B_{2j}/(2j)! · (q)_{2j−1} · N^{−q−2j+1} + R_m`,
+///
+/// for `f(x) = x^{-q}` (`(q)_p` the rising factorial). f is completely monotone, so the
+/// remainder `R_m` is bounded in absolute value by the first omitted term (j = m+1)
+/// (e.g. DLMF §2.10(i); Olver, *Asymptotics and Special Functions*, §8.6); ratecalc widens
+/// the enclosure by that bound on both sides. The terms `i^{-q}` for `k < i < N` and
+/// `N^{-q}` are enclosed with ``PowerEnclosure`` (exact for integer q).
+enum ZetaTail {
+    /// Encloses `Σ_{i=k+1}^∞ i^{-q}` with width at most `width`.
+    /// - Precondition: `q > 1`, `k ≥ 0`, `width > 0`.
+    static func enclosure(q: Rational, after k: Int, width: Rational) -> CertifiedValue {
+        precondition(q > .one && k >= 0 && width.signum > 0)
+        var digits = decimalDigits(for: width) + 6
+        var n = max(k + 1, 24)
+        for _ in 0..<12 {
+            if let result = attempt(q: q, k: k, n: n, digits: digits), result.width <= width {
+                return result.roundedOutward(digits: decimalDigits(for: width) + 4)
+            }
+            digits += 8
+            n *= 2
+        }
+        preconditionFailure("Euler–Maclaurin did not reach the requested width")
+    }
+
+    /// One try with cut-off N and working precision `digits`; nil if the asymptotic terms stop
+    /// decreasing before the remainder is small enough (then N is increased).
+    private static func attempt(q: Rational, k: Int, n: Int, digits: Int) -> CertifiedValue? {
+        let target = try! Rational(BigInt(1), BigInt.powerOfTen(UInt(digits)))
+        // Partial sum Σ_{i=k+1}^{N−1} i^{-q}.
+        var partial = CertifiedValue(exact: .zero)
+        if k + 1 <= n - 1 {
+            for i in (k + 1)...(n - 1) {
+                partial = partial.adding(PowerEnclosure.power(BigInt(i), exponent: -q, digits: digits + 4))
+            }
+            partial = partial.roundedOutward(digits: digits + 3)
+        }
+        // Euler–Maclaurin from N: coefficient C with Σ_{i≥N} = C·N^{-q} + R.
+        let bigN = Rational(n)
+        var coefficient = (try! bigN / (q - .one)) + Rational.oneHalf
+        let bernoulli = BernoulliNumbers.even(upTo: 40)
+        var rising = q // (q)_1
+        var nPower = bigN // N^{2j−1}
+        var previous: Rational? = nil
+        for j in 1...39 {
+            let factorial = Rational(factorial(2 * j))
+            let term = try! bernoulli[j] / factorial * rising / nPower // times N^{-q}
+            // Next rising factorial (q)_{2j+1} and N^{2j+1}.
+            let nextRising = rising * (q + Rational(2 * j - 1)) * (q + Rational(2 * j))
+            let nextPower = nPower * bigN * bigN
+            let nextTerm = (try! bernoulli[j + 1] / Rational(self.factorial(2 * j + 2)) * nextRising / nextPower).magnitude
+            if let previous, term.magnitude > previous { return nil } // diverging: larger N needed
+            coefficient += term
+            if nextTerm < target {
+                let y = PowerEnclosure.power(BigInt(n), exponent: -q, digits: digits + 4)
+                let remainder = nextTerm * y.upper
+                let tail = y.scaled(by: coefficient).widened(by: remainder)
+                return partial.adding(tail)
+            }
+            previous = term.magnitude
+            rising = nextRising
+            nPower = nextPower
+        }
+        return nil
+    }
+
+    static func factorial(_ n: Int) -> BigInt {
+        var result = BigInt(1)
+        if n > 1 { for i in 2...n { result = result * BigInt(i) } }
+        return result
+    }
+
+    /// The smallest D with `10^{-D} ≤ width` (at least 1).
+    static func decimalDigits(for width: Rational) -> Int {
+        var digits = 1
+        while Rational(BigInt.powerOfTen(UInt(digits))) * width < .one { digits += 1 }
+        return digits
+    }
+}
