@@ -90,3 +90,28 @@ import Testing
         }
     }
 }
+
+/// Data-parallel training steps: splitting the batch over replicas gives the full-batch gradient.
+@Suite struct EngineDataParallelTests {
+    @Test(arguments: [SequenceArchitecture.ssm, .transformer])
+    func replicasMatchSingleWorkspace(architecture: SequenceArchitecture) {
+        let configuration = EngineTrainingTests.small(architecture)
+        let data = EngineTrainingTests.shiftDataset(count: 7, length: 8, seed: 3)
+        var gradients: [[Float]] = []
+        var losses: [Double] = []
+        for threads in [1, 2, 3] {
+            let network = SequenceNetwork<Float>(configuration, seed: 1)
+            let step = TrainingStep(network: network, batch: 7, threads: threads)
+            #expect(step.replicas.count == threads)
+            step.input.update(from: data.inputs, count: data.inputs.count)
+            step.targets.update(from: data.targets, count: data.targets.count)
+            losses.append(step.evaluate(size: 7, firstTargetPosition: 2, train: true))
+            gradients.append(Array(network.gradients))
+        }
+        for k in 1..<3 {
+            #expect(abs(losses[k] - losses[0]) < 1e-6 * losses[0])
+            let error = GradientCheck.relativeError(gradients[k].map(Double.init), gradients[0].map(Double.init))
+            #expect(error < 1e-5, "\(architecture): replicas=\(k + 1) gradient differs by \(error)")
+        }
+    }
+}

@@ -23,15 +23,14 @@ struct CausalSelfAttention {
         for j in 0..<width { values[output.bias + j] = 0 }
     }
 
-    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>) -> AttentionBuffers<T> {
+    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, chunks: Int = engineThreadCount) -> AttentionBuffers<T> {
         let rows = batch * length
-        let chunks = engineThreadCount
         return AttentionBuffers(qkv: arena.take(rows * 3 * width),
                                 probabilities: arena.take(batch * heads * length * length),
                                 context: arena.take(rows * width),
                                 contextGradient: arena.take(rows * width),
                                 qkvGradient: arena.take(rows * 3 * width),
-                                rowScratch: arena.take(chunks * length), chunks: chunks)
+                                rowScratch: arena.take(chunks * length * length), chunks: chunks)
     }
 
     // h: [B, L, D] -> out: [B, L, D] = h + Attention(h)
@@ -46,30 +45,15 @@ struct CausalSelfAttention {
         forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 for head in 0..<H {
-                    for t in 0..<L {
-                        let q = qkv + (b * L + t) * 3 * D + head * e
-                        let prow = probabilities + ((b * H + head) * L + t) * L
-                        var largest = -T.infinity
-                        for s in 0...t {
-                            let key = qkv + (b * L + s) * 3 * D + D + head * e
-                            var dot: T = 0
-                            for i in 0..<e { dot += q[i] * key[i] }
-                            prow[s] = dot * scale
-                            if prow[s] > largest { largest = prow[s] }
-                        }
-                        var total: T = 0
-                        for s in 0...t { prow[s] = T.exponential(prow[s] - largest); total += prow[s] }
-                        let inverse = 1 / total
-                        for s in 0...t { prow[s] *= inverse }
-                        for s in (t + 1)..<L { prow[s] = 0 }
-                        let o = context + (b * L + t) * D + head * e
-                        for i in 0..<e { o[i] = 0 }
-                        for s in 0...t {
-                            let value = qkv + (b * L + s) * 3 * D + 2 * D + head * e
-                            let weight = prow[s]
-                            for i in 0..<e { o[i] += weight * value[i] }
-                        }
-                    }
+                    let q = qkv + b * L * 3 * D + head * e, key = q + D, value = q + 2 * D
+                    let scores = probabilities + (b * H + head) * L * L
+                    // S = Q Kᵀ / √e  (full L×L; the causal mask is applied in the softmax)
+                    T.gemm(transposeA: false, transposeB: true, m: L, n: L, k: e, alpha: scale, a: q, lda: 3 * D,
+                           b: key, ldb: 3 * D, beta: 0, c: scores, ldc: L)
+                    for t in 0..<L { Self.causalSoftmax(scores + t * L, row: t, length: L) }
+                    // O = P V
+                    T.gemm(transposeA: false, transposeB: false, m: L, n: e, k: L, alpha: 1, a: scores, lda: L,
+                           b: value, ldb: 3 * D, beta: 0, c: context + b * L * D + head * e, ldc: D)
                 }
             }
         }
@@ -90,41 +74,48 @@ struct CausalSelfAttention {
         let dContext = UnsafePointer(buffers.contextGradient), dqkv = buffers.qkvGradient
         let scratchBase = buffers.rowScratch
         forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
-            let dP = scratchBase + chunk * L
+            let dS = scratchBase + chunk * L * L
             for b in range {
-                Elementwise.zero(dqkv + b * L * 3 * D, count: L * 3 * D)
                 for head in 0..<H {
+                    let q = qkv + b * L * 3 * D + head * e, key = q + D, value = q + 2 * D
+                    let dq = dqkv + b * L * 3 * D + head * e, dkey = dq + D, dvalue = dq + 2 * D
+                    let dO = dContext + b * L * D + head * e
+                    let P = probabilities + (b * H + head) * L * L
+                    // dP = dO Vᵀ, then dS = P ⊙ (dP − Σ_s P dP) / √e row by row
+                    T.gemm(transposeA: false, transposeB: true, m: L, n: L, k: e, alpha: 1, a: dO, lda: D,
+                           b: value, ldb: 3 * D, beta: 0, c: dS, ldc: L)
                     for t in 0..<L {
-                        let prow = probabilities + ((b * H + head) * L + t) * L
-                        let dO = dContext + (b * L + t) * D + head * e
+                        let prow = P + t * L, drow = dS + t * L
                         var weighted: T = 0
-                        for s in 0...t {
-                            let value = qkv + (b * L + s) * 3 * D + 2 * D + head * e
-                            var dot: T = 0
-                            for i in 0..<e { dot += dO[i] * value[i] }
-                            dP[s] = dot
-                            weighted += prow[s] * dot
-                        }
-                        let q = qkv + (b * L + t) * 3 * D + head * e
-                        let dq = dqkv + (b * L + t) * 3 * D + head * e
-                        for s in 0...t {
-                            let key = qkv + (b * L + s) * 3 * D + D + head * e
-                            let dkey = dqkv + (b * L + s) * 3 * D + D + head * e
-                            let dvalue = dkey + D
-                            let ps = prow[s]
-                            let ds = ps * (dP[s] - weighted) * scale
-                            for i in 0..<e {
-                                dq[i] += ds * key[i]
-                                dkey[i] += ds * q[i]
-                                dvalue[i] += ps * dO[i]
-                            }
-                        }
+                        for s in 0...t { weighted += prow[s] * drow[s] }
+                        for s in 0..<L { drow[s] = prow[s] * (drow[s] - weighted) * scale }
                     }
+                    // dQ = dS K, dK = dSᵀ Q, dV = Pᵀ dO
+                    T.gemm(transposeA: false, transposeB: false, m: L, n: e, k: L, alpha: 1, a: dS, lda: L,
+                           b: key, ldb: 3 * D, beta: 0, c: dq, ldc: 3 * D)
+                    T.gemm(transposeA: true, transposeB: false, m: L, n: e, k: L, alpha: 1, a: dS, lda: L,
+                           b: q, ldb: 3 * D, beta: 0, c: dkey, ldc: 3 * D)
+                    T.gemm(transposeA: true, transposeB: false, m: L, n: e, k: L, alpha: 1, a: P, lda: L,
+                           b: dO, ldb: D, beta: 0, c: dvalue, ldc: 3 * D)
                 }
             }
         }
         Elementwise.copy(dOut, to: dh, count: rows * D)
         projection.backward(h, buffers.qkvGradient, rows: rows, inputGradient: dh, accumulate: true, p)
+    }
+}
+
+extension CausalSelfAttention {
+    /// In place on one score row `t`: `p_s = e^{x_s − max} / Σ_{s' ≤ t} e^{x_{s'} − max}` for `s ≤ t`, 0 for `s > t`.
+    @inline(__always)
+    static func causalSoftmax<T: EngineScalar>(_ row: UnsafeMutablePointer<T>, row t: Int, length: Int) {
+        var largest = row[0]
+        for s in 1..<(t + 1) where row[s] > largest { largest = row[s] }
+        var total: T = 0
+        for s in 0...t { row[s] = T.exponential(row[s] - largest); total += row[s] }
+        let inverse = 1 / total
+        for s in 0...t { row[s] *= inverse }
+        for s in (t + 1)..<length { row[s] = 0 }
     }
 }
 
@@ -135,6 +126,6 @@ struct AttentionBuffers<T: EngineScalar> {
     let context: UnsafeMutablePointer<T>          // [B, L, D]
     let contextGradient: UnsafeMutablePointer<T>  // [B, L, D]
     let qkvGradient: UnsafeMutablePointer<T>      // [B, L, 3D]
-    let rowScratch: UnsafeMutablePointer<T>       // [chunks, L]
+    let rowScratch: UnsafeMutablePointer<T>       // [chunks, L, L]  dP then dS of one (sequence, head)
     let chunks: Int
 }

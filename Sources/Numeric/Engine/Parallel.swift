@@ -4,10 +4,13 @@ import Foundation
 /// default). Set through `setEngineThreads(_:)`; results are deterministic for a fixed value.
 nonisolated(unsafe) var engineThreadCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-/// Sets the number of threads of both the engine's own loops (split over the batch) and OpenBLAS.
+/// Sets the number of threads the engine uses: training splits each batch over this many
+/// data-parallel replicas (see `TrainingStep`) and prediction splits the convolution and
+/// attention loops; OpenBLAS itself is kept single-threaded (its spinning workers would
+/// compete with the replicas for the cores).
 public func setEngineThreads(_ count: Int) {
     engineThreadCount = max(1, count)
-    setLinearAlgebraThreads(count)
+    setLinearAlgebraThreads(1)
 }
 
 /// Runs `body(chunk, range)` for `chunks` contiguous pieces of `0..<count`, concurrently

@@ -34,8 +34,7 @@ struct SSMConvolution {
         for i in 0..<(channels * stateSize) { values[outputWeight + i] = T(random.normal() * scale) }
     }
 
-    func makeBuffers<T: EngineScalar>(arena: Arena<T>) -> SSMConvolutionBuffers<T> {
-        let chunks = engineThreadCount
+    func makeBuffers<T: EngineScalar>(arena: Arena<T>, chunks: Int = engineThreadCount) -> SSMConvolutionBuffers<T> {
         return SSMConvolutionBuffers(kernel: arena.take(length * channels),
                                      kernelGradientPartials: arena.take(chunks * length * channels), chunks: chunks)
     }

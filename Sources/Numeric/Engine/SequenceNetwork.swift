@@ -7,8 +7,8 @@ final class SequenceNetwork<T: EngineScalar> {
     let configuration: SequenceModelConfiguration
     let layout: ParameterLayout
     let parameters: UnsafeMutableBufferPointer<T>
+    /// The gradient the optimiser uses (the sum of the workspaces' gradients; see `TrainingStep`).
     let gradients: UnsafeMutableBufferPointer<T>
-    var buffers: ParameterBuffers<T> { ParameterBuffers(values: parameters.baseAddress!, gradients: gradients.baseAddress!) }
 
     private let embedding: LinearLayer?
     private let positional: PositionalEncoding?
@@ -65,21 +65,22 @@ final class SequenceNetwork<T: EngineScalar> {
         gradients.deallocate()
     }
 
-    /// Allocates every buffer needed to run batches of up to `batch` sequences.
-    func makeWorkspace(batch: Int) -> NetworkWorkspace<T> {
-        NetworkWorkspace(network: self, batch: batch)
+    /// Allocates every buffer needed to run batches of up to `batch` sequences, including a
+    /// gradient buffer of its own; `chunks` splits the batch inside the convolution and attention loops.
+    func makeWorkspace(batch: Int, chunks: Int = engineThreadCount) -> NetworkWorkspace<T> {
+        NetworkWorkspace(network: self, batch: batch, chunks: chunks)
     }
 
-    fileprivate func blockBuffers(batch: Int, arena: Arena<T>) -> ([SSMBlockBuffers<T>], [AttentionBlockBuffers<T>], WindowBuffers<T>?) {
-        (ssmBlocks.map { $0.makeBuffers(batch: batch, arena: arena) },
-         attentionBlocks.map { $0.makeBuffers(batch: batch, arena: arena) },
+    fileprivate func blockBuffers(batch: Int, arena: Arena<T>, chunks: Int) -> ([SSMBlockBuffers<T>], [AttentionBlockBuffers<T>], WindowBuffers<T>?) {
+        (ssmBlocks.map { $0.makeBuffers(batch: batch, arena: arena, chunks: chunks) },
+         attentionBlocks.map { $0.makeBuffers(batch: batch, arena: arena, chunks: chunks) },
          windowed?.makeBuffers(batch: batch, arena: arena))
     }
 
     // workspace.input: [B, L, d] -> workspace.output: [B, L]
     func forward(batch: Int, _ w: NetworkWorkspace<T>) {
         precondition(batch <= w.batch)
-        let p = buffers
+        let p = ParameterBuffers(values: parameters.baseAddress!, gradients: w.gradients)
         let rows = batch * configuration.sequenceLength
         if let windowed {
             windowed.forward(w.input, into: w.output, batch: batch, w.window!, p)
@@ -96,9 +97,9 @@ final class SequenceNetwork<T: EngineScalar> {
         readout!.forward(w.hidden[configuration.depth], rows: rows, into: w.output, p)
     }
 
-    // workspace.outputGradient: [B, L] -> gradients += ∂loss/∂θ (call after `forward` on the same batch)
+    // workspace.outputGradient: [B, L] -> workspace.gradients += ∂loss/∂θ (call after `forward` on the same batch)
     func backward(batch: Int, _ w: NetworkWorkspace<T>) {
-        let p = buffers
+        let p = ParameterBuffers(values: parameters.baseAddress!, gradients: w.gradients)
         let rows = batch * configuration.sequenceLength
         if let windowed {
             windowed.backward(outputGradient: w.outputGradient, batch: batch, w.window!, p)
@@ -118,10 +119,6 @@ final class SequenceNetwork<T: EngineScalar> {
         embedding!.backward(w.input, w.hiddenGradient[0], rows: rows, inputGradient: nil, p)
     }
 
-    /// Sets every gradient to zero.
-    func zeroGradients() {
-        Elementwise.zero(gradients.baseAddress!, count: gradients.count)
-    }
 }
 
 /// All activations and scratch of one network for batches of up to `batch` sequences,
@@ -132,6 +129,8 @@ final class NetworkWorkspace<T: EngineScalar> {
     let output: UnsafeMutablePointer<T>          // [B, L]
     let outputGradient: UnsafeMutablePointer<T>  // [B, L]
     let targets: UnsafeMutablePointer<T>         // [B, L]
+    let gradients: UnsafeMutablePointer<T>       // [parameter count]  ∂loss/∂θ accumulated by `backward`
+    let parameterCount: Int
     let hidden: [UnsafeMutablePointer<T>]        // (M+1) × [B, L, D]
     let hiddenGradient: [UnsafeMutablePointer<T>]  // 2 × [B, L, D]
     let ssm: [SSMBlockBuffers<T>]
@@ -139,7 +138,7 @@ final class NetworkWorkspace<T: EngineScalar> {
     let window: WindowBuffers<T>?
     private let arena = Arena<T>()
 
-    fileprivate init(network: SequenceNetwork<T>, batch: Int) {
+    fileprivate init(network: SequenceNetwork<T>, batch: Int, chunks: Int) {
         let c = network.configuration
         self.batch = batch
         let rows = batch * c.sequenceLength
@@ -147,6 +146,8 @@ final class NetworkWorkspace<T: EngineScalar> {
         output = arena.take(rows)
         outputGradient = arena.take(rows)
         targets = arena.take(rows)
+        parameterCount = network.layout.count
+        gradients = arena.take(parameterCount)
         let arena = self.arena
         if c.architecture == .fnn {
             hidden = []; hiddenGradient = []
@@ -154,6 +155,11 @@ final class NetworkWorkspace<T: EngineScalar> {
             hidden = (0...c.depth).map { _ in arena.take(rows * c.width) }
             hiddenGradient = [arena.take(rows * c.width), arena.take(rows * c.width)]
         }
-        (ssm, attention, window) = network.blockBuffers(batch: batch, arena: arena)
+        (ssm, attention, window) = network.blockBuffers(batch: batch, arena: arena, chunks: chunks)
+    }
+
+    /// Sets every gradient to zero.
+    func zeroGradients() {
+        Elementwise.zero(gradients, count: parameterCount)
     }
 }

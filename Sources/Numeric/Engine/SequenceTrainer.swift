@@ -25,11 +25,10 @@ public func trainSequenceModel(
 
     let network = SequenceNetwork<Float>(model, seed: random.next())
     let batch = min(training.batchSize, train.count)
-    let workspace = network.makeWorkspace(batch: batch)
+    var stepper = TrainingStep(network: network, batch: batch)
     let stepsPerEpoch = (train.count + batch - 1) / batch
     let totalSteps = stepsPerEpoch * training.epochs
     let warmupSteps = Int(training.warmupFraction * Double(totalSteps))
-    var adam = AdamOptimizer(count: network.layout.count)
     var best = Array(network.parameters)
     var bestLoss = Double.infinity
     var trainHistory: [Double] = [], validationHistory: [Double] = []
@@ -47,18 +46,12 @@ public func trainSequenceModel(
                 for s in 0..<stepsPerEpoch {
                     if shouldStop?() == true { stopped = true; break }
                     let lower = s * batch, size = min(batch, train.count - lower)
-                    source.gather(epochOrder, lower..<(lower + size), into: workspace)
-                    network.forward(batch: size, workspace)
-                    let loss = MeanSquaredLoss.evaluate(predictions: workspace.output, targets: workspace.targets,
-                                                        batch: size, length: L, firstTargetPosition: data.firstTargetPosition,
-                                                        gradient: workspace.outputGradient)
-                    guard loss.isFinite else { throw EngineError("training diverged (non-finite loss at epoch \(epoch))") }
-                    network.zeroGradients()
-                    network.backward(batch: size, workspace)
-                    clipGlobalNorm(network.gradients, maximum: training.clipNorm)
+                    source.gather(epochOrder, lower..<(lower + size), into: stepper)
                     let rate = scheduledLearningRate(step: step, totalSteps: totalSteps, warmupSteps: warmupSteps,
                                                      base: training.learningRate)
-                    adam.update(network.parameters, gradients: UnsafeBufferPointer(network.gradients), learningRate: rate)
+                    let loss = stepper.run(size: size, firstTargetPosition: data.firstTargetPosition,
+                                           clipNorm: training.clipNorm, learningRate: rate)
+                    guard loss.isFinite else { throw EngineError("training diverged (non-finite loss at epoch \(epoch))") }
                     step += 1
                     lossSum += loss * Double(size)
                     seen += size
@@ -66,7 +59,7 @@ public func trainSequenceModel(
                 if stopped && seen == 0 { break }
                 let trainLoss = lossSum / Double(seen)
                 let validationLoss = validation.isEmpty ? trainLoss
-                    : evaluate(network, workspace, source, validation, firstTargetPosition: data.firstTargetPosition)
+                    : evaluate(stepper, source, validation, firstTargetPosition: data.firstTargetPosition)
                 trainHistory.append(trainLoss)
                 validationHistory.append(validationLoss)
                 progress?(TrainingProgress(epoch: epoch, epochs: training.epochs, trainLoss: trainLoss, validationLoss: validationLoss))
@@ -88,35 +81,32 @@ public func trainSequenceModel(
     return (trained, report)
 }
 
-/// Mean loss of `network` over the sequences `indices`, in workspace-sized batches.
-private func evaluate(_ network: SequenceNetwork<Float>, _ workspace: NetworkWorkspace<Float>,
-                      _ source: SequenceBatchSource, _ indices: [Int], firstTargetPosition: Int) -> Double {
+/// Mean loss over the sequences `indices`, in batch-sized pieces (forward only).
+private func evaluate(_ stepper: TrainingStep, _ source: SequenceBatchSource, _ indices: [Int],
+                      firstTargetPosition: Int) -> Double {
     var total = 0.0, lower = 0
     while lower < indices.count {
-        let size = min(workspace.batch, indices.count - lower)
-        source.gather(indices, lower..<(lower + size), into: workspace)
-        network.forward(batch: size, workspace)
-        total += Double(size) * MeanSquaredLoss.evaluate(
-            predictions: workspace.output, targets: workspace.targets, batch: size,
-            length: source.length, firstTargetPosition: firstTargetPosition, gradient: nil)
+        let size = min(stepper.batch, indices.count - lower)
+        source.gather(indices, lower..<(lower + size), into: stepper)
+        total += Double(size) * stepper.evaluate(size: size, firstTargetPosition: firstTargetPosition, train: false)
         lower += size
     }
     return total / Double(indices.count)
 }
 
-/// Copies selected sequences of a dataset into a workspace's input and target buffers.
+/// Copies selected sequences of a dataset into a training step's staging buffers.
 struct SequenceBatchSource {
     let inputs: UnsafePointer<Float>
     let targets: UnsafePointer<Float>
     let length: Int
     let tokenDimension: Int
 
-    func gather(_ indices: [Int], _ range: Range<Int>, into workspace: NetworkWorkspace<Float>) {
+    func gather(_ indices: [Int], _ range: Range<Int>, into step: TrainingStep) {
         let tokens = length * tokenDimension
         for (slot, position) in range.enumerated() {
             let sequence = indices[position]
-            (workspace.input + slot * tokens).update(from: inputs + sequence * tokens, count: tokens)
-            (workspace.targets + slot * length).update(from: targets + sequence * length, count: length)
+            (step.input + slot * tokens).update(from: inputs + sequence * tokens, count: tokens)
+            (step.targets + slot * length).update(from: targets + sequence * length, count: length)
         }
     }
 }
