@@ -91,14 +91,18 @@ struct SSMConvolution {
             for b in range {
                 let ub = u + b * L * D, dyb = dy + b * L * D, dub = du + b * L * D
                 for s in 0..<L {
-                    let dur = dub + s * D, ur = ub + s * D
+                    let dur = dub + s * D
                     for k in 0..<D { dur[k] = 0 }
                     for j in 0..<(L - s) {
-                        let kr = kernel + j * D, dyr = dyb + (s + j) * D, dkr = dk + j * D
-                        for k in 0..<D {
-                            dur[k] += kr[k] * dyr[k]
-                            dkr[k] += dyr[k] * ur[k]
-                        }
+                        let kr = kernel + j * D, dyr = dyb + (s + j) * D
+                        for k in 0..<D { dur[k] += kr[k] * dyr[k] }
+                    }
+                }
+                for j in 0..<L {
+                    let dkr = dk + j * D
+                    for t in j..<L {
+                        let dyr = dyb + t * D, ur = ub + (t - j) * D
+                        for k in 0..<D { dkr[k] += dyr[k] * ur[k] }
                     }
                 }
             }
