@@ -25,6 +25,10 @@ enum ReLU {
     }
     // dy: [n], x: [n] -> dx: [n]   (dx may alias dy)
     static func backward<T: EngineScalar>(_ x: UnsafePointer<T>, _ dy: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, count: Int) {
-        for i in 0..<count { dx[i] = x[i] > 0 ? dy[i] : 0 }
+        // Written as a product with a 0/1 mask so the loop vectorises (no data-dependent branch).
+        for i in 0..<count {
+            let keep: T = x[i] > 0 ? 1 : 0
+            dx[i] = dy[i] * keep
+        }
     }
 }
