@@ -48,13 +48,10 @@ import Testing
     }
 
     @Test(arguments: [1, 2]) func ssmConvolution(threads: Int) {
-        let saved = engineThreadCount
-        engineThreadCount = threads
-        defer { engineThreadCount = saved }
         var layout = ParameterLayout()
         let layer = SSMConvolution("conv", channels: 3, stateSize: 4, length: 6, layout: &layout)
         let arena = Arena<Double>()
-        let buffers: SSMConvolutionBuffers<Double> = layer.makeBuffers(arena: arena)
+        let buffers: SSMConvolutionBuffers<Double> = layer.makeBuffers(arena: arena, chunks: threads)
         let batch = 3, n = batch * 6 * 3
         let errors = GradientCheck.check(
             layout: layout, inputCount: n, outputCount: n,
@@ -65,14 +62,11 @@ import Testing
     }
 
     @Test(arguments: [1, 2]) func causalSelfAttention(threads: Int) {
-        let saved = engineThreadCount
-        engineThreadCount = threads
-        defer { engineThreadCount = saved }
         var layout = ParameterLayout()
         let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
         let arena = Arena<Double>()
         let batch = 3, n = batch * 5 * 4
-        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: batch, arena: arena)
+        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: batch, arena: arena, chunks: threads)
         let errors = GradientCheck.check(
             layout: layout, inputCount: n, outputCount: n,
             initialize: { layer.initialize($0, random: &$1) },

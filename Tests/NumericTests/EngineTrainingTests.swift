@@ -74,6 +74,29 @@ import Testing
         #expect(report.epochsRun == 2)
     }
 
+    @Test func stopBeforeFirstStepReportsInitialLoss() throws {
+        let data = Self.shiftDataset(count: 16, length: 8, seed: 4)
+        let (_, report) = try trainSequenceModel(Self.small(.transformer), training: TrainingConfiguration(epochs: 5, batchSize: 4),
+                                                 data: data, shouldStop: { true })
+        #expect(report.epochsRun == 0)
+        #expect(report.bestValidationLoss.isFinite && report.bestValidationLoss > 0)
+        _ = try JSONEncoder().encode(report)
+    }
+
+    @Test func singleSequenceTrainsWithoutValidationSplit() throws {
+        let data = Self.shiftDataset(count: 1, length: 8, seed: 4)
+        let (model, report) = try trainSequenceModel(Self.small(.ssm), training: TrainingConfiguration(epochs: 3), data: data)
+        #expect(report.epochsRun == 3)
+        #expect(report.validationLossHistory == report.trainLossHistory)
+        #expect(model.predict(data).count == 8)
+    }
+
+    @Test func benchmarkRunsTheTrainingStep() throws {
+        let result = try measureTrainingThroughput(Self.small(.ssm), batchSize: 4, steps: 2, warmupSteps: 1)
+        #expect(result.steps == 2 && result.samplesPerSecond > 0 && result.parameterCount > 0)
+        #expect(throws: EngineError.self) { try measureTrainingThroughput(Self.small(.ssm), steps: 0) }
+    }
+
     @Test func rejectsMismatchedData() {
         let data = Self.shiftDataset(count: 4, length: 8, seed: 1)
         #expect(throws: EngineError.self) {

@@ -74,6 +74,17 @@ public func trainSequenceModel(
             }
         }
     }
+    if trainHistory.isEmpty {
+        // Stopped before the first step: report the initial weights' loss (finite, so the report encodes).
+        let all = validation.isEmpty ? train : validation
+        try data.inputs.withUnsafeBufferPointer { inputs in
+            try data.targets.withUnsafeBufferPointer { targets in
+                let source = SequenceBatchSource(inputs: inputs.baseAddress!, targets: targets.baseAddress!, length: L, tokenDimension: d)
+                bestLoss = evaluate(stepper, source, all, firstTargetPosition: data.firstTargetPosition)
+                if !bestLoss.isFinite { throw EngineError("the initial model's loss is not finite") }
+            }
+        }
+    }
     let trained = TrainedSequenceModel(configuration: model, parameters: best, tensors: network.layout.tensors)
     let report = TrainingReport(epochsRun: trainHistory.count, bestValidationLoss: bestLoss,
                                 trainLossHistory: trainHistory, validationLossHistory: validationHistory,
