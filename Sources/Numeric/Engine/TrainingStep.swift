@@ -4,10 +4,12 @@ import Foundation
 /// Adam. Shared by `trainSequenceModel` and the benchmark, so the benchmark times exactly the
 /// training loop's work. Allocates nothing.
 ///
-/// Both cores are used by data parallelism: the batch is split into `replicas` contiguous
-/// pieces, each runs forward and backward in its own workspace (with its own gradient buffer)
-/// on its own thread, and the gradients are summed in a fixed order, weighted by piece size:
-/// `∇ℓ = Σ_r (B_r / B) ∇ℓ_r`. OpenBLAS runs single-threaded inside each replica.
+/// Both cores are used by data parallelism: the batch is split into `max(2, threads)`
+/// contiguous pieces, each runs forward and backward in its own workspace (with its own
+/// gradient buffer), concurrently when `threads > 1`, and the gradients are summed in a fixed
+/// order, weighted by piece size: `∇ℓ = Σ_r (B_r / B) ∇ℓ_r`. OpenBLAS runs single-threaded inside
+/// each piece. Because the split does not depend on whether one or two threads run it, one- and
+/// two-thread runs give bit-identical weights.
 struct TrainingStep {
     let network: SequenceNetwork<Float>
     let replicas: [NetworkWorkspace<Float>]
@@ -15,6 +17,8 @@ struct TrainingStep {
     let input: UnsafeMutablePointer<Float>
     let targets: UnsafeMutablePointer<Float>
     let batch: Int
+    /// Whether the pieces run concurrently.
+    let concurrent: Bool
     var optimizer: AdamOptimizer
     private let arena = Arena<Float>()
     private let lossArena = Arena<Double>()
@@ -23,7 +27,8 @@ struct TrainingStep {
     init(network: SequenceNetwork<Float>, batch: Int, threads: Int = engineThreadCount) {
         self.network = network
         self.batch = batch
-        let count = max(1, min(threads, batch))
+        let count = max(1, min(max(2, threads), batch))
+        concurrent = threads > 1 && count > 1
         let capacity = (batch + count - 1) / count
         replicas = (0..<count).map { _ in network.makeWorkspace(batch: capacity, chunks: 1) }
         let c = network.configuration
@@ -31,7 +36,7 @@ struct TrainingStep {
         targets = arena.take(batch * c.sequenceLength)
         optimizer = AdamOptimizer(count: network.layout.count)
         losses = lossArena.take(count)
-        if count > 1 { setLinearAlgebraThreads(1) }
+        if concurrent { setLinearAlgebraThreads(1) }
     }
 
     /// The piece `0..<size` of the staged batch that replica `r` handles.
@@ -61,7 +66,11 @@ struct TrainingStep {
                 network.backward(batch: range.count, w)
             }
         }
-        if replicas.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: replicas.count, execute: work) }
+        if concurrent {
+            DispatchQueue.concurrentPerform(iterations: replicas.count, execute: work)
+        } else {
+            for r in 0..<replicas.count { work(r) }
+        }
         var loss = 0.0
         for r in 0..<replicas.count { loss += losses[r] }
         if train {
