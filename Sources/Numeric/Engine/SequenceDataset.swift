@@ -2,11 +2,17 @@
 /// `targets` flat `[count][length]`; only positions `t ≥ firstTargetPosition` carry a target,
 /// and losses and errors are averaged over those positions only.
 public struct SequenceDataset: Sendable {
+    /// n: number of sequences.
     public var count: Int
+    /// L: positions per sequence.
     public var length: Int
+    /// d: features per token.
     public var tokenDimension: Int
+    /// `x[i][t][c]` at `(i·L + t)·d + c`.
     public var inputs: [Float]
+    /// `y[i][t]` at `i·L + t` (ignored for `t < firstTargetPosition`).
     public var targets: [Float]
+    /// t₀: the first position that carries a target (SPEC §5: `m − 1`).
     public var firstTargetPosition: Int
 
     public init(count: Int, length: Int, tokenDimension: Int, inputs: [Float], targets: [Float],

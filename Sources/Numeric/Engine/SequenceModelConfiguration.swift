@@ -12,6 +12,7 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
 /// SSM state size N, attention heads, depth M (blocks, or hidden layers for `fnn`),
 /// FNN hidden width, and the `fnn` window V.
 public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
+    /// Which estimator.
     public var architecture: SequenceArchitecture
     /// d: features per token.
     public var tokenDimension: Int
@@ -66,6 +67,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
 
 /// An input the engine cannot use, with a one-line message naming it.
 public struct EngineError: Error, CustomStringConvertible, Sendable {
+    /// The message, e.g. "heads (3) must divide width (32)".
     public let description: String
     public init(_ description: String) { self.description = description }
 }

@@ -1,7 +1,10 @@
 /// A trained estimator: its configuration and its parameter vector (SPEC §5). Predictions run
 /// the exact forward pass of docs/model-format.md in Float32.
 public final class TrainedSequenceModel: @unchecked Sendable {
+    /// The architecture and sizes the weights belong to.
     public let configuration: SequenceModelConfiguration
+    /// Number of trainable scalars.
+    public var parameterCount: Int { parameters.count }
     /// Flat parameters in the order of `tensors` (see docs/model-format.md).
     let parameters: [Float]
     let tensors: [ParameterTensor]
@@ -12,7 +15,9 @@ public final class TrainedSequenceModel: @unchecked Sendable {
         self.tensors = tensors
     }
 
-    /// Predictions `ŷ` for every sequence and position, flat `[count][length]`.
+    /// Predictions `ŷ` for every sequence and position, flat `[count][length]` (forward pass of
+    /// docs/model-format.md). `data` must have the model's length and token dimension
+    /// (a programming error otherwise; `SequenceDataset.validate(for:)` checks it).
     public func predict(_ data: SequenceDataset) -> [Float] {
         precondition(data.length == configuration.sequenceLength && data.tokenDimension == configuration.tokenDimension,
                      "dataset shape does not match the model")

@@ -4,10 +4,15 @@ import Foundation
 /// data, as `shared/bench/torch_train_step.py` measures PyTorch (random `x ~ U[0,1]`, `y ~ N(0,1)`,
 /// loss over all positions, warm-up steps not timed).
 public struct TrainingThroughput: Sendable {
+    /// The model timed.
     public var configuration: SequenceModelConfiguration
+    /// Sequences per step.
     public var batchSize: Int
+    /// Timed steps.
     public var steps: Int
+    /// Wall-clock seconds of the timed steps.
     public var seconds: Double
+    /// Trainable scalars of the model.
     public var parameterCount: Int
     /// `steps · batchSize / seconds`.
     public var samplesPerSecond: Double { Double(steps * batchSize) / seconds }
