@@ -1,14 +1,40 @@
 import ArgumentParser
 import Bounds
 
-/// `ratecalc rate`: the theorems' exact rates for a smoothness (SPEC §3, §6). (Being built.)
+/// `ratecalc rate` (the default command): the theorems' exact rates for a smoothness
+/// (SPEC §3, §6; issue #2).
 struct RateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rate", abstract: "Exact rate exponents for a smoothness.")
+    static let configuration = CommandConfiguration(
+        commandName: "rate",
+        abstract: "Exact rate exponents, levels and conditions for a smoothness.",
+        discussion: """
+        For each γ type and architecture: the effective smoothness a†, the rate exponent \
+        r = 2(a†−v)/(2(a†−v)+1) of E‖f̂ − f°‖² (exact, with a decimal), the level T(n), the \
+        samples exponent 1/r, the theorem with its provenance, and every condition decided exactly.
+        """,
+        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown]",
+        examples: "ratecalc --smoothness 1,2,4 --arch ssm\nratecalc --smoothness 1,2,4 --arch all --format json"
+    )
 
-    @Option(help: "Smoothness entries, e.g. 1,2,4 or 1,2;3,4.")
-    var smoothness: String
+    @OptionGroup var theory: TheoryOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also evaluate the bound's main term n^(−r) and T(n) at this sample size.", valueName: "N"))
+    var n: String?
 
     func run() throws {
-        print(try Rational(parsing: smoothness).decimalString())
+        let report = RateReport(try theory.request(n: n))
+        switch theory.format {
+        case .text: print(report.text(), terminator: "")
+        case .json: print(report.json().rendered())
+        case .latex: print(report.latex(), terminator: "")
+        case .markdown: print(report.markdown(), terminator: "")
+        }
+    }
+}
+
+extension CommandConfiguration {
+    init(commandName: String, abstract: String, discussion: String, usage: String, examples: String) {
+        self.init(commandName: commandName, abstract: abstract, usage: usage,
+                  discussion: discussion + "\n\nExamples:\n" + examples.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
     }
 }

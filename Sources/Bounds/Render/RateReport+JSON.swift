@@ -1,0 +1,85 @@
+/// `--format json`: the SPEC §6.1 contract, schema_version 1.
+extension RateReport {
+    /// The report as an ordered JSON document (SPEC §6.1). Exact numbers are strings in
+    /// lowest terms beside a float; enclosures have `exact: null` with `lower`/`upper`
+    /// (and `symbolic` where known) and `approx` the midpoint.
+    public func json() -> JSONValue {
+        let summary = request.smoothness
+        var smoothness: [(String, JSONValue)] = [("entries", .array(summary.entryStrings.map { .string($0) })),
+                                                 ("rows", summary.rows.map { .int($0) } ?? .null),
+                                                 ("columns", summary.columns.map { .int($0) } ?? .null)]
+        if summary.rows == nil { smoothness.append(("text", .string(summary.text))) }
+        return .object([
+            ("schema_version", .int(1)),
+            ("smoothness", .object(smoothness)),
+            ("p", request.p.map { .string($0.description) } ?? .null),
+            ("q", request.q.map { .string($0.description) } ?? .null),
+            ("v", .exact(v)),
+            ("n", request.n.map { .string($0.description) } ?? .null),
+            ("results", .array(results.map(RateReport.json))),
+        ])
+    }
+
+    static func json(_ result: RateResult) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("gamma", .string(result.gamma.rawValue)),
+            ("arch", .string(result.architecture.rawValue)),
+            ("class", .string(result.functionClass.rawValue)),
+            ("source", result.theorem.map { .string($0.source.key) } ?? .null),
+            ("theorem", result.theorem.map { .string($0.name) } ?? .null),
+            ("provenance", result.theorem.map { .string($0.provenance.rawValue) } ?? .null),
+            ("a_dagger", certified(result.aDagger)),
+        ]
+        if let aTilde = result.aTilde { fields.append(("a_tilde", certified(aTilde))) }
+        fields += [
+            ("rate_exponent", result.rateExponent.map(certified) ?? .null),
+            ("T_coefficient", result.levelCoefficient.map(certified) ?? .null),
+            ("samples_exponent", result.samplesExponent.map(certified) ?? .null),
+            ("approximation_exponent", result.approximationExponent.map(certified) ?? .null),
+            ("log_exponent", result.logExponent.map { .exact($0.value) } ?? .null),
+            ("log_exponent_origin", result.logExponent.map { .string($0.origin.rawValue) } ?? .null),
+            ("theorem_applies", .bool(result.theoremApplies)),
+            ("bound", BoundNotation.text(result).map { text in
+                .object([("text", .string(text)), ("latex", .string(BoundNotation.latex(result) ?? ""))])
+            } ?? .null),
+            ("conditions", .array(result.conditions.map { condition in
+                .object([("name", .string(condition.name)),
+                         ("holds", condition.holds.map { .bool($0) } ?? .null),
+                         ("status", .string(condition.status.rawValue)),
+                         ("required", .bool(condition.required)),
+                         ("detail", .string(condition.detail))])
+            })),
+        ]
+        if !result.notes.isEmpty { fields.append(("note", .string(result.notes.joined(separator: "; ")))) }
+        if let network = result.networkSize {
+            fields.append(("network_size", .object([
+                ("source", .string("O22 Thm 9")),
+                ("n_exponent", certified(network.polynomialExponent)),
+                ("width_log_exponent", .exact(network.widthLogExponent)),
+                ("sparsity_log_exponent", .exact(network.sparsityLogExponent)),
+                ("depth_log_exponent", .exact(network.depthLogExponent)),
+            ])))
+        }
+        if let evaluation = result.evaluation {
+            fields.append(("at_n", .object([
+                ("n", .string(evaluation.n.description)),
+                ("main_term", .double(evaluation.mainTerm)),
+                ("main_term_with_log", evaluation.mainTermWithLog.map { .double($0) } ?? .null),
+                ("T", .double(evaluation.level)),
+            ])))
+        }
+        return .object(fields)
+    }
+
+    /// `{"exact": …, "approx": …}` or, for an enclosure,
+    /// `{"exact": null, "lower": …, "upper": …, "symbolic": …, "approx": midpoint}`.
+    static func certified(_ value: CertifiedValue) -> JSONValue {
+        if let exact = value.exact { return .exact(exact) }
+        var fields: [(String, JSONValue)] = [("exact", .null),
+                                             ("lower", .string(value.lower.description)),
+                                             ("upper", .string(value.upper.description))]
+        if let symbolic = value.symbolic { fields.append(("symbolic", .string(symbolic))) }
+        fields.append(("approx", .approximate(value.midpoint)))
+        return .object(fields)
+    }
+}

@@ -1,0 +1,95 @@
+/// A finite smoothness vector or matrix `a = (a_{ij})`, every entry an exact positive
+/// rational (SPEC §2, §4).
+///
+/// Rows are relative positions `i = 0, 1, 2, …` and columns are token features `j`; a flat
+/// list `1,2,4` is a matrix with one column (token dimension d = 1). Entries are stored
+/// row-major. For γ-smoothness only the multiset of entries matters (the effective
+/// smoothness a† is symmetric in them), but the shape is kept for reports and for the
+/// empirical check, which needs the window length and the token dimension.
+public struct Smoothness: Sendable, Equatable {
+    /// The entries `a_{ij}`, row-major, each > 0.
+    public let entries: [Rational]
+    /// Number of rows (relative positions in the window).
+    public let rows: Int
+    /// Number of columns (features per token).
+    public let columns: Int
+
+    /// A matrix from row-major entries; every entry must be positive.
+    /// - Throws: ``SmoothnessParseError`` if the shape does not match or an entry is ≤ 0.
+    public init(entries: [Rational], rows: Int, columns: Int) throws {
+        guard rows > 0, columns > 0, entries.count == rows * columns else {
+            throw SmoothnessParseError(token: "", position: nil,
+                                       problem: "a smoothness needs at least one entry and a rectangular shape (\(rows) × \(columns) ≠ \(entries.count) entries)")
+        }
+        if let bad = entries.firstIndex(where: { $0.signum <= 0 }) {
+            throw SmoothnessParseError(token: entries[bad].description, position: bad + 1,
+                                       problem: "must be > 0 (smoothness entries are positive)")
+        }
+        self.entries = entries
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// Parses SPEC §4's finite forms: `1,2,4` (one column) or `1,2;3,4` (rows separated by
+    /// `;`, entries by `,`). Whitespace around tokens is ignored; each entry is read exactly
+    /// by ``Rational/init(parsing:)`` (so `0.1` is `1/10`).
+    ///
+    /// A flat list is read as a column (one row per relative position, d = 1).
+    /// - Throws: ``SmoothnessParseError`` naming the offending token, its position
+    ///   (row and column, or entry number) and what was expected.
+    public static func parse(_ text: String) throws -> Smoothness {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty else {
+            throw SmoothnessParseError(token: text, position: nil,
+                                       problem: "is empty: expected entries like 1,2,4 or a matrix 1,2;3,4")
+        }
+        let rowTexts = trimmed.split(separator: ";", omittingEmptySubsequences: false)
+        let isMatrix = rowTexts.count > 1
+        var entries: [Rational] = []
+        var columns: Int? = nil
+        var entryNumber = 0
+        for (rowIndex, rowText) in rowTexts.enumerated() {
+            let cells = rowText.split(separator: ",", omittingEmptySubsequences: false)
+            if isMatrix, let expected = columns, cells.count != expected {
+                throw SmoothnessParseError(token: String(rowText).trimmingWhitespace(), position: nil,
+                                           problem: "row \(rowIndex + 1) has \(cells.count) entries but row 1 has \(expected): expected a rectangular matrix")
+            }
+            columns = columns ?? cells.count
+            for (columnIndex, cell) in cells.enumerated() {
+                entryNumber += 1
+                let where_ = isMatrix ? "row \(rowIndex + 1), column \(columnIndex + 1)" : "entry \(entryNumber)"
+                let token = cell.trimmingWhitespace()
+                guard !token.isEmpty else {
+                    throw SmoothnessParseError(token: "", position: entryNumber, location: where_,
+                                               problem: "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3")
+                }
+                let value: Rational
+                do {
+                    value = try Rational(parsing: token)
+                } catch let error as RationalParseError {
+                    throw SmoothnessParseError(token: token, position: entryNumber, location: where_,
+                                               problem: Smoothness.explanation(of: error))
+                }
+                guard value.signum > 0 else {
+                    throw SmoothnessParseError(token: token, position: entryNumber, location: where_,
+                                               problem: "must be > 0: smoothness entries are positive")
+                }
+                entries.append(value)
+            }
+        }
+        let columnCount = isMatrix ? (columns ?? 1) : 1
+        return try Smoothness(entries: entries, rows: entries.count / columnCount, columns: columnCount)
+    }
+
+    /// The entries sorted ascending: `ā_1 ≤ ā_2 ≤ …` (SPEC §2).
+    public var sortedEntries: [Rational] { entries.sorted() }
+
+    private static func explanation(of error: RationalParseError) -> String {
+        switch error.reason {
+        case .empty: return "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3"
+        case .malformed: return "is not a number: expected a positive integer, fraction p/q, decimal or scientific number (2, 3/2, 0.5, 1e-3)"
+        case .zeroDenominator: return "has a zero denominator: expected p/q with q > 0"
+        case .exponentTooLarge: return "has a decimal exponent too large to hold exactly: expected |exponent| ≤ \(Rational.maximumDecimalExponent)"
+        }
+    }
+}

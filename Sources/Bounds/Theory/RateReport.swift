@@ -1,0 +1,142 @@
+import Foundation
+
+/// Every result the theory gives for a request (SPEC §6.1): one ``RateResult`` per
+/// (class, architecture, γ type), in that order.
+public struct RateReport: Sendable {
+    public let request: RateRequest
+    /// `v = (1/p − 1/2)_+`.
+    public let v: Rational
+    public let results: [RateResult]
+
+    /// Computes the report: for each γ type the effective smoothness (SPEC §2), the
+    /// conditions (SPEC §3), and for each covered (architecture, class) the exact rate
+    /// exponent, level coefficient, samples and approximation exponents.
+    public init(_ request: RateRequest) {
+        self.request = request
+        let v = RateFormulas.v(p: request.p)
+        self.v = v
+        var results: [RateResult] = []
+        for functionClass in request.functionClasses {
+            for architecture in request.architectures {
+                for gamma in request.gammas {
+                    results.append(RateReport.result(request: request, v: v, gamma: gamma,
+                                                     architecture: architecture, functionClass: functionClass))
+                }
+            }
+        }
+        self.results = results
+    }
+
+    static func result(request: RateRequest, v: Rational, gamma: GammaType,
+                       architecture: Architecture, functionClass: FunctionClass) -> RateResult {
+        let summary = request.smoothness
+        let theorem = Theorem.covering(architecture: architecture, functionClass: functionClass, gamma: gamma)
+        var conditions: [Condition] = []
+        var notes: [String] = []
+
+        // Effective smoothness.
+        let aDagger: CertifiedValue?
+        var aTilde: CertifiedValue? = nil
+        switch gamma {
+        case .mixed:
+            aDagger = CertifiedValue(exact: summary.smallest)
+        case .anisotropic:
+            aTilde = summary.reciprocalSum
+            aDagger = summary.reciprocalSum.map { sum in
+                if let exact = sum.exact { return CertifiedValue(exact: try! exact.reciprocal()) }
+                return CertifiedValue(lower: try! sum.upper.reciprocal(), upper: try! sum.lower.reciprocal(),
+                                      symbolic: sum.symbolic.map { "1/(\($0))" })
+            }
+            conditions.append(Condition(
+                name: "a_tilde < infinity", displayName: "ã < ∞",
+                status: summary.reciprocalSum == nil ? .fails : .holds,
+                detail: summary.reciprocalSum.map { "ã = Σ 1/a_k = \(CertifiedValue.describe($0))" } ?? (summary.divergence ?? "Σ 1/a_k diverges")))
+        }
+
+        // a† > v.
+        if let aDagger {
+            let status: Condition.Status = aDagger.lower > v ? .holds : (aDagger.upper <= v ? .fails : .undecided)
+            let relation = status == .holds ? ">" : (status == .fails ? "≤" : "?")
+            conditions.insert(Condition(name: "a_dagger > v", displayName: "a† > v",
+                                        status: status, detail: "\(CertifiedValue.describe(aDagger)) \(relation) \(v)"), at: 0)
+        }
+
+        // Mixed: strict gap ā_1 < ā_2 (O22 Thm 10).
+        if gamma == .mixed {
+            if let second = summary.secondSmallest {
+                let holds = summary.smallest < second
+                conditions.append(Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)",
+                                            status: holds ? .holds : .fails,
+                                            detail: "ā₁ = \(summary.smallest) \(holds ? "<" : "=") ā₂ = \(second)"))
+            } else {
+                conditions.append(Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)", status: .notApplicable,
+                                            detail: "a single entry: no second smallest entry"))
+            }
+        }
+
+        // CNN: O22 Assumption 12 (weak ℓ^q) when q is given.
+        if architecture == .cnn, let q = request.q, let weak = summary.weakLqCondition {
+            conditions.append(weak(q))
+        }
+
+        // Exponents: defined whenever a† > v holds (monotone maps of a† for enclosures).
+        var rate: CertifiedValue? = nil, level: CertifiedValue? = nil
+        var samples: CertifiedValue? = nil, approximation: CertifiedValue? = nil
+        if let theorem, let aDagger {
+            _ = theorem
+            if aDagger.lower > v {
+                rate = aDagger.mapIncreasing { RateFormulas.rateExponent(aDagger: $0, v: v) }
+                level = aDagger.mapIncreasing { RateFormulas.levelCoefficient(aDagger: $0, v: v) }
+                samples = aDagger.mapDecreasing { RateFormulas.samplesExponent(aDagger: $0, v: v) }
+                approximation = aDagger.mapIncreasing { RateFormulas.approximationExponent(aDagger: $0, v: v) }
+            }
+        }
+        if theorem == nil {
+            notes.append("no theorem covers \(architecture.displayName) on the \(functionClass.rawValue) class: O22 treats fixed (position-dependent) smoothness only")
+        }
+        for failing in conditions where failing.required && failing.status != .holds && failing.status != .notApplicable {
+            let what = failing.status == .undecided ? "is undecided at this precision" : "fails"
+            notes.append("condition \(failing.displayName) \(what) (\(failing.detail)): the theorem's hypothesis is not met" +
+                         (rate == nil ? "" : "; the exponent shown is the formula's value, not a proven rate"))
+        }
+
+        // Polylog exponent: stated for CNN (needs q), user-supplied otherwise; never invented.
+        // Only a bound that exists has a polylog factor (no log exponent when a† ≤ v).
+        var logExponent: LogExponent? = nil
+        if rate == nil {
+            logExponent = nil
+        } else if let k = request.logExponent {
+            logExponent = LogExponent(value: k, origin: .userSupplied)
+        } else if architecture == .cnn, let q = request.q {
+            logExponent = LogExponent(value: RateFormulas.cnnLogExponent(q: q), origin: .stated)
+        } else if architecture == .cnn {
+            notes.append("O22's polylog exponent κ = 2/q + 2 + max(4/q, 4) needs --q")
+        }
+
+        var evaluation: EvaluationAtSampleSize? = nil
+        if let n = request.n, let rate, let level {
+            let nValue = n.doubleValue
+            let r = rate.midpoint.doubleValue
+            let main = Foundation.pow(nValue, -r)
+            evaluation = EvaluationAtSampleSize(
+                n: n, mainTerm: main,
+                mainTermWithLog: logExponent.map { main * Foundation.pow(Foundation.log(nValue), $0.value.doubleValue) },
+                level: level.midpoint.doubleValue * Foundation.log2(nValue))
+        }
+
+        return RateResult(gamma: gamma, architecture: architecture, functionClass: functionClass, theorem: theorem,
+                          aDagger: aDagger ?? CertifiedValue(exact: .zero), aTilde: aTilde, v: v,
+                          rateExponent: rate, levelCoefficient: level, samplesExponent: samples,
+                          approximationExponent: approximation, logExponent: logExponent,
+                          conditions: conditions, notes: notes, evaluation: evaluation,
+                          networkSize: architecture == .cnn && rate != nil
+                              ? request.q.flatMap { q in aDagger.map { NetworkSizeScaling(aDagger: $0, v: v, q: q) } } : nil)
+    }
+}
+
+extension CertifiedValue {
+    /// `8/15`, or `[lo, hi]` for an enclosure.
+    static func describe(_ value: CertifiedValue) -> String {
+        value.exact?.description ?? "[\(value.lower.decimalString(significantDigits: 12)), \(value.upper.decimalString(significantDigits: 12))]"
+    }
+}

@@ -1,0 +1,49 @@
+/// What the user asks the theory for (SPEC §6 `ratecalc rate`), validated.
+public struct RateRequest: Sendable {
+    public let smoothness: SmoothnessSummary
+    public let gammas: [GammaType]
+    public let architectures: [Architecture]
+    public let functionClasses: [FunctionClass]
+    /// Integrability index p (nil: not given, meaning p ≥ 2 and v = 0). Must be ≥ 1.
+    public let p: Rational?
+    /// O22's q (decay of the smoothness; CNN polylog exponent). Must be > 0.
+    public let q: Rational?
+    /// Sample size at which to evaluate the bound. Must be > 1.
+    public let n: Rational?
+    /// A user-supplied polylog exponent k for `(log n)^k`.
+    public let logExponent: Rational?
+
+    /// - Throws: ``RateRequestError`` naming the bad value and what was expected.
+    public init(smoothness: SmoothnessSummary, gammas: [GammaType], architectures: [Architecture],
+                functionClasses: [FunctionClass], p: Rational? = nil, q: Rational? = nil,
+                n: Rational? = nil, logExponent: Rational? = nil) throws {
+        if let p, p < .one {
+            throw RateRequestError(option: "--p", value: p.description, expected: "p ≥ 1 (an L^p integrability index)")
+        }
+        if let q, q.signum <= 0 {
+            throw RateRequestError(option: "--q", value: q.description, expected: "q > 0")
+        }
+        if let n, n <= .one {
+            throw RateRequestError(option: "--n", value: n.description, expected: "a sample size n > 1")
+        }
+        if let logExponent, logExponent.signum < 0 {
+            throw RateRequestError(option: "--log-exponent", value: logExponent.description, expected: "k ≥ 0")
+        }
+        self.smoothness = smoothness
+        self.gammas = gammas
+        self.architectures = architectures
+        self.functionClasses = functionClasses
+        self.p = p
+        self.q = q
+        self.n = n
+        self.logExponent = logExponent
+    }
+}
+
+/// An option value the theory cannot use, as one line: `--p 0: expected p ≥ 1 …`.
+public struct RateRequestError: Error, CustomStringConvertible, Equatable {
+    public let option: String
+    public let value: String
+    public let expected: String
+    public var description: String { "\(option) \(value): expected \(expected)" }
+}

@@ -1,0 +1,29 @@
+/// O22 Assumption 12 for a finite smoothness: the weak ℓ^q norm
+/// `‖a‖_{wℓ^q} = sup_j j^q / ā_j ≤ 1`, decided exactly (SPEC §3).
+public enum WeakLq {
+    /// Decides `j^q ≤ ā_j` for every j. With `q = u/w` and `ā_j = s/t` in lowest terms,
+    /// `j^{u/w} ≤ s/t ⟺ j^u · t^w ≤ s^w`, compared in integers (no rounding).
+    /// Entries after the last are +∞ (a finite vector), which never violate the bound.
+    public static func condition(sortedEntries: [Rational], q: Rational) -> Condition {
+        let name = "weak_lq_norm <= 1"
+        let display = "‖a‖_{wℓ^q} ≤ 1"
+        guard q.signum > 0, let u = UInt(exactly: q.numerator.intValue ?? -1), let w = UInt(exactly: q.denominator.intValue ?? -1),
+              u <= 4096, w <= 4096
+        else {
+            return Condition(name: name, displayName: display, status: .undecided,
+                             detail: "q = \(q) is outside the range decided exactly (numerator and denominator ≤ 4096)", required: false)
+        }
+        for (index, entry) in sortedEntries.enumerated() {
+            let j = BigInt(index + 1)
+            let left = j.power(u) * entry.denominator.power(w)
+            let right = entry.numerator.power(w)
+            if right < left {
+                return Condition(name: name, displayName: display, status: .fails,
+                                 detail: "j^q/ā_j > 1 at j = \(index + 1): \(index + 1)^(\(q)) > ā_\(index + 1) = \(entry) (O22 Assumption 12)",
+                                 required: false)
+            }
+        }
+        return Condition(name: name, displayName: display, status: .holds,
+                         detail: "j^(\(q)) ≤ ā_j for all j = 1…\(sortedEntries.count) (O22 Assumption 12)", required: false)
+    }
+}

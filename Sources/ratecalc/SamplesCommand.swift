@@ -1,0 +1,29 @@
+import ArgumentParser
+import Bounds
+
+/// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}` (issue #5 item 3).
+struct SamplesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samples",
+        abstract: "Sample size n(ε) ≍ ε^(−1/r) for target errors, architectures side by side.",
+        discussion: "The exponent 1/r is exact; n(ε) is evaluated without the theorems' unknown constants and polylog factors.",
+        usage: "ratecalc samples --smoothness 1,2,4 --error 1e-2,1e-3 [--arch all] [--format text|json|latex|markdown]",
+        examples: "ratecalc samples --smoothness 1,2,4 --error 1e-3 --arch all"
+    )
+
+    @OptionGroup var theory: TheoryOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Target errors ε in (0, 1), comma-separated.", valueName: "ε,…"))
+    var error: String = "1e-1,1e-2,1e-3"
+
+    func run() throws {
+        let errors = try error.split(separator: ",", omittingEmptySubsequences: false).map { try exactOption("--error", String($0)) }
+        let plan = try SamplePlan(report: RateReport(try theory.request()), errors: errors)
+        switch theory.format {
+        case .text: print(plan.text(), terminator: "")
+        case .json: print(plan.json().rendered())
+        case .latex: print(plan.latex(), terminator: "")
+        case .markdown: print(plan.markdown(), terminator: "")
+        }
+    }
+}

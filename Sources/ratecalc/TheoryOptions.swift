@@ -1,0 +1,97 @@
+import ArgumentParser
+import Bounds
+
+/// `--gamma`: one γ type or both (SPEC §6).
+enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
+    case mixed, anisotropic, both
+    var gammas: [GammaType] {
+        switch self {
+        case .mixed: return [.mixed]
+        case .anisotropic: return [.anisotropic]
+        case .both: return [.mixed, .anisotropic]
+        }
+    }
+}
+
+/// `--arch`: one architecture or all of them (SPEC §6).
+enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
+    case ssm, transformer, cnn, all
+    var architectures: [Architecture] {
+        switch self {
+        case .ssm: return [.ssm]
+        case .transformer: return [.transformer]
+        case .cnn: return [.cnn]
+        case .all: return Architecture.allCases
+        }
+    }
+}
+
+/// `--class`: the γ-smooth or the piecewise γ-smooth class (SPEC §2).
+enum ClassChoice: String, ExpressibleByArgument, CaseIterable {
+    case gamma, piecewise
+    var functionClass: FunctionClass { self == .gamma ? .gammaSmooth : .piecewise }
+}
+
+/// Output formats of the theory commands (SPEC §6).
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, latex, markdown
+}
+
+/// The options that `rate` and `samples` share (one `@OptionGroup`, defined once).
+struct TheoryOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a vector 1,2,4, a matrix 1,2;3,4 (rows = positions), or a family such as poly(c=1,q=2) or 1,2,geom(c=4,r=2).", valueName: "entries"))
+    var smoothness: String
+
+    @Option(help: "γ type: mixed, anisotropic or both.")
+    var gamma: GammaChoice = .both
+
+    @Option(help: "Architecture: ssm, transformer, cnn or all.")
+    var arch: ArchitectureChoice = .ssm
+
+    @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness). Default: gamma; with --arch all, both.")
+    var functionClass: ClassChoice?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Integrability index p ≥ 1 (default: p ≥ 2, so v = 0).", valueName: "P"))
+    var p: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("O22's q > 0 (weak ℓ^q decay; gives the CNN polylog exponent).", valueName: "Q"))
+    var q: String?
+
+    @Option(name: .customLong("log-exponent"), parsing: .unconditional, help: ArgumentHelp("A polylog exponent k to show with the bound (marked user-supplied).", valueName: "K"))
+    var logExponent: String?
+
+    @Option(help: ArgumentHelp("Width of certified enclosures for infinite families.", valueName: "WIDTH"))
+    var precision: String = "1e-30"
+
+    @Option(help: "Output format: text, json, latex or markdown.")
+    var format: OutputFormat = .text
+
+    /// Builds the validated request; `n` comes from the command that needs it.
+    func request(n: String? = nil) throws -> RateRequest {
+        let summary = try SmoothnessInput.summary(of: smoothness, precision: try exactOption("--precision", precision))
+        let classes: [FunctionClass] = functionClass.map { [$0.functionClass] }
+            ?? (arch == .all ? FunctionClass.allCases : [.gammaSmooth])
+        return try RateRequest(smoothness: summary, gammas: gamma.gammas, architectures: arch.architectures,
+                               functionClasses: classes,
+                               p: try p.map { try exactOption("--p", $0) },
+                               q: try q.map { try exactOption("--q", $0) },
+                               n: try n.map { try exactOption("--n", $0) },
+                               logExponent: try logExponent.map { try exactOption("--log-exponent", $0) })
+    }
+}
+
+/// A number option that is not an exact number: `--p 'abc' is not a number: expected …`.
+struct OptionValueError: Error, CustomStringConvertible {
+    let option: String
+    let problem: String
+    var description: String { "\(option) \(problem)" }
+}
+
+/// Parses an option value exactly, naming the option in the error.
+func exactOption(_ option: String, _ text: String) throws -> Rational {
+    do {
+        return try Rational(parsing: text)
+    } catch let error as RationalParseError {
+        throw OptionValueError(option: option, problem: error.description)
+    }
+}

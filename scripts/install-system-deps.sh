@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the system libraries ratecalc links against, only when they are missing:
+# libgmp-dev (exact rationals), libopenblas-dev + liblapacke-dev (training, least squares)
+# and pkg-config (how SwiftPM finds them). Needs root (apt-get) when something is missing.
+set -eu
+missing=""
+for package in libgmp-dev libopenblas-dev liblapacke-dev pkg-config; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+if [ -n "$missing" ]; then
+    echo "installing:$missing" >&2
+    apt-get update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y $missing
+fi
