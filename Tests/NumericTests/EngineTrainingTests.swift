@@ -141,3 +141,24 @@ import Testing
         }
     }
 }
+
+/// The allocation-free worker pool runs every piece exactly once per call.
+@Suite struct EngineWorkerPoolTests {
+    final class Counts: @unchecked Sendable {
+        let values = UnsafeMutablePointer<Int>.allocate(capacity: 3)
+        init() { values.initialize(repeating: 0, count: 3) }
+        deinit { values.deallocate() }
+    }
+    struct Increment: ParallelJob {
+        let counts: Counts
+        func perform(_ index: Int) { counts.values[index] += index + 1 }
+    }
+
+    @Test func runsEachIndexOnce() {
+        let pool = WorkerPool(workers: 2)
+        let counts = Counts()
+        for _ in 0..<100 { pool.run(3, Increment(counts: counts)) }
+        pool.run(2, Increment(counts: counts))
+        #expect(counts.values[0] == 101 && counts.values[1] == 202 && counts.values[2] == 300)
+    }
+}

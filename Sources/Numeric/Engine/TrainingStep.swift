@@ -17,18 +17,18 @@ struct TrainingStep {
     let input: UnsafeMutablePointer<Float>
     let targets: UnsafeMutablePointer<Float>
     let batch: Int
-    /// Whether the pieces run concurrently.
-    let concurrent: Bool
+    /// Runs the pieces concurrently when `threads > 1` (nil: one after the other).
+    let pool: WorkerPool?
     var optimizer: AdamOptimizer
     private let arena = Arena<Float>()
     private let lossArena = Arena<Double>()
-    private let losses: UnsafeMutablePointer<Double>
+    let losses: UnsafeMutablePointer<Double>
 
     init(network: SequenceNetwork<Float>, batch: Int, threads: Int = engineThreadCount) {
         self.network = network
         self.batch = batch
         let count = max(1, min(max(2, threads), batch))
-        concurrent = threads > 1 && count > 1
+        pool = threads > 1 && count > 1 ? WorkerPool(workers: count - 1) : nil
         let capacity = (batch + count - 1) / count
         replicas = (0..<count).map { _ in network.makeWorkspace(batch: capacity, chunks: 1) }
         let c = network.configuration
@@ -36,40 +36,21 @@ struct TrainingStep {
         targets = arena.take(batch * c.sequenceLength)
         optimizer = AdamOptimizer(count: network.layout.count)
         losses = lossArena.take(count)
-        if concurrent { setLinearAlgebraThreads(1) }
+        if pool != nil { setLinearAlgebraThreads(1) }
     }
 
     /// The piece `0..<size` of the staged batch that replica `r` handles.
-    private func piece(_ r: Int, of size: Int) -> Range<Int> {
+    func piece(_ r: Int, of size: Int) -> Range<Int> {
         (size * r / replicas.count)..<(size * (r + 1) / replicas.count)
     }
 
     /// Runs forward (and, when `train`, backward) on the first `size` staged sequences; returns the loss.
     func evaluate(size: Int, firstTargetPosition: Int, train: Bool) -> Double {
-        let c = network.configuration
-        let L = c.sequenceLength, tokens = L * c.tokenDimension
-        let network = self.network, replicas = self.replicas, input = self.input, targets = self.targets
-        let losses = self.losses
-        let work = { (r: Int) in
-            let range = piece(r, of: size)
-            let w = replicas[r]
-            losses[r] = 0
-            if range.isEmpty { if train { w.zeroGradients() }; return }
-            w.input.update(from: input + range.lowerBound * tokens, count: range.count * tokens)
-            w.targets.update(from: targets + range.lowerBound * L, count: range.count * L)
-            network.forward(batch: range.count, w)
-            losses[r] = MeanSquaredLoss.evaluate(predictions: w.output, targets: w.targets, batch: range.count, length: L,
-                                                 firstTargetPosition: firstTargetPosition,
-                                                 gradient: train ? w.outputGradient : nil) * Double(range.count) / Double(size)
-            if train {
-                w.zeroGradients()
-                network.backward(batch: range.count, w)
-            }
-        }
-        if concurrent {
-            DispatchQueue.concurrentPerform(iterations: replicas.count, execute: work)
+        let job = ReplicaJob(step: self, size: size, firstTargetPosition: firstTargetPosition, train: train)
+        if let pool {
+            pool.run(replicas.count, job)
         } else {
-            for r in 0..<replicas.count { work(r) }
+            for r in 0..<replicas.count { job.perform(r) }
         }
         var loss = 0.0
         for r in 0..<replicas.count { loss += losses[r] }
@@ -92,5 +73,34 @@ struct TrainingStep {
         clipGlobalNorm(network.gradients, maximum: clipNorm)
         optimizer.update(network.parameters, gradients: UnsafeBufferPointer(network.gradients), learningRate: learningRate)
         return loss
+    }
+}
+
+/// The work of replica `r` in one `TrainingStep.evaluate`: copy its piece of the staged batch,
+/// forward, loss (weighted by piece size) and, when training, backward into its own gradients.
+/// A value type handed to the pool by pointer, so dispatching it allocates nothing.
+struct ReplicaJob: ParallelJob {
+    let step: TrainingStep
+    let size: Int
+    let firstTargetPosition: Int
+    let train: Bool
+
+    func perform(_ r: Int) {
+        let c = step.network.configuration
+        let L = c.sequenceLength, tokens = L * c.tokenDimension
+        let range = step.piece(r, of: size)
+        let w = step.replicas[r]
+        step.losses[r] = 0
+        if range.isEmpty { if train { w.zeroGradients() }; return }
+        w.input.update(from: step.input + range.lowerBound * tokens, count: range.count * tokens)
+        w.targets.update(from: step.targets + range.lowerBound * L, count: range.count * L)
+        step.network.forward(batch: range.count, w)
+        step.losses[r] = MeanSquaredLoss.evaluate(predictions: w.output, targets: w.targets, batch: range.count, length: L,
+                                                  firstTargetPosition: firstTargetPosition,
+                                                  gradient: train ? w.outputGradient : nil) * Double(range.count) / Double(size)
+        if train {
+            w.zeroGradients()
+            step.network.backward(batch: range.count, w)
+        }
     }
 }
