@@ -1,0 +1,34 @@
+/// Small loops over contiguous buffers used by several layers.
+enum Elementwise {
+    /// `y[i] = x[i]`.
+    @inline(__always)
+    static func copy<T: EngineScalar>(_ x: UnsafePointer<T>, to y: UnsafeMutablePointer<T>, count: Int) {
+        y.update(from: x, count: count)
+    }
+    /// `y[i] += x[i]`.
+    @inline(__always)
+    static func add<T: EngineScalar>(_ x: UnsafePointer<T>, to y: UnsafeMutablePointer<T>, count: Int) {
+        for i in 0..<count { y[i] += x[i] }
+    }
+    /// `y[i] = 0`.
+    @inline(__always)
+    static func zero<T: EngineScalar>(_ y: UnsafeMutablePointer<T>, count: Int) {
+        y.update(repeating: 0, count: count)
+    }
+}
+
+/// ReLU, `y = max(0, x)`, and its backward `dx = dy · 1[x > 0]` (SPEC §5 token-wise FNN).
+enum ReLU {
+    // x: [n] -> y: [n]
+    static func forward<T: EngineScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, count: Int) {
+        for i in 0..<count { y[i] = x[i] > 0 ? x[i] : 0 }
+    }
+    // dy: [n], x: [n] -> dx: [n]   (dx may alias dy)
+    static func backward<T: EngineScalar>(_ x: UnsafePointer<T>, _ dy: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, count: Int) {
+        // Written as a product with a 0/1 mask so the loop vectorises (no data-dependent branch).
+        for i in 0..<count {
+            let keep: T = x[i] > 0 ? 1 : 0
+            dx[i] = dy[i] * keep
+        }
+    }
+}

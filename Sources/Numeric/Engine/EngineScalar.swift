@@ -1,0 +1,51 @@
+import CBLAS
+import Foundation
+
+/// The floating-point types the training engine runs in: `Float` for training (SPEC §5,
+/// "Float32 with BLAS for networks") and `Double` for the finite-difference gradient checks.
+///
+/// Every matrix product goes through `gemm`, i.e. BLAS `?gemm` in row-major order:
+/// `C ← α·op(A)·op(B) + β·C` with `op(A)` of shape m×k and `op(B)` of shape k×n.
+protocol EngineScalar: BinaryFloatingPoint {
+    /// Row-major `C ← α·op(A)·op(B) + β·C` (BLAS `sgemm`/`dgemm`).
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Self, a: UnsafePointer<Self>, lda: Int,
+        b: UnsafePointer<Self>, ldb: Int,
+        beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+    /// `e^x`.
+    static func exponential(_ x: Self) -> Self
+}
+
+extension Float: EngineScalar {
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+                    transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+    static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
+}
+
+extension Double: EngineScalar {
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Double, a: UnsafePointer<Double>, lda: Int,
+        b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
+                    transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+    static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
+}
+
+/// Sets the number of OpenBLAS worker threads (the engine's matrix products).
+public func setLinearAlgebraThreads(_ count: Int) {
+    openblas_set_num_threads(Int32(max(1, count)))
+}

@@ -1,0 +1,69 @@
+/// One SSM block (SPEC §5, NS24): gated convolution `h ← h + (K ∗ W_v h) ⊙ (W_g h)`, then the
+/// token-wise FNN residual `h ← h + W₂ ReLU(W₁h + b₁) + b₂`.
+struct SSMBlock {
+    let value: LinearLayer  // W_v: D -> D
+    let gate: LinearLayer   // W_g: D -> D
+    let convolution: SSMConvolution
+    let feedForward: FeedForward
+
+    init(_ name: String, width: Int, stateSize: Int, hidden: Int, length: Int, layout: inout ParameterLayout) {
+        value = LinearLayer(name + ".v", inputs: width, outputs: width, layout: &layout)
+        gate = LinearLayer(name + ".g", inputs: width, outputs: width, layout: &layout)
+        convolution = SSMConvolution(name + ".conv", channels: width, stateSize: stateSize, length: length, layout: &layout)
+        feedForward = FeedForward(name + ".ffn", width: width, hidden: hidden, layout: &layout)
+    }
+
+    func initialize<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource) {
+        value.initialize(values, random: &random)
+        gate.initialize(values, random: &random)
+        convolution.initialize(values, random: &random)
+        feedForward.initialize(values, random: &random)
+    }
+
+    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, chunks: Int = engineThreadCount) -> SSMBlockBuffers<T> {
+        let rows = batch * convolution.length, n = rows * value.outputs
+        return SSMBlockBuffers(value: arena.take(n), gate: arena.take(n), convolved: arena.take(n),
+                               middle: arena.take(n), middleGradient: arena.take(n),
+                               valueGradient: arena.take(n), gateGradient: arena.take(n), convolvedGradient: arena.take(n),
+                               convolution: convolution.makeBuffers(arena: arena, chunks: chunks),
+                               feedForward: feedForward.makeBuffers(rows: rows, arena: arena))
+    }
+
+    // h: [B, L, D] -> out: [B, L, D]
+    func forward<T: EngineScalar>(_ h: UnsafePointer<T>, into out: UnsafeMutablePointer<T>, batch: Int,
+                                  _ buffers: SSMBlockBuffers<T>, _ p: ParameterBuffers<T>) {
+        let rows = batch * convolution.length, n = rows * value.outputs
+        value.forward(h, rows: rows, into: buffers.value, p)
+        gate.forward(h, rows: rows, into: buffers.gate, p)
+        convolution.forward(buffers.value, into: buffers.convolved, batch: batch, buffers.convolution, p)
+        for i in 0..<n { buffers.middle[i] = h[i] + buffers.convolved[i] * buffers.gate[i] }
+        feedForward.forward(buffers.middle, into: out, rows: rows, buffers.feedForward, p)
+    }
+
+    // dOut: [B, L, D] -> dh: [B, L, D] (dh must not alias dOut)
+    func backward<T: EngineScalar>(_ h: UnsafePointer<T>, outputGradient dOut: UnsafePointer<T>,
+                                   inputGradient dh: UnsafeMutablePointer<T>, batch: Int,
+                                   _ buffers: SSMBlockBuffers<T>, _ p: ParameterBuffers<T>) {
+        let rows = batch * convolution.length, n = rows * value.outputs
+        let dMiddle = buffers.middleGradient
+        feedForward.backward(buffers.middle, outputGradient: dOut, inputGradient: dMiddle, rows: rows,
+                             buffers.feedForward, p)
+        for i in 0..<n {
+            buffers.gateGradient[i] = dMiddle[i] * buffers.convolved[i]
+            buffers.convolvedGradient[i] = dMiddle[i] * buffers.gate[i]
+        }
+        convolution.backward(buffers.value, outputGradient: buffers.convolvedGradient,
+                             inputGradient: buffers.valueGradient, batch: batch, buffers.convolution, p)
+        Elementwise.copy(dMiddle, to: dh, count: n)
+        value.backward(h, buffers.valueGradient, rows: rows, inputGradient: dh, accumulate: true, p)
+        gate.backward(h, buffers.gateGradient, rows: rows, inputGradient: dh, accumulate: true, p)
+    }
+}
+
+/// Saved activations and gradient scratch of one SSM block for a fixed batch (all `[B, L, D]`).
+struct SSMBlockBuffers<T: EngineScalar> {
+    let value, gate, convolved, middle: UnsafeMutablePointer<T>
+    let middleGradient, valueGradient, gateGradient, convolvedGradient: UnsafeMutablePointer<T>
+    let convolution: SSMConvolutionBuffers<T>
+    let feedForward: FeedForwardBuffers<T>
+}

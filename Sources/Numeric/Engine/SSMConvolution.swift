@@ -1,0 +1,150 @@
+import Foundation
+
+/// Causal diagonal SSM convolution (SPEC §5, NS24): per channel k,
+/// `y[b, t, k] = Σ_{j=0}^{t} K[k, j] · u[b, t − j, k]` with the kernel
+/// `K[k, j] = Σ_n C[k,n] B[k,n] exp(−Δ_k A[k,n] j)`, `Δ = exp(logΔ)`, `A = exp(logA)` (so Δ, A > 0).
+///
+/// Computed by direct summation: at the sizes used (L ≤ 64) it costs `B·L(L+1)/2·D`
+/// multiply-adds over contiguous channel vectors, cheaper than a length-2L FFT per channel.
+struct SSMConvolution {
+    let channels: Int   // D
+    let stateSize: Int  // N
+    let length: Int     // L
+    let logStep: Int    // [D]     logΔ
+    let logRate: Int    // [D, N]  logA
+    let inputWeight: Int   // [D, N]  B
+    let outputWeight: Int  // [D, N]  C
+
+    init(_ name: String, channels: Int, stateSize: Int, length: Int, layout: inout ParameterLayout) {
+        self.channels = channels
+        self.stateSize = stateSize
+        self.length = length
+        logStep = layout.reserve(name + ".log_dt", [channels])
+        logRate = layout.reserve(name + ".log_a", [channels, stateSize])
+        inputWeight = layout.reserve(name + ".B", [channels, stateSize])
+        outputWeight = layout.reserve(name + ".C", [channels, stateSize])
+    }
+
+    /// As the PyTorch reference: `Δ ~ U[0.01, 0.1]`, `A = 0.5`, `B, C ~ N(0, 1/N)`.
+    func initialize<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource) {
+        for k in 0..<channels { values[logStep + k] = T(Foundation.log(random.uniform() * 0.09 + 0.01)) }
+        let scale = 1 / Double(stateSize).squareRoot()
+        for i in 0..<(channels * stateSize) { values[logRate + i] = T(Foundation.log(0.5)) }
+        for i in 0..<(channels * stateSize) { values[inputWeight + i] = T(random.normal() * scale) }
+        for i in 0..<(channels * stateSize) { values[outputWeight + i] = T(random.normal() * scale) }
+    }
+
+    func makeBuffers<T: EngineScalar>(arena: Arena<T>, chunks: Int = engineThreadCount) -> SSMConvolutionBuffers<T> {
+        return SSMConvolutionBuffers(kernel: arena.take(length * channels),
+                                     kernelGradientPartials: arena.take(chunks * length * channels), chunks: chunks)
+    }
+
+    /// Fills `kernel[j, k] = K[k, j]` (lag-major, `[L, D]`); `exp(−ΔA j)` by repeated products.
+    func computeKernel<T: EngineScalar>(_ kernel: UnsafeMutablePointer<T>, _ p: ParameterBuffers<T>) {
+        Elementwise.zero(kernel, count: length * channels)
+        for k in 0..<channels {
+            let delta = T.exponential(p.values[logStep + k])
+            for n in 0..<stateSize {
+                let i = k * stateSize + n
+                let ratio = T.exponential(-delta * T.exponential(p.values[logRate + i]))
+                var decay: T = 1
+                let cb = p.values[outputWeight + i] * p.values[inputWeight + i]
+                for j in 0..<length {
+                    kernel[j * channels + k] += cb * decay
+                    decay *= ratio
+                }
+            }
+        }
+    }
+
+    // u: [B, L, D] -> y: [B, L, D]
+    func forward<T: EngineScalar>(_ u: UnsafePointer<T>, into y: UnsafeMutablePointer<T>, batch: Int,
+                                  _ buffers: SSMConvolutionBuffers<T>, _ p: ParameterBuffers<T>) {
+        computeKernel(buffers.kernel, p)
+        let kernel = UnsafePointer(buffers.kernel)
+        let (L, D) = (length, channels)
+        forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
+            for b in range {
+                let ub = u + b * L * D, yb = y + b * L * D
+                for t in 0..<L {
+                    let yr = yb + t * D
+                    for k in 0..<D { yr[k] = 0 }
+                    for j in 0...t {
+                        let kr = kernel + j * D, ur = ub + (t - j) * D
+                        for k in 0..<D { yr[k] += kr[k] * ur[k] }
+                    }
+                }
+            }
+        }
+    }
+
+    // dy: [B, L, D] -> du[b, s, k] = Σ_{j} K[k, j] dy[b, s+j, k];  dK[k, j] = Σ_{b,t} dy[b,t,k] u[b,t−j,k] -> params
+    func backward<T: EngineScalar>(_ u: UnsafePointer<T>, outputGradient dy: UnsafePointer<T>,
+                                   inputGradient du: UnsafeMutablePointer<T>, batch: Int,
+                                   _ buffers: SSMConvolutionBuffers<T>, _ p: ParameterBuffers<T>) {
+        let kernel = UnsafePointer(buffers.kernel)
+        let (L, D) = (length, channels)
+        let partials = buffers.kernelGradientPartials
+        forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
+            let dk = partials + chunk * L * D
+            for i in 0..<(L * D) { dk[i] = 0 }
+            for b in range {
+                let ub = u + b * L * D, dyb = dy + b * L * D, dub = du + b * L * D
+                for s in 0..<L {
+                    let dur = dub + s * D
+                    for k in 0..<D { dur[k] = 0 }
+                    for j in 0..<(L - s) {
+                        let kr = kernel + j * D, dyr = dyb + (s + j) * D
+                        for k in 0..<D { dur[k] += kr[k] * dyr[k] }
+                    }
+                }
+                for j in 0..<L {
+                    let dkr = dk + j * D
+                    for t in j..<L {
+                        let dyr = dyb + t * D, ur = ub + (t - j) * D
+                        for k in 0..<D { dkr[k] += dyr[k] * ur[k] }
+                    }
+                }
+            }
+        }
+        let used = max(1, min(buffers.chunks, batch))
+        for chunk in 1..<max(used, 1) { Elementwise.add(partials + chunk * L * D, to: partials, count: L * D) }
+        kernelBackward(partials, p)
+    }
+
+    /// Chain rule through `K[k,j] = Σ_n C B e^{−ΔA j}`: with `g = dK[j, k]`,
+    /// `dC += B Σ_j g e`, `dB += C Σ_j g e`, `d logA = d logΔ-part = −ΔA·CB Σ_j g e j`.
+    func kernelBackward<T: EngineScalar>(_ dKernel: UnsafePointer<T>, _ p: ParameterBuffers<T>) {
+        for k in 0..<channels {
+            let delta = T.exponential(p.values[logStep + k])
+            var dLogStep: T = 0
+            for n in 0..<stateSize {
+                let i = k * stateSize + n
+                let rate = T.exponential(p.values[logRate + i])
+                let ratio = T.exponential(-delta * rate)
+                var decay: T = 1
+                var sum: T = 0, weightedSum: T = 0
+                for j in 0..<length {
+                    let g = dKernel[j * channels + k] * decay
+                    sum += g
+                    weightedSum += g * T(j)
+                    decay *= ratio
+                }
+                let b = p.values[inputWeight + i], c = p.values[outputWeight + i]
+                p.gradients[outputWeight + i] += b * sum
+                p.gradients[inputWeight + i] += c * sum
+                let dLog = -delta * rate * c * b * weightedSum
+                p.gradients[logRate + i] += dLog
+                dLogStep += dLog
+            }
+            p.gradients[logStep + k] += dLogStep
+        }
+    }
+}
+
+/// The kernel of the current forward pass and per-chunk partial kernel gradients.
+struct SSMConvolutionBuffers<T: EngineScalar> {
+    let kernel: UnsafeMutablePointer<T>                  // [L, D]
+    let kernelGradientPartials: UnsafeMutablePointer<T>  // [chunks, L, D]
+    let chunks: Int
+}

@@ -1,0 +1,73 @@
+/// The estimators of SPEC §5.
+public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
+    /// Embedding + positional encoding → M × {gated diagonal-SSM convolution; FNN} → readout (NS24).
+    case ssm
+    /// Embedding + positional encoding → M × {causal multi-head softmax attention; FNN} → readout (TS23).
+    case transformer
+    /// Fixed-position baseline: ReLU FNN on the flattened window of the last V tokens.
+    case fnn
+}
+
+/// Shape of a sequence estimator (SPEC §5): token dimension d, sequence length L, width D,
+/// SSM state size N, attention heads, depth M (blocks, or hidden layers for `fnn`),
+/// FNN hidden width, and the `fnn` window V.
+public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
+    /// Which estimator.
+    public var architecture: SequenceArchitecture
+    /// d: features per token.
+    public var tokenDimension: Int
+    /// L: positions per sequence.
+    public var sequenceLength: Int
+    /// D: model width (default 32).
+    public var width: Int
+    /// N: diagonal SSM state size per channel (default 16).
+    public var stateSize: Int
+    /// Attention heads; must divide D (default 4).
+    public var heads: Int
+    /// M: blocks (ssm, transformer) or hidden layers (fnn) (default 2).
+    public var depth: Int
+    /// Hidden width of every FNN (default 64).
+    public var hiddenWidth: Int
+    /// V: the fnn baseline sees the last V tokens (default 8).
+    public var window: Int
+
+    /// Creates a configuration; every field but the first three has the SPEC §5 default.
+    public init(architecture: SequenceArchitecture, tokenDimension: Int, sequenceLength: Int,
+                width: Int = 32, stateSize: Int = 16, heads: Int = 4, depth: Int = 2,
+                hiddenWidth: Int = 64, window: Int = 8) {
+        self.architecture = architecture
+        self.tokenDimension = tokenDimension
+        self.sequenceLength = sequenceLength
+        self.width = width
+        self.stateSize = stateSize
+        self.heads = heads
+        self.depth = depth
+        self.hiddenWidth = hiddenWidth
+        self.window = window
+    }
+
+    /// Throws `EngineError` naming the first field that cannot describe a network.
+    public func validate() throws {
+        func positive(_ value: Int, _ name: String) throws {
+            if value < 1 { throw EngineError("\(name) must be a positive integer, got \(value)") }
+        }
+        try positive(tokenDimension, "tokenDimension")
+        try positive(sequenceLength, "sequenceLength")
+        try positive(width, "width")
+        try positive(stateSize, "stateSize")
+        try positive(heads, "heads")
+        try positive(depth, "depth")
+        try positive(hiddenWidth, "hiddenWidth")
+        try positive(window, "window")
+        if architecture == .transformer && width % heads != 0 {
+            throw EngineError("heads (\(heads)) must divide width (\(width))")
+        }
+    }
+}
+
+/// An input the engine cannot use, with a one-line message naming it.
+public struct EngineError: Error, CustomStringConvertible, Sendable {
+    /// The message, e.g. "heads (3) must divide width (32)".
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Training throughput of one estimator (issue #3, item 6): optimiser steps per second on random
+/// data, as `shared/bench/torch_train_step.py` measures PyTorch (random `x ~ U[0,1]`, `y ~ N(0,1)`,
+/// loss over all positions, warm-up steps not timed).
+public struct TrainingThroughput: Sendable {
+    /// The model timed.
+    public var configuration: SequenceModelConfiguration
+    /// Sequences per step.
+    public var batchSize: Int
+    /// Timed steps.
+    public var steps: Int
+    /// Wall-clock seconds of the timed steps.
+    public var seconds: Double
+    /// Trainable scalars of the model.
+    public var parameterCount: Int
+    /// `steps · batchSize / seconds`.
+    public var samplesPerSecond: Double { Double(steps * batchSize) / seconds }
+    /// `1000 · seconds / steps`.
+    public var millisecondsPerStep: Double { 1000 * seconds / Double(steps) }
+}
+
+/// Times `steps` full training steps (forward, masked MSE, backward, clipping, Adam) after
+/// `warmupSteps` untimed ones, at a fixed batch of `batchSize` sequences.
+public func measureTrainingThroughput(_ model: SequenceModelConfiguration, batchSize: Int = 64, steps: Int = 200,
+                                      warmupSteps: Int = 20, seed: UInt64 = 0) throws -> TrainingThroughput {
+    try model.validate()
+    guard batchSize >= 1 else { throw EngineError("batch size must be a positive integer, got \(batchSize)") }
+    guard steps >= 1 else { throw EngineError("steps must be a positive integer, got \(steps)") }
+    var random = RandomSource(seed: seed)
+    let network = SequenceNetwork<Float>(model, seed: random.next())
+    var step = TrainingStep(network: network, batch: batchSize)
+    let rows = batchSize * model.sequenceLength
+    for i in 0..<(rows * model.tokenDimension) { step.input[i] = Float(random.uniform()) }
+    for i in 0..<rows { step.targets[i] = Float(random.normal()) }
+    for _ in 0..<warmupSteps { _ = step.run(size: batchSize, firstTargetPosition: 0, clipNorm: 1e30, learningRate: 1e-3) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    for _ in 0..<steps { _ = step.run(size: batchSize, firstTargetPosition: 0, clipNorm: 1e30, learningRate: 1e-3) }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return TrainingThroughput(configuration: model, batchSize: batchSize, steps: steps, seconds: seconds,
+                              parameterCount: network.layout.count)
+}
