@@ -30,8 +30,9 @@ extension SmoothnessSequence {
             if q <= .one {
                 divergence = "Σ 1/(c·i^q) diverges for q = \(q) ≤ 1 (anisotropic smoothness needs q > 1)"
             } else {
-                reciprocalSum = reciprocalSumOfPolynomial(headSum: headSum, c: c, q: q, width: width)
-                symbolic = symbolicForm(headSum: headSum, c: c, q: q)
+                reciprocalSum = try reciprocalSumOfPolynomial(headSum: headSum, c: c, q: q, width: width)
+                // A closed form is shown only while it stays readable.
+                symbolic = symbolicForm(headSum: headSum, c: c, q: q).flatMap { $0.aDagger.count <= 120 ? $0 : nil }
             }
         }
         let sequenceText = text
@@ -47,18 +48,18 @@ extension SmoothnessSequence {
             })
     }
 
-    /// ã enclosed so that a† = 1/ã and r are within `width`: the tail `(1/c) Σ_{i>k} i^{-q}`
-    /// is computed to width `width · min(1, ã_lo²)/8` (a† = 1/ã has slope 1/ã²).
-    private func reciprocalSumOfPolynomial(headSum: Rational, c: Rational, q: Rational, width: Rational) -> CertifiedValue {
-        func compute(_ w: Rational) -> CertifiedValue {
-            ZetaTail.enclosure(q: q, after: head.count, width: w * c)
-                .scaled(by: try! c.reciprocal())
-                .adding(CertifiedValue(exact: headSum))
-        }
-        let first = compute(width)
-        let lowSquared = first.lower * first.lower
-        let needed = try! width * Rational.minimum(lowSquared, .one) / Rational(8)
-        return needed < width ? compute(needed) : compute(try! width / Rational(8))
+    /// ã enclosed so that a† = 1/ã (slope 1/ã²) and the quantities derived from it are
+    /// within `width`: the tail `Z = Σ_{i>k} i^{-q}` is computed to width
+    /// `width · ã_lo² · c / 8` (at most 1/8), with the certain lower bound
+    /// `ã_lo = Σ_head 1/a + (1/c)(k+1)^{-q}`. (ã itself is then as precise as a† needs,
+    /// which for huge or tiny c is a relative, not an absolute, width.)
+    private func reciprocalSumOfPolynomial(headSum: Rational, c: Rational, q: Rational, width: Rational) throws -> CertifiedValue {
+        let firstTerm = PowerEnclosure.power(BigInt(head.count + 1), exponent: -q, digits: 20).lower
+        let lowerBound = headSum + (try! firstTerm / c)
+        let tailWidth = Rational.minimum(try! width * lowerBound * lowerBound * c / Rational(8), try! Rational(1, 8))
+        return try ZetaTail.enclosure(q: q, after: head.count, width: tailWidth)
+            .scaled(by: try! c.reciprocal())
+            .adding(CertifiedValue(exact: headSum))
     }
 
     /// For an even integer q: `ζ(q) = |B_q| (2π)^q / (2·q!)`, so

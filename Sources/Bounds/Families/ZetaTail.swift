@@ -11,10 +11,13 @@
 enum ZetaTail {
     /// Encloses `Σ_{i=k+1}^∞ i^{-q}` with width at most `width`.
     /// - Precondition: `q > 1`, `k ≥ 0`, `width > 0`.
-    static func enclosure(q: Rational, after k: Int, width: Rational) -> CertifiedValue {
+    /// - Throws: ``FamilyEnclosureError`` if the width is not reached within the work limits.
+    static func enclosure(q: Rational, after k: Int, width: Rational) throws -> CertifiedValue {
         precondition(q > .one && k >= 0 && width.signum > 0)
         var digits = decimalDigits(for: width) + 6
-        var n = max(k + 1, 24)
+        guard digits <= maximumDigits else { throw FamilyEnclosureError.tooPrecise(digits: digits) }
+        // N ≥ q keeps the asymptotic terms, whose ratio is about ((q+2j)/(2πN))², decreasing.
+        var n = max(k + 1, 24, q.ceiling().intValue.map { $0 + 2 } ?? 24)
         for _ in 0..<12 {
             if let result = attempt(q: q, k: k, n: n, digits: digits), result.width <= width {
                 return result.roundedOutward(digits: decimalDigits(for: width) + 4)
@@ -22,8 +25,11 @@ enum ZetaTail {
             digits += 8
             n *= 2
         }
-        preconditionFailure("Euler–Maclaurin did not reach the requested width")
+        throw FamilyEnclosureError.notConverged
     }
+
+    /// The most decimal digits an enclosure may need before ratecalc refuses (work limit).
+    static let maximumDigits = 2000
 
     /// One try with cut-off N and working precision `digits`; nil if the asymptotic terms stop
     /// decreasing before the remainder is small enough (then N is increased).
@@ -33,9 +39,11 @@ enum ZetaTail {
         var partial = CertifiedValue(exact: .zero)
         if k + 1 <= n - 1 {
             for i in (k + 1)...(n - 1) {
-                partial = partial.adding(PowerEnclosure.power(BigInt(i), exponent: -q, digits: digits + 4))
+                // Rounded outward per term so that exact terms with huge denominators
+                // (integer q) do not make the sum's denominator explode.
+                partial = partial.adding(PowerEnclosure.power(BigInt(i), exponent: -q, digits: digits + 4)
+                    .roundedOutward(digits: digits + 4))
             }
-            partial = partial.roundedOutward(digits: digits + 3)
         }
         // Euler–Maclaurin from N: coefficient C with Σ_{i≥N} = C·N^{-q} + R.
         let bigN = Rational(n)
@@ -77,5 +85,22 @@ enum ZetaTail {
         var digits = 1
         while Rational(BigInt.powerOfTen(UInt(digits))) * width < .one { digits += 1 }
         return digits
+    }
+}
+
+/// Why an enclosure could not be computed: refused, not guessed.
+public enum FamilyEnclosureError: Error, CustomStringConvertible, Equatable {
+    /// The requested width needs more digits than the work limit.
+    case tooPrecise(digits: Int)
+    /// Euler–Maclaurin did not reach the width within the work limits.
+    case notConverged
+
+    public var description: String {
+        switch self {
+        case .tooPrecise(let digits):
+            return "--precision: this family needs about \(digits) digits for the requested width (limit \(ZetaTail.maximumDigits)); ask for a larger width"
+        case .notConverged:
+            return "--precision: the enclosure did not reach the requested width within the work limits; ask for a larger width"
+        }
     }
 }
