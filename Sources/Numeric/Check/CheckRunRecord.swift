@@ -1,0 +1,55 @@
+import Bounds
+
+/// The estimators that `ratecalc check` can run (SPEC §5): the two neural sequence models of
+/// the theorems, the fixed-position FNN baseline, and the least-squares oracle.
+public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Gated diagonal-SSM network (NS24).
+    case ssm
+    /// Causal softmax Transformer (TS23).
+    case transformer
+    /// ReLU FNN on the flattened window of the last V tokens (no token selection).
+    case fnn
+    /// Least squares on the trigonometric basis `{ψ_l : γ(s) < T}` (Float64, LAPACK).
+    case oracle
+
+    /// Order of appearance in tables and plots: the order of `allCases`.
+    public static func < (lhs: CheckEstimator, rhs: CheckEstimator) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// One finished (estimator, n, replicate) run of a sweep: the unit that shards write and
+/// `ratecalc merge` combines. Every field is a measured number; nothing is derived here.
+public struct CheckRunRecord: Codable, Sendable, Equatable {
+    /// Which estimator was trained.
+    public var estimator: CheckEstimator
+    /// n: number of training sequences.
+    public var n: Int
+    /// Replicate index `0..<R`; the data and the estimator's initialisation are seeded from
+    /// (settings seed, n, replicate), so a run is reproducible on its own.
+    public var seed: Int
+    /// Mean squared error against the noiseless target on a fresh test set (oracle: exact,
+    /// by Parseval, from the coefficients).
+    public var testMSE: Double
+    /// Wall-clock seconds of fitting (data generation excluded).
+    public var seconds: Double
+    /// Extra measured numbers (e.g. `"level"` T chosen by the oracle, `"basis_size"`,
+    /// `"epochs"`, `"parameters"`); keys are snake_case and stable.
+    public var details: [String: Double]
+
+    /// Creates a record.
+    public init(estimator: CheckEstimator, n: Int, seed: Int, testMSE: Double, seconds: Double,
+                details: [String: Double] = [:]) {
+        self.estimator = estimator
+        self.n = n
+        self.seed = seed
+        self.testMSE = testMSE
+        self.seconds = seconds
+        self.details = details
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case estimator, n, seed, seconds, details
+        case testMSE = "test_mse"
+    }
+}
