@@ -30,9 +30,11 @@ extension Rational {
         return Rational { cgmp_q_inv($0, pointer) }
     }
 
-    /// `self^exponent` for any integer exponent; `0^k` with `k < 0` throws.
+    /// `self^exponent` for any integer exponent; `0^k` with `k < 0` throws
+    /// ``ExactArithmeticError/zeroToNegativePower``.
     public func power(_ exponent: Int) throws -> Rational {
         if exponent < 0 {
+            guard !isZero else { throw ExactArithmeticError.zeroToNegativePower }
             return try reciprocal().power(-exponent)
         }
         let e = UInt(exponent)
