@@ -33,12 +33,21 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     public var targetLevel: Double
     /// Test sequences used to measure the neural estimators' error.
     public var testSequences: Int
+    /// Lower bound on optimiser steps of a neural run: small n get more epochs
+    /// (`max(epochs, ⌈minSteps / steps per epoch⌉)`), so they are not under-trained.
+    public var minSteps: Int
+    /// How the oracle picks its level T: `"validation"` (on a split of the training sequences)
+    /// or `"theory"` (T(n) = a†/(2a†+1)·log₂ N with N the number of training positions).
+    public var oracleLevel: String
+    /// Block weights of the target: `"unit"` (w_s = 1) or `"summable"` (θ = 2 norm finite).
+    public var weights: String
 
     /// Creates settings; `validate()` checks them.
     public init(smoothness: String, gamma: GammaType, functionClass: FunctionClass,
                 estimators: [CheckEstimator], sampleSizes: [Int], seeds: Int, seed: UInt64,
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
-                window: Int, targetLevel: Double, testSequences: Int) {
+                window: Int, targetLevel: Double, testSequences: Int,
+                minSteps: Int = 1500, oracleLevel: String = "validation", weights: String = "unit") {
         self.smoothness = smoothness
         self.gamma = gamma
         self.functionClass = functionClass
@@ -54,14 +63,19 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         self.window = window
         self.targetLevel = targetLevel
         self.testSequences = testSequences
+        self.minSteps = minSteps
+        self.oracleLevel = oracleLevel
+        self.weights = weights
     }
 
     enum CodingKeys: String, CodingKey {
-        case smoothness, gamma, estimators, seeds, seed, noise, length, width, epochs, window
+        case smoothness, gamma, estimators, seeds, seed, noise, length, width, epochs, window, weights
         case functionClass = "class"
         case sampleSizes = "n"
         case logBand = "log_band_k"
         case targetLevel = "target_level"
         case testSequences = "test_sequences"
+        case minSteps = "min_steps"
+        case oracleLevel = "oracle_level"
     }
 }

@@ -1,0 +1,64 @@
+/// One run of a sweep before it has run: which estimator, at which n, which replicate.
+public struct CheckRunKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The estimator to fit.
+    public var estimator: CheckEstimator
+    /// n: training sequences.
+    public var n: Int
+    /// Replicate index `0..<R`.
+    public var replicate: Int
+
+    /// Creates a key.
+    public init(estimator: CheckEstimator, n: Int, replicate: Int) {
+        self.estimator = estimator
+        self.n = n
+        self.replicate = replicate
+    }
+
+    /// Canonical order: estimator, then n, then replicate.
+    public static func < (lhs: CheckRunKey, rhs: CheckRunKey) -> Bool {
+        (lhs.estimator, lhs.n, lhs.replicate) < (rhs.estimator, rhs.n, rhs.replicate)
+    }
+
+    /// e.g. `ssm n=4096 seed 2`.
+    public var description: String { "\(estimator.rawValue) n=\(n) seed \(replicate)" }
+}
+
+/// The runs of a sweep (every estimator × n × replicate of `CheckSettings`) and their split
+/// into shards for `--shard i/N`.
+///
+/// Shards are dealt round-robin from the runs ordered by decreasing n, so every shard gets a
+/// similar share of the expensive large-n runs; a run's result depends only on its own seeds
+/// (`CheckSeeds`), so the union of the shards equals the unsharded sweep.
+public struct CheckPlan: Sendable {
+    /// All runs, in execution order (largest n first within a replicate, data shared across
+    /// estimators of the same (n, replicate)).
+    public let runs: [CheckRunKey]
+
+    /// Every run that `settings` asks for.
+    public init(settings: CheckSettings) {
+        var runs: [CheckRunKey] = []
+        for n in settings.sampleSizes.sorted(by: >) {
+            for replicate in 0..<settings.seeds {
+                for estimator in settings.estimators {
+                    runs.append(CheckRunKey(estimator: estimator, n: n, replicate: replicate))
+                }
+            }
+        }
+        self.runs = runs
+    }
+
+    /// The runs of shard `index` of `count` (1-based): every `count`-th run starting at `index − 1`.
+    public func shard(_ index: Int, of count: Int) -> [CheckRunKey] {
+        precondition(count >= 1 && (1...count).contains(index), "shard index out of range")
+        return runs.enumerated().filter { $0.offset % count == index - 1 }.map(\.element)
+    }
+}
+
+/// Parses `--shard i/N` (1 ≤ i ≤ N).
+public func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+        throw CheckInputError("--shard: '\(text)' is not of the form i/N with 1 ≤ i ≤ N (e.g. 2/4)")
+    }
+    return (index, count)
+}

@@ -1,0 +1,142 @@
+import Bounds
+import Foundation
+
+/// Where a sweep is: reported before every run and after the last.
+public struct CheckProgress: Sendable {
+    /// Runs finished so far.
+    public var finished: Int
+    /// Runs this process will do.
+    public var total: Int
+    /// The run about to start (`nil` after the last one).
+    public var current: CheckRunKey?
+    /// Seconds since the sweep started.
+    public var elapsed: Double
+}
+
+/// Executes the runs of a `ratecalc check` sweep (SPEC §5): for each (n, replicate) it draws
+/// the training sample and the replicate's test set from the target, then fits each estimator
+/// — the neural ones with the Numeric engine (Adam, early stopping on a validation split), the
+/// oracle by least squares — and measures the test MSE against the noiseless target.
+///
+/// Every run is seeded from `CheckSeeds`, so its result does not depend on which other runs
+/// the process does (sharding) and is the same on every repeat with the same thread count.
+public final class CheckRunner {
+    /// The sweep's settings.
+    public let settings: CheckSettings
+    /// The target function all runs learn.
+    public let target: SyntheticTarget
+    /// Threads for the engine (data-parallel training) and for OpenBLAS in the oracle.
+    public let threads: Int
+    private let seeds: CheckSeeds
+    private let theoryLevelCoefficient: Double
+    private var cachedSample: (n: Int, replicate: Int, sample: TargetSample)?
+    private var cachedTests: [Int: TargetSample] = [:]
+
+    /// A runner; `theoryLevelCoefficient` is a†/(2a†+1) from Bounds (used when the oracle's
+    /// level is `"theory"`: T(N) = coefficient · log₂ N).
+    public init(settings: CheckSettings, target: SyntheticTarget, theoryLevelCoefficient: Rational, threads: Int) {
+        self.settings = settings
+        self.target = target
+        self.threads = max(1, threads)
+        self.seeds = CheckSeeds(master: settings.seed)
+        self.theoryLevelCoefficient = theoryLevelCoefficient.doubleValue
+    }
+
+    /// Runs `keys` in order and returns the finished runs. When `shouldStop` becomes true the
+    /// run in progress is abandoned (not recorded) and the finished ones are returned.
+    public func run(_ keys: [CheckRunKey], progress: (CheckProgress) -> Void = { _ in },
+                    shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [CheckRunRecord] {
+        let started = Date()
+        var records: [CheckRunRecord] = []
+        for (index, key) in keys.enumerated() {
+            if shouldStop() { break }
+            progress(CheckProgress(finished: index, total: keys.count, current: key, elapsed: Date().timeIntervalSince(started)))
+            let record = try run(key, shouldStop: shouldStop)
+            if shouldStop() { break }
+            records.append(record)
+        }
+        progress(CheckProgress(finished: records.count, total: keys.count, current: nil, elapsed: Date().timeIntervalSince(started)))
+        return records
+    }
+
+    /// One run: fit `key.estimator` on the (n, replicate) sample and measure its test MSE.
+    public func run(_ key: CheckRunKey, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> CheckRunRecord {
+        let sample = trainingSample(n: key.n, replicate: key.replicate)
+        let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
+        switch key.estimator {
+        case .oracle:
+            setLinearAlgebraThreads(threads)
+            let choice: OracleLevelChoice = settings.oracleLevel == "theory"
+                ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
+                : .validation(fraction: 0.2)
+            let clock = ContinuousClock.now
+            let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: seed)
+            let seconds = Self.seconds(since: clock)
+            var details: [String: Double] = ["level": fit.level, "basis_size": Double(fit.basisSize)]
+            if let validation = fit.validationMSE { details["validation_mse"] = validation }
+            return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: fit.testMSE,
+                                  seconds: seconds, details: details)
+        case .ssm, .transformer, .fnn:
+            setEngineThreads(threads)
+            let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
+            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
+                                                   sequenceLength: settings.length, width: settings.width,
+                                                   window: settings.window)
+            var training = TrainingConfiguration(epochs: settings.epochs, seed: seed)
+            training.epochs = Self.epochs(for: key.n, training: training, settings: settings)
+            let clock = ContinuousClock.now
+            let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset, shouldStop: shouldStop)
+            let seconds = Self.seconds(since: clock)
+            let test = testSample(replicate: key.replicate)
+            let mse = Self.meanSquaredError(of: trained.predict(test.dataset), against: test)
+            return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: mse, seconds: seconds,
+                                  details: ["epochs": Double(report.epochsRun), "epochs_budget": Double(training.epochs),
+                                            "parameters": Double(trained.parameterCount),
+                                            "validation_mse": report.bestValidationLoss])
+        }
+    }
+
+    /// `max(epochs, ⌈minSteps / steps per epoch⌉)` with the engine's split of n into training
+    /// and validation sequences and its batch size.
+    static func epochs(for n: Int, training: TrainingConfiguration, settings: CheckSettings) -> Int {
+        let validation = n > 1 ? min(n - 1, max(1, Int((Double(n) * training.validationFraction).rounded()))) : 0
+        let trainCount = n - validation
+        let batch = min(training.batchSize, trainCount)
+        let stepsPerEpoch = (trainCount + batch - 1) / batch
+        return max(settings.epochs, (settings.minSteps + stepsPerEpoch - 1) / stepsPerEpoch)
+    }
+
+    /// `(1/rows) Σ_{i, t ≥ t₀} (ŷ_{i,t} − f(X_i)_t)²`: the error against the noiseless target.
+    static func meanSquaredError(of predictions: [Float], against test: TargetSample) -> Double {
+        let data = test.dataset
+        var total = 0.0
+        for i in 0..<data.count {
+            for t in data.firstTargetPosition..<data.length {
+                let residual = Double(predictions[i * data.length + t]) - test.clean[i * data.length + t]
+                total += residual * residual
+            }
+        }
+        return total / Double(data.count * (data.length - data.firstTargetPosition))
+    }
+
+    private func trainingSample(n: Int, replicate: Int) -> TargetSample {
+        if let cached = cachedSample, cached.n == n, cached.replicate == replicate { return cached.sample }
+        let sample = target.sample(sequences: n, length: settings.length, noise: settings.noise,
+                                   seed: seeds.trainingData(n: n, replicate: replicate))
+        cachedSample = (n, replicate, sample)
+        return sample
+    }
+
+    private func testSample(replicate: Int) -> TargetSample {
+        if let cached = cachedTests[replicate] { return cached }
+        let sample = target.sample(sequences: settings.testSequences, length: settings.length, noise: 0,
+                                   seed: seeds.testData(replicate: replicate))
+        cachedTests[replicate] = sample
+        return sample
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+}

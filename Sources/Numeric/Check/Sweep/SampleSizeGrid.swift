@@ -1,0 +1,21 @@
+/// The geometric grid of sample sizes of a sweep (SPEC §5: default 2^9 … 2^14):
+/// `n_i = round(n_min · (n_max/n_min)^{i/(points−1)})`, i = 0 … points−1, duplicates removed.
+public enum SampleSizeGrid {
+    /// The grid, ascending; `[nMin]` when `points == 1`. Throws `CheckInputError` for
+    /// `nMin < 2`, `nMax < nMin` or `points < 1`.
+    public static func geometric(from nMin: Int, to nMax: Int, points: Int) throws -> [Int] {
+        guard nMin >= 2 else { throw CheckInputError("--n-min must be an integer ≥ 2, got \(nMin)") }
+        guard nMax >= nMin else { throw CheckInputError("--n-max (\(nMax)) must be ≥ --n-min (\(nMin))") }
+        guard points >= 1 else { throw CheckInputError("--points must be a positive integer, got \(points)") }
+        if points == 1 { return [nMin] }
+        let ratio = Double(nMax) / Double(nMin)
+        var grid: [Int] = []
+        for i in 0..<points {
+            let n = i == points - 1 ? nMax : Int((Double(nMin) * pow(ratio, Double(i) / Double(points - 1))).rounded())
+            if grid.last != n { grid.append(n) }
+        }
+        return grid
+    }
+}
+
+import Foundation

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Bounds
+import Foundation
+import Numeric
+
+/// `ratecalc check`: the empirical check of a theorem's rate (SPEC §5–§6; issue #4). Trains
+/// the chosen estimators on data from the function class at a geometric grid of n, fits the
+/// exponent of test MSE ≍ n^{−r̂} with a bootstrap interval, and sets it beside the exact r.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Measure the convergence exponent of SSM, Transformer and oracle estimators against the theory.",
+        discussion: """
+        Draws a target from the γ-smooth (or piecewise γ-smooth) class of the smoothness, trains every \
+        estimator on n = n-min … n-max training sequences (a geometric grid, R seeds each), measures the \
+        test MSE against the noiseless target, fits log MSE on log n and reports r̂ with a 95% bootstrap \
+        interval beside the theorem's exact r, with a verdict. Progress goes to stderr when it is a \
+        terminal; Ctrl-C stops after the current run and reports the finished ones. See docs/check.md.
+        """,
+        usage: "ratecalc check --smoothness 1,2,4 [--gamma anisotropic|mixed] [--class gamma|piecewise] [--arch ssm,transformer,oracle] [options]",
+        examples: """
+        ratecalc check --smoothness 1,2,4
+        ratecalc check --smoothness 1,2,4 --gamma mixed --arch oracle --plot mixed.svg
+        ratecalc check --smoothness 1,2,4 --shard 2/4 --out runs/   # then: ratecalc merge runs/
+        """
+    )
+
+    @OptionGroup var sweep: CheckSweepOptions
+    @OptionGroup var output: CheckOutputOptions
+
+    @Option(help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"))
+    var shard: String?
+
+    @Option(help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be a positive integer, got \(threads)") }
+        if shard != nil && output.out == nil { throw ValidationError("--shard needs --out DIR to write its runs to") }
+    }
+
+    func run() throws {
+        let setup = try sweep.setup()
+        let plan = CheckPlan(settings: setup.settings)
+        let shardSpec = try shard.map(parseShard) ?? (index: 1, count: 1)
+        let keys = plan.shard(shardSpec.index, of: shardSpec.count)
+        let runner = CheckRunner(settings: setup.settings, target: setup.target,
+                                 theoryLevelCoefficient: setup.levelCoefficient,
+                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        InterruptFlag.install()
+        let progress = ProgressLine()
+        let records = try runner.run(keys, progress: progress.show, shouldStop: { InterruptFlag.isRaised })
+        let summary = CheckTargetSummary(termCount: setup.target.termCount, squaredNorm: setup.target.squaredNorm,
+                                         level: setup.target.level)
+        if let out = output.out {
+            let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate.description,
+                                      shardIndex: shardSpec.index, shardCount: shardSpec.count, runs: records)
+            try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
+        }
+        if shardSpec.count > 1 {
+            let name = CheckShardFile.fileName(index: shardSpec.index, count: shardSpec.count)
+            print("shard \(shardSpec.index)/\(shardSpec.count): \(records.count) of \(keys.count) runs written to \(output.out!)/\(name); combine the shards with: ratecalc merge \(output.out!)")
+        } else {
+            let report = CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
+                                     target: summary, records: records)
+            try output.emit(report)
+        }
+        if InterruptFlag.isRaised { throw ExitCode(130) }
+    }
+}
+
+/// `ratecalc merge DIR…`: combines the shard files written by `check --shard i/N --out DIR`
+/// into the same report an unsharded run prints.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Combine the shards of a `ratecalc check` sweep into one report.",
+        discussion: "Reads every shard-*.json in the given directories (or the given files); their settings must agree.",
+        usage: "ratecalc merge DIR… [--format text|json|markdown|latex] [--plot FILE.svg] [--csv FILE] [--strict]",
+        examples: "ratecalc merge runs/\nratecalc merge runs-a/ runs-b/ --format json --plot check.svg"
+    )
+
+    @Argument(help: ArgumentHelp("Directories (or shard files) written by `ratecalc check --shard i/N --out DIR`.", valueName: "DIR"))
+    var paths: [String]
+
+    @OptionGroup var output: CheckOutputOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("merge needs at least one directory of shard files") }
+        if output.out != nil { throw ValidationError("--out is for `check`; merge writes its report with --format, --csv and --plot") }
+    }
+
+    func run() throws {
+        let merged = try CheckMerge.load(paths.map { URL(fileURLWithPath: $0) })
+        let smoothness = try Smoothness.parse(merged.settings.smoothness)
+        let report = CheckReport(settings: merged.settings, smoothness: smoothness, theoryRate: merged.theoryRate,
+                                 target: merged.target, records: merged.runs)
+        try output.emit(report)
+    }
+}

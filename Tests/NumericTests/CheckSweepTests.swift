@@ -1,0 +1,109 @@
+import Bounds
+import Foundation
+import Testing
+@testable import Numeric
+
+/// The sweep: n grid, run plan, shards, seeds, and that sharded runs equal the unsharded sweep.
+@Suite struct CheckSweepTests {
+    static func settings(estimators: [CheckEstimator] = [.ssm, .oracle], sizes: [Int] = [16, 32], seeds: Int = 2) -> CheckSettings {
+        CheckSettings(smoothness: "1,2", gamma: .anisotropic, functionClass: .gammaSmooth, estimators: estimators,
+                      sampleSizes: sizes, seeds: seeds, seed: 7, noise: 0.1, length: 8, width: 8, epochs: 1,
+                      logBand: 2, window: 4, targetLevel: 2, testSequences: 16, minSteps: 2)
+    }
+
+    @Test func geometricGridHitsBothEndsAndIsAscending() throws {
+        #expect(try SampleSizeGrid.geometric(from: 512, to: 16384, points: 6) == [512, 1024, 2048, 4096, 8192, 16384])
+        #expect(try SampleSizeGrid.geometric(from: 100, to: 1000, points: 3) == [100, 316, 1000])
+        #expect(try SampleSizeGrid.geometric(from: 10, to: 12, points: 5) == [10, 11, 12])
+        #expect(try SampleSizeGrid.geometric(from: 64, to: 64, points: 1) == [64])
+        #expect(throws: CheckInputError.self) { try SampleSizeGrid.geometric(from: 1, to: 10, points: 3) }
+        #expect(throws: CheckInputError.self) { try SampleSizeGrid.geometric(from: 20, to: 10, points: 3) }
+        #expect(throws: CheckInputError.self) { try SampleSizeGrid.geometric(from: 2, to: 10, points: 0) }
+    }
+
+    @Test func shardsPartitionThePlan() {
+        let plan = CheckPlan(settings: Self.settings(estimators: [.ssm, .transformer, .oracle], sizes: [16, 32, 64], seeds: 3))
+        #expect(plan.runs.count == 27)
+        #expect(Set(plan.runs).count == 27)
+        for count in [1, 2, 4, 5, 30] {
+            let shards = (1...count).map { plan.shard($0, of: count) }
+            #expect(shards.map(\.count).reduce(0, +) == 27)
+            #expect(Set(shards.flatMap { $0 }) == Set(plan.runs))
+            #expect(shards.map(\.count).max()! - shards.map(\.count).min()! <= 1)
+        }
+    }
+
+    @Test func shardSyntax() throws {
+        #expect(try parseShard("2/4") == (2, 4))
+        for bad in ["0/4", "5/4", "2", "a/b", "2/0", "-1/3", "1/2/3", ""] {
+            #expect(throws: CheckInputError.self) { try parseShard(bad) }
+        }
+    }
+
+    @Test func seedsAreDistinctAcrossRolesAndRuns() {
+        let seeds = CheckSeeds(master: 7)
+        var all: Set<UInt64> = [seeds.target, seeds.testData(replicate: 0), seeds.testData(replicate: 1)]
+        for n in [16, 32] { for r in 0..<3 {
+            all.insert(seeds.trainingData(n: n, replicate: r))
+            for e in CheckEstimator.allCases { all.insert(seeds.estimator(e, n: n, replicate: r)) }
+        } }
+        #expect(all.count == 3 + 2 * 3 * (1 + CheckEstimator.allCases.count))
+        #expect(CheckSeeds(master: 8).target != seeds.target)
+    }
+
+    @Test func smallSampleSizesGetAtLeastMinStepsOfTraining() {
+        var settings = Self.settings()
+        settings.epochs = 5
+        settings.minSteps = 100
+        let training = TrainingConfiguration(epochs: 5, batchSize: 64)
+        // n = 100: 20 validation, 80 training → 2 steps per epoch → 50 epochs.
+        #expect(CheckRunner.epochs(for: 100, training: training, settings: settings) == 50)
+        // n = 64000: 800 steps per epoch → the 5 epochs already give more than 100 steps.
+        #expect(CheckRunner.epochs(for: 64000, training: training, settings: settings) == 5)
+    }
+
+    @Test func shardedRunsEqualTheUnshardedSweep() throws {
+        let settings = Self.settings()
+        let smoothness = try Smoothness.parse(settings.smoothness)
+        func runner() throws -> CheckRunner {
+            let target = try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: settings.functionClass,
+                                             level: settings.targetLevel, window: settings.window,
+                                             seed: CheckSeeds(master: settings.seed).target)
+            return CheckRunner(settings: settings, target: target, theoryLevelCoefficient: try Rational(1, 5), threads: 1)
+        }
+        let plan = CheckPlan(settings: settings)
+        let whole = try runner().run(plan.runs)
+        let sharded = try (1...3).flatMap { try runner().run(plan.shard($0, of: 3)) }
+        func key(_ r: CheckRunRecord) -> String { "\(r.estimator) \(r.n) \(r.seed)" }
+        let wholeByKey = Dictionary(uniqueKeysWithValues: whole.map { (key($0), $0) })
+        #expect(whole.count == plan.runs.count && sharded.count == plan.runs.count)
+        for record in sharded {
+            let other = try #require(wholeByKey[key(record)])
+            #expect(record.testMSE == other.testMSE, "\(key(record))")
+            #expect(record.details["epochs"] == other.details["epochs"])
+            #expect(record.testMSE.isFinite && record.testMSE > 0)
+        }
+    }
+
+    @Test func stopRequestKeepsFinishedRunsOnly() throws {
+        let settings = Self.settings(estimators: [.oracle])
+        let smoothness = try Smoothness.parse(settings.smoothness)
+        let target = try SyntheticTarget(smoothness: smoothness, gamma: .anisotropic, functionClass: .gammaSmooth,
+                                         level: 2, window: 4, seed: 1)
+        let runner = CheckRunner(settings: settings, target: target, theoryLevelCoefficient: .one, threads: 1)
+        let counter = StopAfter(2)
+        let records = try runner.run(CheckPlan(settings: settings).runs, progress: { _ in counter.tick() },
+                                     shouldStop: { counter.isDone })
+        #expect(records.count == 1)
+    }
+}
+
+/// Says "stop" once `tick()` has been called `limit` times (progress is reported before each run).
+final class StopAfter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private let limit: Int
+    init(_ limit: Int) { self.limit = limit }
+    func tick() { lock.lock(); count += 1; lock.unlock() }
+    var isDone: Bool { lock.lock(); defer { lock.unlock() }; return count >= limit }
+}
