@@ -6,8 +6,9 @@ extension CheckReport {
     /// The report as Markdown, ending in a newline.
     public func markdown() -> String {
         let r = "$\(BoundNotation.latexNumber(theoryRate)) \\approx \(CheckFormat.short(theoryRate.doubleValue))$"
+        let rValue = "\(BoundNotation.latexNumber(theoryRate)) \\approx \(CheckFormat.short(theoryRate.doubleValue))"
         var lines = [
-            "**ratecalc check** — smoothness $a = (\(smoothness.entries.map(BoundNotation.latexNumber).joined(separator: ", ")))$, \(settings.gamma.rawValue) $\\gamma$, \(settings.functionClass.rawValue); theory $r = $ \(r); polylog band $[r - K/\\ln \\bar n,\\ r] = [\(CheckFormat.short(logBand.lower)),\\ \(CheckFormat.short(logBand.upper))]$ ($K = \(CheckFormat.short(logBand.k))$, $\\bar n = \(CheckFormat.short(logBand.geometricMeanN))$).",
+            "**ratecalc check** — smoothness $a = (\(smoothness.entries.map(BoundNotation.latexNumber).joined(separator: ", ")))$, \(settings.gamma.rawValue) $\\gamma$, \(settings.functionClass.rawValue); theory $r = \(rValue)$; polylog band $[r - K/\\ln \\bar n,\\ r] = [\(CheckFormat.short(logBand.lower)),\\ \(CheckFormat.short(logBand.upper))]$ ($K = \(CheckFormat.short(logBand.k))$, $\\bar n = \(CheckFormat.short(logBand.geometricMeanN))$).",
             "",
             "| estimator | $\\hat r$ | 95% interval | method | $r$ | verdict |",
             "|---|---|---|---|---|---|",
