@@ -192,7 +192,7 @@ import Bounds
     @Test func latexIsABalancedAmsmathTabular() {
         let settings = CheckFixtures.settings()
         let latex = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [:])).latex()
-        #expect(latex.contains("\\begin{tabular}{lcccl}") && latex.contains("\\end{tabular}"))
+        #expect(latex.contains("\\begin{tabular}{@{}lcccp{2.1cm}@{}}") && latex.contains("\\end{tabular}"))
         #expect(!latex.contains("toprule") && !latex.contains("midrule") && !latex.contains("\\usepackage"))
         #expect(latex.contains("\\frac{8}{15}"))
         let rows = latex.split(separator: "\n").filter { $0.hasSuffix("\\\\") }

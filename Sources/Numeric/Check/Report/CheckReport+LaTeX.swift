@@ -1,17 +1,18 @@
 import Bounds
 
 /// `--format latex` of `ratecalc check`: a `tabular` with r̂, its 95% interval, the exact r
-/// and the verdict per estimator (and the SSM − Transformer difference). Needs only
+/// and the verdict per estimator (and the SSM − Transformer difference); the verdict column
+/// wraps (`p{2.1cm}`) so the table fits an article's text width. Needs only
 /// `amsmath` (no booktabs): it compiles in `\documentclass{article}\usepackage{amsmath}`.
 extension CheckReport {
     /// The table as LaTeX source, ending in a newline.
     public func latex() -> String {
-        let r = "$\(BoundNotation.latexNumber(theoryRate)) \\approx \(CheckFormat.short(theoryRate.doubleValue))$"
+        let r = "$\(BoundNotation.latexNumber(theoryRate))$"
         var lines = [
             "% ratecalc check: a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) gamma, \(settings.functionClass.rawValue)",
-            "\\begin{tabular}{lcccl}",
+            "\\begin{tabular}{@{}lcccp{2.1cm}@{}}",
             "\\hline",
-            "estimator & $\\hat r$ & 95\\% interval & $r$ & verdict \\\\",
+            "estimator & $\\hat r$ & 95\\% CI & $r \\approx \(CheckReport.latexDecimal(theoryRate.doubleValue))$ & verdict \\\\",
             "\\hline",
         ]
         for summary in summaries {
@@ -32,9 +33,10 @@ extension CheckReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `0.41`, `-0.08`, `1.3\times10^{-5}`: `%.4g` with the exponent in math.
+    /// `0.41`, `-0.08`, `1.3\times10^{-5}`: three significant digits (`%.3g`, narrow
+    /// enough for the table to fit an article's text width) with the exponent in math.
     static func latexDecimal(_ value: Double) -> String {
-        let text = CheckFormat.short(value)
+        let text = String(format: "%.3g", value)
         guard value.isFinite else { return "\\text{n/a}" }
         if let e = text.firstIndex(of: "e") {
             let mantissa = text[..<e]
