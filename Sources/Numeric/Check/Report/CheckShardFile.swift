@@ -57,7 +57,8 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
 
     /// Reads and validates one shard file.
     /// - Throws: ``CheckMergeError`` naming the file: unreadable, not JSON of a shard, wrong
-    ///   `kind` or `schema_version`, or a `theory_rate` that is not an exact number.
+    ///   `kind` or `schema_version`, a `shard_index` outside `1...shard_count`, or a
+///   `theory_rate` that is not an exact number.
     public static func read(from file: URL) throws -> CheckShardFile {
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
@@ -76,6 +77,9 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
         let shard: CheckShardFile
         do { shard = try decoder.decode(CheckShardFile.self, from: data) } catch {
             throw CheckMergeError.notAShard(file: file.path, reason: CheckShardFile.describe(error))
+        }
+        guard shard.shardCount >= 1, (1...shard.shardCount).contains(shard.shardIndex) else {
+            throw CheckMergeError.notAShard(file: file.path, reason: "shard_index \(shard.shardIndex) is not in 1...\(shard.shardCount)")
         }
         guard (try? Rational(parsing: shard.theoryRate)) != nil else {
             throw CheckMergeError.notAShard(file: file.path, reason: "theory_rate \"\(shard.theoryRate)\" is not an exact number")

@@ -63,6 +63,9 @@ public struct PowerLawFit: Sendable, Equatable {
             return PowerLawFit(exponent: exponent, intercept: line.intercept, interval: nil, intervalMethod: noIntervalMethod, points: xs.count)
         }
         let half = StudentT.quantile975(degreesOfFreedom: xs.count - 2) * line.slopeStandardError
+        guard half.isFinite else {
+            return PowerLawFit(exponent: exponent, intercept: line.intercept, interval: nil, intervalMethod: noIntervalMethod, points: xs.count)
+        }
         return PowerLawFit(exponent: exponent, intercept: line.intercept,
                            interval: (exponent - half)...(exponent + half), intervalMethod: tIntervalMethod, points: xs.count)
     }
