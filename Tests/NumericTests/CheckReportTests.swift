@@ -243,6 +243,13 @@ import Bounds
             try report.markdown().write(toFile: directory + "/check.md", atomically: true, encoding: .utf8)
             try report.json().write(toFile: directory + "/check.json", atomically: true, encoding: .utf8)
             try report.csv().write(toFile: directory + "/check.csv", atomically: true, encoding: .utf8)
+            // A narrow MSE range (less than a decade), an incomplete sweep, one seed per n.
+            let narrow = CheckFixtures.settings(estimators: [.fnn, .oracle], sizes: [256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144], seeds: 1)
+            var narrowRecords = CheckFixtures.records(narrow, exponents: [.fnn: 0.05, .oracle: 0.12], constant: 0.5, logNoise: 0.05)
+            narrowRecords.removeLast(3)
+            let narrowReport = CheckFixtures.report(narrow, narrowRecords)
+            try narrowReport.svg().write(toFile: directory + "/check-narrow.svg", atomically: true, encoding: .utf8)
+            try narrowReport.text().write(toFile: directory + "/check-narrow.txt", atomically: true, encoding: .utf8)
         }
     }
 }

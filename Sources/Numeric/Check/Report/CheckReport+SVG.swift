@@ -102,12 +102,13 @@ extension CheckReport {
         }
         let nTicks = axes.nTicks
         let stride = nTicks.count > 10 ? 2 : 1
+        let decimalLabels = (nTicks.last ?? 0) <= 16     // 512 … 65536 as numbers; wider ranges as 2^k throughout
         for (index, k) in nTicks.enumerated() {
             let x = axes.x(Foundation.pow(2, Double(k)))
             svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.top))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom))\" stroke=\"#eee\"/>")
             svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.bottom))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom + 6))\" stroke=\"#000\"/>")
             if index % stride == 0 {
-                let label = k >= 0 && k <= 16 ? "\(1 << k)" : nil
+                let label = decimalLabels ? "\(1 << k)" : nil
                 if let label {
                     svg.text(label, x: x, y: axes.bottom + 20, size: 12, anchor: "middle")
                 } else {
