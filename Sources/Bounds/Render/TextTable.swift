@@ -1,13 +1,21 @@
 /// A minimal column aligner for the text reports: pads every column but the last to the
 /// widest cell (counting Unicode characters, so `a†` and `≈` align).
-struct TextTable {
-    private(set) var rows: [[String]] = []
+/// Used by the rate reports (Bounds) and the check report (Numeric).
+public struct TextTable: Sendable {
+    /// The cells appended so far, row by row.
+    public private(set) var rows: [[String]] = []
 
-    mutating func append(_ cells: String...) { rows.append(cells) }
-    mutating func append(cells: [String]) { rows.append(cells) }
+    /// An empty table.
+    public init() {}
 
-    /// The rows joined, each prefixed by `indent`, with two spaces between columns.
-    func rendered(indent: String = "  ", maximumColumnWidth: Int = 44) -> [String] {
+    /// Appends one row.
+    public mutating func append(_ cells: String...) { rows.append(cells) }
+    /// Appends one row given as an array.
+    public mutating func append(cells: [String]) { rows.append(cells) }
+
+    /// The rows joined, each prefixed by `indent`, with two spaces between columns; cells
+    /// longer than `maximumColumnWidth` do not widen their column.
+    public func rendered(indent: String = "  ", maximumColumnWidth: Int = 44) -> [String] {
         let columnCount = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columnCount)
         for row in rows {

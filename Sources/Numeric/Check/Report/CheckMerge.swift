@@ -1,0 +1,104 @@
+import Foundation
+import Bounds
+
+/// `ratecalc merge DIR…`: combines the shard files of one check into the inputs of a
+/// ``CheckReport``.
+public enum CheckMerge {
+    /// Reads every `shard-*.json` in each directory (or the file itself if a path is a
+    /// file), checks that settings, target and theory rate agree with the first shard read
+    /// (the error names the offending file and the differing field), unions the runs
+    /// (identical duplicates dropped, conflicting duplicates an error) and sorts them
+    /// canonically (estimator in settings order, n, replicate).
+    /// - Throws: ``CheckMergeError``.
+    public static func load(_ paths: [URL]) throws -> (settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational, runs: [CheckRunRecord]) {
+        let files = try shardFiles(paths)
+        guard !files.isEmpty else { throw CheckMergeError.noShards(path: paths.map(\.path).joined(separator: ", ")) }
+        var reference: (file: String, shard: CheckShardFile)? = nil
+        var runs: [RunKey: (file: String, record: CheckRunRecord)] = [:]
+        for file in files {
+            let shard = try CheckShardFile.read(from: file)
+            if let reference {
+                try compare(shard, with: reference.shard, file: file.path, referenceFile: reference.file)
+            } else {
+                reference = (file.path, shard)
+            }
+            for record in shard.runs {
+                let key = RunKey(estimator: record.estimator, n: record.n, seed: record.seed)
+                if let existing = runs[key] {
+                    guard CheckMerge.same(existing.record, record) else {
+                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, seed: key.seed)
+                    }
+                } else {
+                    runs[key] = (file.path, record)
+                }
+            }
+        }
+        let shard = reference!.shard
+        let order = CheckReport.estimatorOrder(settings: shard.settings, records: runs.values.map(\.record))
+        let sorted = CheckReport.canonicalOrder(runs.values.map(\.record), estimators: order)
+        return (shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted)
+    }
+
+    /// The shard files named by `paths`, directories expanded to their `shard-*.json`
+    /// (sorted by name), each file once.
+    static func shardFiles(_ paths: [URL]) throws -> [URL] {
+        var files: [URL] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+                throw CheckMergeError.noShards(path: path.path)
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: path.path)
+                    .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
+                guard !names.isEmpty else { throw CheckMergeError.noShards(path: path.path) }
+                files += names.map { path.appendingPathComponent($0) }
+            } else {
+                files.append(path)
+            }
+        }
+        var seen = Set<String>()
+        return files.filter { seen.insert($0.standardizedFileURL.path).inserted }
+    }
+
+    /// Throws ``CheckMergeError/mismatch`` at the first differing field of settings, target
+    /// or theory rate (field names as in the shard JSON).
+    static func compare(_ shard: CheckShardFile, with reference: CheckShardFile, file: String, referenceFile: String) throws {
+        func check(_ field: String, _ ours: String, _ theirs: String) throws {
+            if ours != theirs {
+                throw CheckMergeError.mismatch(file: file, field: field, reference: referenceFile, ours: ours, theirs: theirs)
+            }
+        }
+        let a = reference.settings, b = shard.settings
+        try check("settings.smoothness", a.smoothness, b.smoothness)
+        try check("settings.gamma", a.gamma.rawValue, b.gamma.rawValue)
+        try check("settings.class", a.functionClass.rawValue, b.functionClass.rawValue)
+        try check("settings.estimators", a.estimators.map(\.rawValue).joined(separator: ","), b.estimators.map(\.rawValue).joined(separator: ","))
+        try check("settings.n", a.sampleSizes.map(String.init).joined(separator: ","), b.sampleSizes.map(String.init).joined(separator: ","))
+        try check("settings.seeds", "\(a.seeds)", "\(b.seeds)")
+        try check("settings.seed", "\(a.seed)", "\(b.seed)")
+        try check("settings.noise", "\(a.noise)", "\(b.noise)")
+        try check("settings.length", "\(a.length)", "\(b.length)")
+        try check("settings.width", "\(a.width)", "\(b.width)")
+        try check("settings.epochs", "\(a.epochs)", "\(b.epochs)")
+        try check("settings.log_band_k", "\(a.logBand)", "\(b.logBand)")
+        try check("settings.window", "\(a.window)", "\(b.window)")
+        try check("settings.target_level", "\(a.targetLevel)", "\(b.targetLevel)")
+        try check("settings.test_sequences", "\(a.testSequences)", "\(b.testSequences)")
+        try check("settings", "\(a)", "\(b)")   // any field added later
+        try check("target.terms", "\(reference.target.termCount)", "\(shard.target.termCount)")
+        try check("target.squared_norm", "\(reference.target.squaredNorm)", "\(shard.target.squaredNorm)")
+        try check("target.level", "\(reference.target.level)", "\(shard.target.level)")
+        let ours = (try? Rational(parsing: reference.theoryRate))?.description ?? reference.theoryRate
+        let theirs = (try? Rational(parsing: shard.theoryRate))?.description ?? shard.theoryRate
+        try check("theory_rate", ours, theirs)
+    }
+
+    /// Equal records, with NaN equal to NaN (a diverged run read twice is the same run).
+    static func same(_ a: CheckRunRecord, _ b: CheckRunRecord) -> Bool {
+        func eq(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
+        return a.estimator == b.estimator && a.n == b.n && a.seed == b.seed && eq(a.testMSE, b.testMSE)
+            && eq(a.seconds, b.seconds) && a.details.keys.sorted() == b.details.keys.sorted()
+            && a.details.allSatisfy { eq($0.value, b.details[$0.key]!) }
+    }
+}

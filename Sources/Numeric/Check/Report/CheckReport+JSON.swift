@@ -1,0 +1,84 @@
+import Bounds
+
+/// `--format json` of `ratecalc check`: the SPEC §6.2 contract, schema_version 1, as an
+/// ordered document. Exact numbers are `{"exact": "8/15", "approx": …}`; measured numbers
+/// are JSON numbers (`null` when not finite).
+extension CheckReport {
+    /// The report as JSON text (two-space indentation, trailing newline).
+    public func json() -> String { jsonValue().rendered() + "\n" }
+
+    /// The SPEC §6.2 document.
+    public func jsonValue() -> JSONValue {
+        .object([
+            ("schema_version", .int(1)),
+            ("smoothness", .object([("entries", .array(smoothness.entries.map { .string($0.description) })),
+                                    ("rows", .int(smoothness.rows)), ("columns", .int(smoothness.columns))])),
+            ("gamma", .string(settings.gamma.rawValue)),
+            ("class", .string(settings.functionClass.rawValue)),
+            ("theory", .object([("rate_exponent", .exact(theoryRate))])),
+            ("settings", CheckReport.json(settings)),
+            ("target", .object([("terms", .int(target.termCount)), ("squared_norm", .double(target.squaredNorm)),
+                                ("level", .double(target.level))])),
+            ("log_band", .object([("k", .double(logBand.k)), ("lower", .double(logBand.lower)), ("upper", .double(logBand.upper)),
+                                  ("n_geometric_mean", .double(logBand.geometricMeanN))])),
+            ("estimators", .array(summaries.map(CheckReport.json))),
+            ("ssm_minus_transformer", difference.map { difference in
+                .object([("difference", .double(difference.difference)),
+                         ("interval", CheckReport.json(difference.interval)),
+                         ("interval_method", .string(difference.intervalMethod)),
+                         ("pairs", .int(difference.pairs))])
+            } ?? .null),
+            ("complete", .bool(isComplete)),
+            ("missing_runs", .int(missingRuns)),
+            ("bootstrap_samples", .int(bootstrapSamples)),
+        ])
+    }
+
+    /// Every `CheckSettings` field, under its Codable key.
+    static func json(_ settings: CheckSettings) -> JSONValue {
+        .object([
+            ("smoothness", .string(settings.smoothness)),
+            ("gamma", .string(settings.gamma.rawValue)),
+            ("class", .string(settings.functionClass.rawValue)),
+            ("estimators", .array(settings.estimators.map { .string($0.rawValue) })),
+            ("n", .array(settings.sampleSizes.map { .int($0) })),
+            ("seeds", .int(settings.seeds)),
+            ("seed", .number(String(settings.seed))),
+            ("noise", .double(settings.noise)),
+            ("length", .int(settings.length)),
+            ("width", .int(settings.width)),
+            ("epochs", .int(settings.epochs)),
+            ("log_band_k", .double(settings.logBand)),
+            ("window", .int(settings.window)),
+            ("target_level", .double(settings.targetLevel)),
+            ("test_sequences", .int(settings.testSequences)),
+        ])
+    }
+
+    static func json(_ summary: CheckEstimatorSummary) -> JSONValue {
+        .object([
+            ("name", .string(summary.estimator.rawValue)),
+            ("runs", .array(summary.runs.map { run in
+                .object([("n", .int(run.n)), ("seed", .int(run.seed)), ("test_mse", .double(run.testMSE)),
+                         ("seconds", .double(run.seconds)),
+                         ("details", .object(run.details.keys.sorted().map { ($0, .double(run.details[$0]!)) }))])
+            })),
+            ("table", .array(summary.rows.map { row in
+                .object([("n", .int(row.n)), ("runs", .int(row.runs)), ("mean_test_mse", .double(row.meanMSE)),
+                         ("min_test_mse", .double(row.minMSE)), ("max_test_mse", .double(row.maxMSE)),
+                         ("sd_log_mse", .double(row.sdLogMSE)), ("mean_seconds", .double(row.meanSeconds))])
+            })),
+            ("fitted_exponent", summary.fit.map { .double($0.exponent) } ?? .null),
+            ("interval", json(summary.fit?.interval)),
+            ("interval_method", summary.fit.map { .string($0.intervalMethod) } ?? .null),
+            ("points", .int(summary.fit?.points ?? 0)),
+            ("verdict", .string(summary.verdict.rawValue)),
+            ("explanation", .string(summary.explanation)),
+        ])
+    }
+
+    /// `[lo, hi]` or `null`.
+    static func json(_ interval: ClosedRange<Double>?) -> JSONValue {
+        interval.map { .array([.double($0.lowerBound), .double($0.upperBound)]) } ?? .null
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Bounds
+
+/// `--plot FILE.svg` of `ratecalc check`: a self-contained log-log plot of test MSE against
+/// n (SPEC §5). Per estimator one colour and marker: the mean MSE at each n with min–max
+/// error bars over seeds, and the fitted line `exp(intercept) · n^{−r̂}` over the sampled
+/// range; a dashed line of the theory slope −r anchored at the first fitted estimator's
+/// line at n̄; a legend with r̂ [lo, hi]; the title names smoothness, γ and class.
+extension CheckReport {
+    /// The plot as an SVG document (UTF-8 text, no external resources).
+    public func svg() -> String {
+        let canvasWidth = 820.0, canvasHeight = 500.0
+        let fitted = summaries.filter { $0.fit != nil }
+        let anchor = fitted.first?.fit.map { fit in (logN: Foundation.log(logBand.geometricMeanN), logMSE: fit.logMSE(at: logBand.geometricMeanN)) }
+        let axes = plotAxes(anchor: anchor)
+        var svg = SVGWriter(width: canvasWidth, height: canvasHeight)
+        svg.raw("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>")
+        svg.raw("<defs><clipPath id=\"plot-area\"><rect x=\"\(f(axes.left))\" y=\"\(f(axes.top))\" width=\"\(f(axes.width))\" height=\"\(f(axes.height))\"/></clipPath></defs>")
+        // Title.
+        let title = "a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) γ, \(settings.functionClass.rawValue)"
+        svg.text(title, x: axes.left + axes.width / 2, y: 26, size: 15, anchor: "middle", weight: "bold")
+        svg.text("test MSE vs n; theory r = \(theoryRate) ≈ \(CheckFormat.short(theoryRate.doubleValue)) (up to polylog)",
+                 x: axes.left + axes.width / 2, y: 44, size: 12, anchor: "middle", fill: "#444")
+        drawAxes(&svg, axes)
+        // Theory line, dashed, slope −r through the anchor.
+        if let anchor {
+            let r = theoryRate.doubleValue
+            let (n0, n1) = sampledRange()
+            func mse(_ n: Double) -> Double { Foundation.exp(anchor.logMSE - r * (Foundation.log(n) - anchor.logN)) }
+            svg.raw("<line x1=\"\(f(axes.x(n0)))\" y1=\"\(f(axes.y(mse(n0))))\" x2=\"\(f(axes.x(n1)))\" y2=\"\(f(axes.y(mse(n1))))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\" clip-path=\"url(#plot-area)\"/>")
+            let labelX = axes.x(n0) + 0.08 * (axes.x(n1) - axes.x(n0)), labelN = Foundation.pow(2, Foundation.log2(n0) + 0.08 * (Foundation.log2(n1) - Foundation.log2(n0)))
+            svg.text("theory slope −\(theoryRate)", x: labelX, y: axes.y(mse(labelN)) - 9, size: 12, anchor: "start", fill: "#222", rotate: slopeAngle(axes, r: r))
+        }
+        // Estimators.
+        let count = Double(summaries.count)
+        for (index, summary) in summaries.enumerated() {
+            let style = CheckReport.plotStyle(summary.estimator)
+            let offset = (Double(index) - (count - 1) / 2) * 5   // side by side, so error bars do not overlap
+            if let fit = summary.fit, let n0 = summary.rows.first?.n, let n1 = summary.rows.last?.n {
+                let a = Double(n0), b = Double(n1)
+                svg.raw("<line x1=\"\(f(axes.x(a)))\" y1=\"\(f(axes.y(Foundation.exp(fit.logMSE(at: a)))))\" x2=\"\(f(axes.x(b)))\" y2=\"\(f(axes.y(Foundation.exp(fit.logMSE(at: b)))))\" stroke=\"\(style.colour)\" stroke-width=\"2\" clip-path=\"url(#plot-area)\"/>")
+            }
+            for row in summary.rows where row.meanMSE > 0 && row.meanMSE.isFinite {
+                let x = axes.x(Double(row.n)) + offset
+                if row.minMSE > 0, row.maxMSE.isFinite, row.maxMSE > row.minMSE {
+                    let y0 = axes.y(row.minMSE), y1 = axes.y(row.maxMSE)
+                    svg.raw("<path d=\"M\(f(x)) \(f(y0))V\(f(y1))M\(f(x - 4)) \(f(y0))h8M\(f(x - 4)) \(f(y1))h8\" stroke=\"\(style.colour)\" stroke-width=\"1.3\" fill=\"none\" clip-path=\"url(#plot-area)\"/>")
+                }
+                svg.raw(CheckReport.marker(style.marker, x: x, y: axes.y(row.meanMSE), colour: style.colour))
+            }
+        }
+        drawLegend(&svg, x: axes.right + 24, y: axes.top + 6, hasTheory: anchor != nil)
+        return svg.document()
+    }
+
+    /// The n range the lines span: the sampled sizes (settings, else the runs').
+    func sampledRange() -> (Double, Double) {
+        let sizes = (settings.sampleSizes.isEmpty ? records.map(\.n) : settings.sampleSizes).filter { $0 > 0 }
+        guard let low = sizes.min(), let high = sizes.max() else { return (1, 2) }
+        return (Double(low), Double(max(high, low)))
+    }
+
+    /// Axes covering every point, error bar and line, padded a little.
+    func plotAxes(anchor: (logN: Double, logMSE: Double)?) -> LogLogAxes {
+        let (n0, n1) = sampledRange()
+        let allN = (records.map { Double($0.n) } + [n0, n1]).filter { $0 > 0 }
+        let lowN = Foundation.log2(allN.min()!) - 0.4, highN = Foundation.log2(allN.max()!) + 0.4
+        var values: [Double] = []
+        for summary in summaries {
+            for row in summary.rows { values += [row.minMSE, row.maxMSE, row.meanMSE] }
+            if let fit = summary.fit, let a = summary.rows.first?.n, let b = summary.rows.last?.n {
+                values += [Foundation.exp(fit.logMSE(at: Double(a))), Foundation.exp(fit.logMSE(at: Double(b)))]
+            }
+        }
+        if let anchor {
+            let r = theoryRate.doubleValue
+            values += [n0, n1].map { Foundation.exp(anchor.logMSE - r * (Foundation.log($0) - anchor.logN)) }
+        }
+        let logs = values.filter { $0 > 0 && $0.isFinite }.map { Foundation.log10($0) }
+        var low = logs.min() ?? -3, high = logs.max() ?? 0
+        if high - low < 0.5 { let mid = (high + low) / 2; low = mid - 0.25; high = mid + 0.25 }
+        let pad = 0.06 * (high - low)
+        return LogLogAxes(left: 84, top: 60, width: 470, height: 370,
+                          log2N: lowN...max(highN, lowN + 1), log10MSE: (low - pad)...(high + pad))
+    }
+
+    /// Frame, grid, ticks, tick labels and axis titles.
+    func drawAxes(_ svg: inout SVGWriter, _ axes: LogLogAxes) {
+        for k in axes.majorMSETicks {
+            let y = axes.y(Foundation.pow(10, Double(k)))
+            svg.raw("<line x1=\"\(f(axes.left))\" y1=\"\(f(y))\" x2=\"\(f(axes.right))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>")
+            svg.raw("<line x1=\"\(f(axes.left - 6))\" y1=\"\(f(y))\" x2=\"\(f(axes.left))\" y2=\"\(f(y))\" stroke=\"#000\"/>")
+            svg.raw("<text x=\"\(f(axes.left - 9))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">10<tspan dy=\"-6\" font-size=\"9\">\(k < 0 ? "−\(-k)" : "\(k)")</tspan></text>")
+        }
+        let labelled = axes.labelledMinorTicks
+        for value in axes.minorMSETicks {
+            let y = axes.y(value)
+            svg.raw("<line x1=\"\(f(axes.left - 3))\" y1=\"\(f(y))\" x2=\"\(f(axes.left))\" y2=\"\(f(y))\" stroke=\"#000\"/>")
+            if labelled.contains(value) {
+                svg.text(String(format: "%g", value), x: axes.left - 9, y: y + 4, size: 11, anchor: "end", fill: "#333")
+            }
+        }
+        let nTicks = axes.nTicks
+        let stride = nTicks.count > 10 ? 2 : 1
+        let decimalLabels = (nTicks.last ?? 0) <= 16     // 512 … 65536 as numbers; wider ranges as 2^k throughout
+        for (index, k) in nTicks.enumerated() {
+            let x = axes.x(Foundation.pow(2, Double(k)))
+            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.top))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom))\" stroke=\"#eee\"/>")
+            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.bottom))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom + 6))\" stroke=\"#000\"/>")
+            if index % stride == 0 {
+                let label = decimalLabels ? "\(1 << k)" : nil
+                if let label {
+                    svg.text(label, x: x, y: axes.bottom + 20, size: 12, anchor: "middle")
+                } else {
+                    svg.raw("<text x=\"\(f(x))\" y=\"\(f(axes.bottom + 20))\" font-size=\"12\" text-anchor=\"middle\">2<tspan dy=\"-6\" font-size=\"9\">\(k)</tspan></text>")
+                }
+            }
+        }
+        svg.raw("<rect x=\"\(f(axes.left))\" y=\"\(f(axes.top))\" width=\"\(f(axes.width))\" height=\"\(f(axes.height))\" fill=\"none\" stroke=\"#000\"/>")
+        svg.text("n (training sequences)", x: axes.left + axes.width / 2, y: axes.bottom + 44, size: 13, anchor: "middle")
+        let midY = axes.top + axes.height / 2
+        svg.raw("<text x=\"\(f(axes.left - 58))\" y=\"\(f(midY))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(axes.left - 58)) \(f(midY)))\">test MSE (noiseless target)</text>")
+    }
+
+    /// One entry per estimator (marker, name, r̂ [lo, hi], verdict) and the theory line.
+    func drawLegend(_ svg: inout SVGWriter, x: Double, y: Double, hasTheory: Bool) {
+        var y = y
+        svg.text("fitted exponent r̂ [95%]", x: x, y: y + 4, size: 12, anchor: "start", weight: "bold")
+        y += 24
+        for summary in summaries {
+            let style = CheckReport.plotStyle(summary.estimator)
+            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(y))\" x2=\"\(f(x + 26))\" y2=\"\(f(y))\" stroke=\"\(style.colour)\" stroke-width=\"2\"/>")
+            svg.raw(CheckReport.marker(style.marker, x: x + 13, y: y, colour: style.colour))
+            svg.text(summary.estimator.rawValue, x: x + 34, y: y + 4, size: 13, anchor: "start", weight: "bold", fill: style.colour)
+            let fitText = summary.fit.map { fit in
+                "r̂ = \(CheckFormat.short(fit.exponent)) " + (fit.interval.map(CheckFormat.interval) ?? "(no interval)")
+            } ?? "no fit"
+            svg.text(fitText, x: x + 34, y: y + 20, size: 12, anchor: "start")
+            svg.text(summary.verdict.rawValue, x: x + 34, y: y + 35, size: 11, anchor: "start", fill: "#555")
+            y += 52
+        }
+        if hasTheory {
+            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(y))\" x2=\"\(f(x + 26))\" y2=\"\(f(y))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\"/>")
+            svg.text("theory slope −\(theoryRate)", x: x + 34, y: y + 4, size: 12, anchor: "start")
+            svg.text("(r ≈ \(CheckFormat.short(theoryRate.doubleValue)), through the first fit at n̄)", x: x + 34, y: y + 19, size: 10, anchor: "start", fill: "#555")
+            y += 34
+        }
+        svg.text("points: mean over seeds; bars: min–max", x: x, y: y + 8, size: 10, anchor: "start", fill: "#555")
+        if !isComplete {
+            svg.text("incomplete: \(missingRuns) of \(expectedRuns) runs missing", x: x, y: y + 24, size: 10, anchor: "start", fill: "#b00")
+        }
+    }
+
+    /// The on-screen angle (degrees) of a line of slope −r, for the label along it.
+    func slopeAngle(_ axes: LogLogAxes, r: Double) -> Double {
+        let dx = axes.width / (axes.log2N.upperBound - axes.log2N.lowerBound)            // per log₂ n
+        let dy = axes.height / (axes.log10MSE.upperBound - axes.log10MSE.lowerBound)     // per log₁₀ MSE
+        return Foundation.atan2(r * Foundation.log10(2) * dy, dx) * 180 / Double.pi
+    }
+
+    /// Colour and marker of each estimator, fixed so that plots of different checks match.
+    static func plotStyle(_ estimator: CheckEstimator) -> (colour: String, marker: String) {
+        switch estimator {
+        case .ssm: return ("#1f77b4", "circle")
+        case .transformer: return ("#d62728", "square")
+        case .fnn: return ("#2ca02c", "triangle")
+        case .oracle: return ("#7b3294", "diamond")
+        }
+    }
+
+    /// A filled marker centred at (x, y) with a white outline.
+    static func marker(_ shape: String, x: Double, y: Double, colour: String) -> String {
+        let s = 4.5
+        let attributes = "fill=\"\(colour)\" stroke=\"white\" stroke-width=\"1\""
+        switch shape {
+        case "square":
+            return "<rect x=\"\(f(x - s))\" y=\"\(f(y - s))\" width=\"\(f(2 * s))\" height=\"\(f(2 * s))\" \(attributes)/>"
+        case "triangle":
+            return "<path d=\"M\(f(x)) \(f(y - 1.2 * s))L\(f(x + 1.1 * s)) \(f(y + 0.8 * s))L\(f(x - 1.1 * s)) \(f(y + 0.8 * s))Z\" \(attributes)/>"
+        case "diamond":
+            return "<path d=\"M\(f(x)) \(f(y - 1.3 * s))L\(f(x + 1.3 * s)) \(f(y))L\(f(x)) \(f(y + 1.3 * s))L\(f(x - 1.3 * s)) \(f(y))Z\" \(attributes)/>"
+        default:
+            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(s))\" \(attributes)/>"
+        }
+    }
+}
+
+/// Two decimals, for SVG coordinates.
+private func f(_ value: Double) -> String { String(format: "%.2f", value.isFinite ? value : 0) }
+
+/// Accumulates SVG elements; escapes text for XML.
+struct SVGWriter {
+    let width: Double, height: Double
+    private var body: [String] = []
+
+    init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Appends markup as is (callers escape any text in it).
+    mutating func raw(_ element: String) { body.append(element) }
+
+    /// A `<text>` element; `rotate` in degrees about (x, y).
+    mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: String,
+                       weight: String? = nil, fill: String? = nil, rotate: Double? = nil) {
+        var attributes = "x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\""
+        if let weight { attributes += " font-weight=\"\(weight)\"" }
+        if let fill { attributes += " fill=\"\(fill)\"" }
+        if let rotate, rotate != 0 { attributes += " transform=\"rotate(\(f(rotate)) \(f(x)) \(f(y)))\"" }
+        body.append("<text \(attributes)>\(SVGWriter.escaped(content))</text>")
+    }
+
+    /// The whole document.
+    func document() -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
+            + body.map { "  " + $0 }.joined(separator: "\n") + "\n</svg>\n"
+    }
+
+    /// `&`, `<`, `>`, `"` as entities.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
