@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
         let summary = CheckTargetSummary(termCount: setup.target.termCount, squaredNorm: setup.target.squaredNorm,
                                          level: setup.target.level)
         if let out = output.out {
-            let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate.description,
+            let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
                                       shardIndex: shardSpec.index, shardCount: shardSpec.count, runs: records)
             try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
         }

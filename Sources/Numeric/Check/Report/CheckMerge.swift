@@ -85,6 +85,9 @@ public enum CheckMerge {
         try check("settings.window", "\(a.window)", "\(b.window)")
         try check("settings.target_level", "\(a.targetLevel)", "\(b.targetLevel)")
         try check("settings.test_sequences", "\(a.testSequences)", "\(b.testSequences)")
+        try check("settings.min_steps", "\(a.minSteps)", "\(b.minSteps)")
+        try check("settings.oracle_level", a.oracleLevel, b.oracleLevel)
+        try check("settings.weights", a.weights, b.weights)
         try check("settings", "\(a)", "\(b)")   // any field added later
         try check("target.terms", "\(reference.target.termCount)", "\(shard.target.termCount)")
         try check("target.squared_norm", "\(reference.target.squaredNorm)", "\(shard.target.squaredNorm)")

@@ -52,6 +52,9 @@ extension CheckReport {
             ("window", .int(settings.window)),
             ("target_level", .double(settings.targetLevel)),
             ("test_sequences", .int(settings.testSequences)),
+            ("min_steps", .int(settings.minSteps)),
+            ("oracle_level", .string(settings.oracleLevel)),
+            ("weights", .string(settings.weights)),
         ])
     }
 
