@@ -64,8 +64,10 @@ public enum LeastSquaresOracle {
                                                       prefix: size) else {
             throw CheckInputError("oracle normal equations at level \(level) (\(size) functions, \(sample.rows) rows) are not positive definite")
         }
-        return OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: level,
-                         basisSize: size, validationMSE: nil)
+        var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: level,
+                            basisSize: size, validationMSE: nil)
+        fit.coefficients = coefficients
+        return fit
     }
 
     private static func fitValidated(target: SyntheticTarget, sample: TargetSample, fraction: Double,
@@ -137,8 +139,10 @@ public enum LeastSquaresOracle {
             let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: chosen.size)
             coefficients = cholesky.coefficients(forward: cholesky.forward(train.moment), prefix: chosen.size)
         }
-        return OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: chosen.level,
-                         basisSize: chosen.size, validationMSE: errors[best])
+        var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: chosen.level,
+                            basisSize: chosen.size, validationMSE: errors[best])
+        fit.coefficients = coefficients
+        return fit
     }
 
     /// `Σ_{j<P}(ĉ_j − c_j)² + Σ_{j ≥ P} c_j²` with `c_j = 0` beyond the target's terms: basis and

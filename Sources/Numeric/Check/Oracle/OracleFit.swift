@@ -18,6 +18,8 @@ public struct OracleFit: Sendable {
     public var basisSize: Int
     /// Validation MSE of the chosen level against the noisy held-out targets (`nil` for `.fixed`).
     public var validationMSE: Double?
+    /// The fitted coefficients `ĉ_l` in basis order (blocks ascending in `(γ(s), s)`).
+    var coefficients: [Double] = []
 
     /// Creates a fit record.
     public init(testMSE: Double, level: Double, basisSize: Int, validationMSE: Double?) {
