@@ -1,0 +1,107 @@
+import CBLAS
+import Foundation
+
+/// Normal equations `G = ΦᵀΦ`, `b = Φᵀy`, `yᵀy` (Float64) over a set of rows, grown column block
+/// by column block (SPEC §5 oracle): rows are processed in chunks of `chunkRows`; each chunk's
+/// design matrix `Φ` (column-major, one column per basis function) is built from the per-row
+/// sin/cos tables on all cores, then BLAS adds `Φᵀ Φ[:, new]` to `G[:, new]` (`cblas_dgemm` for
+/// the new columns against the old ones) and `cblas_dsyrk` (the new block's upper triangle), and `Φ[:, new]ᵀ y` to `b[new]` (`cblas_dgemv`).
+/// No `rows × P` matrix is ever held. `G` is column-major with leading dimension `capacity`;
+/// its upper triangle `G[i, j], i ≤ j < size` is valid.
+final class GramAccumulator {
+    /// Rows per BLAS chunk.
+    static let chunkRows = 1024
+
+    /// Largest basis size; leading dimension of `gram`.
+    let capacity: Int
+    /// Basis size accumulated so far.
+    private(set) var size = 0
+    /// `G = ΦᵀΦ`, column-major, upper triangle valid.
+    var gram: [Double]
+    /// `b = Φᵀy`.
+    var moment: [Double]
+    /// `yᵀy` over the rows.
+    let squaredTargets: Double
+    /// Number of rows accumulated.
+    let rowCount: Int
+
+    private let rowIndices: [Int]
+
+    /// Accumulates over the sample rows `rowIndices` (in that order); basis up to `capacity` terms.
+    init(rowIndices: [Int], capacity: Int, targets: [Double]) {
+        self.rowIndices = rowIndices
+        squaredTargets = rowIndices.reduce(0) { $0 + targets[$1] * targets[$1] }
+        self.rowCount = rowIndices.count
+        self.capacity = max(capacity, 1)
+        gram = [Double](repeating: 0, count: self.capacity * self.capacity)
+        moment = [Double](repeating: 0, count: self.capacity)
+    }
+
+    /// Extends the accumulated basis from the current `size` to the first `blockCount` blocks of
+    /// `layout` (`newSize` terms).
+    func extend(to newSize: Int, blockCount: Int, layout: TrigonometricLayout,
+                coordinates: [Double], targets: [Double]) {
+        precondition(newSize <= capacity && newSize >= size)
+        let oldSize = size
+        let added = newSize - oldSize
+        if added == 0 || rowCount == 0 { size = newSize; return }
+        let K = layout.coordinateCount
+        let R = Self.chunkRows
+        let sub = TrigonometricLayout.chunkRows
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let scratchCount = layout.scratchSize(stride: sub)
+        let scratch = (0..<workers).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: scratchCount) }
+        defer { scratch.forEach { $0.deallocate() } }
+        let design = UnsafeMutablePointer<Double>.allocate(capacity: R * newSize)
+        defer { design.deallocate() }
+        let z = UnsafeMutablePointer<Double>.allocate(capacity: R * K)
+        defer { z.deallocate() }
+        let y = UnsafeMutablePointer<Double>.allocate(capacity: R)
+        defer { y.deallocate() }
+        nonisolated(unsafe) let designShared = design
+        nonisolated(unsafe) let zShared = UnsafePointer(z)
+        var start = 0
+        while start < rowCount {
+            let count = min(R, rowCount - start)
+            for r in 0..<count {
+                let row = rowIndices[start + r]
+                for k in 0..<K { z[r * K + k] = coordinates[row * K + k] }
+                y[r] = targets[row]
+            }
+            let subChunks = (count + sub - 1) / sub
+            DispatchQueue.concurrentPerform(iterations: min(workers, subChunks)) { worker in
+                let tables = scratch[worker]
+                let recurrence = tables + layout.tableRows * sub
+                let work = recurrence + 4 * sub
+                var piece = worker
+                while piece < subChunks {
+                    let first = piece * sub
+                    let n = min(sub, count - first)
+                    layout.fillTables(coordinates: zShared + first * K, count: n, tables: tables, stride: sub,
+                                      scratch: recurrence)
+                    layout.design(blocks: 0..<blockCount, tables: tables, stride: sub, count: n,
+                                  into: designShared + first, ld: count, work: work)
+                    piece += min(workers, subChunks)
+                }
+            }
+            gram.withUnsafeMutableBufferPointer { g in
+                let newColumns = g.baseAddress! + oldSize * capacity
+                if oldSize > 0 {
+                    // G[0..<old, old..<new] += Φ[:, 0..<old]ᵀ Φ[:, old..<new]
+                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(oldSize), Int32(added), Int32(count),
+                                1, design, Int32(count), design + oldSize * count, Int32(count),
+                                1, newColumns, Int32(capacity))
+                }
+                // upper triangle of G[old..<new, old..<new] += Φ[:, old..<new]ᵀ Φ[:, old..<new]
+                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(added), Int32(count),
+                            1, design + oldSize * count, Int32(count), 1, newColumns + oldSize, Int32(capacity))
+            }
+            moment.withUnsafeMutableBufferPointer { b in
+                cblas_dgemv(CblasColMajor, CblasTrans, Int32(count), Int32(added), 1, design + oldSize * count,
+                            Int32(count), y, 1, 1, b.baseAddress! + oldSize, 1)
+            }
+            start += count
+        }
+        size = newSize
+    }
+}

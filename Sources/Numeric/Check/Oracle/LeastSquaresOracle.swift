@@ -1,0 +1,160 @@
+import CBLAS
+import Foundation
+
+/// Least squares on the trigonometric basis `{ψ_l : γ(s(l)) < T}` (SPEC §5 `oracle`), Float64
+/// normal equations with BLAS/LAPACK; the test error is exact by Parseval.
+public enum LeastSquaresOracle {
+    /// Fits `ĝ = Σ_{l ∈ basis} ĉ_l ψ_l` to `sample` (inputs `sample.coordinates`, targets
+    /// `sample.noisy`) by least squares, `ĉ = (ΦᵀΦ)⁻¹Φᵀy`, and returns
+    /// `‖ĝ − g‖₂² = Σ_{l∈basis}(ĉ_l − c_l)² + Σ_{l ∈ target∖basis} c_l²`.
+    ///
+    /// Basis columns are ordered by `(γ(s), s)` ascending (the target's order), so each level is a
+    /// prefix. `.fixed(T)`: the basis `γ(s) < T`. `.validation(f)`: a seeded permutation holds out
+    /// `round(f·n)` sequences (at least 1, leaving at least 1); the candidates are the distinct γ
+    /// values T with basis size `≤ min(maxBasisSize, trainingRows/2)`; the Gram matrices of the
+    /// training and held-out rows are grown in stages (basis size roughly doubling) and every
+    /// candidate within reach is scored by its held-out MSE from one Cholesky factor
+    /// (`PrefixCholesky`); growth stops once all candidates are scored, or once the basis is past
+    /// `2·P_best + 64` with at least two scored candidates beyond the best (the held-out error is
+    /// then rising with the variance term). The chosen level is refitted on all rows
+    /// (`LAPACKE_dposv`).
+    ///
+    /// OpenBLAS runs with one thread per core during the fit (the previous setting is restored).
+    /// - Throws: `CheckInputError` for an inconsistent sample, a fraction outside (0, 1), fewer than
+    ///   2 sequences for validation, a fixed basis larger than `maxBasisSize` or than the rows, or a
+    ///   singular fixed fit.
+    public static func fit(target: SyntheticTarget, sample: TargetSample, levelChoice: OracleLevelChoice,
+                           maxBasisSize: Int = 3000, seed: UInt64) throws -> OracleFit {
+        let K = target.coordinateCount
+        let rows = sample.rows
+        guard rows > 0, sample.coordinates.count == rows * K, sample.noisy.count == rows,
+              sample.dataset.count > 0, rows % sample.dataset.count == 0 else {
+            throw CheckInputError("oracle sample is inconsistent: \(rows) rows, \(sample.coordinates.count) coordinates for K = \(K), \(sample.noisy.count) targets, \(sample.dataset.count) sequences")
+        }
+        let previousThreads = openblas_get_num_threads()
+        openblas_set_num_threads(Int32(max(1, ProcessInfo.processInfo.activeProcessorCount)))
+        defer { openblas_set_num_threads(previousThreads) }
+        switch levelChoice {
+        case .fixed(let level):
+            return try fitFixed(target: target, sample: sample, level: level, maxBasisSize: maxBasisSize)
+        case .validation(let fraction):
+            return try fitValidated(target: target, sample: sample, fraction: fraction,
+                                    maxBasisSize: maxBasisSize, seed: seed)
+        }
+    }
+
+    private static func fitFixed(target: SyntheticTarget, sample: TargetSample, level: Double,
+                                 maxBasisSize: Int) throws -> OracleFit {
+        guard level.isFinite, level >= 0 else {
+            throw CheckInputError("oracle level T must be a finite number ≥ 0, got \(level)")
+        }
+        let basis = OracleBasis.fixed(target: target, level: level)
+        let size = basis.candidates[0].size
+        guard size <= maxBasisSize else {
+            throw CheckInputError("oracle basis γ(s) < \(level) has \(size) functions, more than maxBasisSize = \(maxBasisSize)")
+        }
+        guard size <= sample.rows else {
+            throw CheckInputError("oracle basis γ(s) < \(level) has \(size) functions but the sample has only \(sample.rows) rows")
+        }
+        let layout = TrigonometricLayout(blocks: basis.blocks.map(\.s), coordinateCount: target.coordinateCount)
+        let all = GramAccumulator(rowIndices: Array(0..<sample.rows), capacity: size, targets: sample.noisy)
+        all.extend(to: size, blockCount: basis.blocks.count, layout: layout, coordinates: sample.coordinates,
+                   targets: sample.noisy)
+        guard let coefficients = PrefixCholesky.solve(gram: all.gram, ld: all.capacity, moment: all.moment,
+                                                      prefix: size) else {
+            throw CheckInputError("oracle normal equations at level \(level) (\(size) functions, \(sample.rows) rows) are not positive definite")
+        }
+        var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: level,
+                            basisSize: size, validationMSE: nil)
+        fit.coefficients = coefficients
+        return fit
+    }
+
+    private static func fitValidated(target: SyntheticTarget, sample: TargetSample, fraction: Double,
+                                     maxBasisSize: Int, seed: UInt64) throws -> OracleFit {
+        let sequences = sample.dataset.count
+        guard fraction > 0, fraction < 1 else {
+            throw CheckInputError("oracle validation fraction must be in (0, 1), got \(fraction)")
+        }
+        guard sequences >= 2 else {
+            throw CheckInputError("oracle validation needs at least 2 sequences, got \(sequences)")
+        }
+        let held = min(sequences - 1, max(1, Int((fraction * Double(sequences)).rounded())))
+        var random = RandomSource(seed: seed)
+        var isHeld = [Bool](repeating: false, count: sequences)
+        for i in random.permutation(sequences).prefix(held) { isHeld[i] = true }
+        let perSequence = sample.rows / sequences
+        var trainRows: [Int] = [], heldRows: [Int] = []
+        for i in 0..<sequences {
+            let range = (i * perSequence)..<((i + 1) * perSequence)
+            if isHeld[i] { heldRows.append(contentsOf: range) } else { trainRows.append(contentsOf: range) }
+        }
+        let cap = min(maxBasisSize, trainRows.count / 2)
+        let basis = OracleBasis.candidates(target: target, cap: cap)
+        let candidates = basis.candidates
+        let largest = candidates.last!.size
+        let layout = TrigonometricLayout(blocks: basis.blocks.map(\.s), coordinateCount: target.coordinateCount)
+        let train = GramAccumulator(rowIndices: trainRows, capacity: largest, targets: sample.noisy)
+        let validation = GramAccumulator(rowIndices: heldRows, capacity: largest, targets: sample.noisy)
+
+        var errors: [Double?] = Array(repeating: nil, count: candidates.count)
+        errors[0] = candidates[0].size == 0 ? validation.squaredTargets / Double(max(1, validation.rowCount)) : nil
+        var best = 0
+        var reached = 0   // index of the largest candidate accumulated so far
+        while reached + 1 < candidates.count {
+            // Next stage: the largest candidate within twice the current size (at least the next one).
+            let goal = max(2 * candidates[reached].size, 128)
+            var next = reached + 1
+            while next + 1 < candidates.count, candidates[next + 1].size <= goal { next += 1 }
+            let stage = candidates[next]
+            for accumulator in [train, validation] {
+                accumulator.extend(to: stage.size, blockCount: stage.blockCount, layout: layout,
+                                   coordinates: sample.coordinates, targets: sample.noisy)
+            }
+            reached = next
+            let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: stage.size)
+            let prefixErrors = cholesky.heldOutErrors(trainMoment: train.moment, gram: validation.gram,
+                                                      ld: validation.capacity, moment: validation.moment,
+                                                      squaredTargets: validation.squaredTargets,
+                                                      rows: validation.rowCount)
+            for (index, candidate) in candidates.enumerated() where candidate.size <= cholesky.size {
+                errors[index] = prefixErrors[candidate.size]
+            }
+            best = 0
+            for index in errors.indices {
+                if let e = errors[index], errors[best] == nil || e < errors[best]! { best = index }
+            }
+            if cholesky.size < stage.size { break }   // larger blocks cannot be positive definite either
+            let scoredBeyond = errors[(best + 1)...].filter { $0 != nil }.count
+            if stage.size >= 2 * candidates[best].size + 64, scoredBeyond >= 2 { break }
+        }
+        let chosen = candidates[best]
+        var combined = train.gram
+        for j in 0..<chosen.size { for i in 0...j { combined[j * train.capacity + i] += validation.gram[j * validation.capacity + i] } }
+        let moment = zip(train.moment, validation.moment).map { $0 + $1 }
+        let coefficients: [Double]
+        if let all = PrefixCholesky.solve(gram: combined, ld: train.capacity, moment: moment, prefix: chosen.size) {
+            coefficients = all
+        } else {
+            let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: chosen.size)
+            coefficients = cholesky.coefficients(forward: cholesky.forward(train.moment), prefix: chosen.size)
+        }
+        var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: chosen.level,
+                            basisSize: chosen.size, validationMSE: errors[best])
+        fit.coefficients = coefficients
+        return fit
+    }
+
+    /// `Σ_{j<P}(ĉ_j − c_j)² + Σ_{j ≥ P} c_j²` with `c_j = 0` beyond the target's terms: basis and
+    /// target share the term order (blocks ascending in `(γ(s), s)`), so term j is the same `ψ_l`.
+    static func parsevalError(target: SyntheticTarget, fitted: [Double]) -> Double {
+        let c = target.coefficients
+        var error = 0.0
+        for j in 0..<max(c.count, fitted.count) {
+            let truth = j < c.count ? c[j] : 0
+            let estimate = j < fitted.count ? fitted[j] : 0
+            error += (estimate - truth) * (estimate - truth)
+        }
+        return error
+    }
+}

@@ -1,0 +1,51 @@
+/// The oracle's basis: Fourier blocks in the same ascending `(γ(s), s)` order as the target, so
+/// every level `T` is a prefix of the terms and term j of the basis is term j of the target.
+struct OracleBasis {
+    /// A candidate level: `T` = the (rounded) γ of the first block left out; the basis is the
+    /// first `blockCount` blocks, `size` terms, i.e. exactly `{s : γ(s) < T}`.
+    struct Candidate: Equatable {
+        var level: Double
+        var blockCount: Int
+        var size: Int
+    }
+
+    /// The blocks, ascending.
+    var blocks: [FourierBlock]
+    /// Candidate levels, ascending in size.
+    var candidates: [Candidate]
+
+    /// All levels `T ∈ {γ(s)}` whose basis `{γ(s) < T}` has at most `cap` terms (the first is
+    /// `T = 0`, the empty basis). γ values are grouped by their `Double` (see `LevelComparison`).
+    static func candidates(target: SyntheticTarget, cap: Int) -> OracleBasis {
+        var blocks: [FourierBlock] = []
+        var candidates: [Candidate] = []
+        var size = 0
+        var groupValue: Double? = nil
+        FourierBlocks.ascending(entries: target.smoothness.entries, type: target.gamma) { block in
+            if block.gammaValue != groupValue {
+                if size > cap { return false }
+                candidates.append(Candidate(level: block.gammaValue, blockCount: blocks.count, size: size))
+                groupValue = block.gammaValue
+            }
+            blocks.append(block)
+            size += block.termCount
+            return true
+        }
+        if let last = candidates.last { blocks.removeSubrange(last.blockCount...) }
+        return OracleBasis(blocks: blocks, candidates: candidates)
+    }
+
+    /// The basis `{γ(s) < T}` for a given T, as a single candidate.
+    static func fixed(target: SyntheticTarget, level: Double) -> OracleBasis {
+        let comparison = LevelComparison(level)
+        var blocks: [FourierBlock] = []
+        var size = 0
+        FourierBlocks.ascending(entries: target.smoothness.entries, type: target.gamma) { block in
+            guard comparison.strictlyIncludes(block) else { return false }
+            blocks.append(block)
+            size += block.termCount
+            return size <= SyntheticTarget.maximumTermCount
+        }
+        return OracleBasis(blocks: blocks, candidates: [Candidate(level: level, blockCount: blocks.count, size: size)])
+    }
+}

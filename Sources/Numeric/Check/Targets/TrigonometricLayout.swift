@@ -1,0 +1,198 @@
+/// The terms `ψ_l(z) = ∏_k ψ_{l_k}(z_k)` of a list of Fourier blocks, laid out for fast evaluation
+/// (SPEC §5): `ψ_0 = 1`, `ψ_l(x) = √2 sin(2πlx)` (l > 0), `√2 cos(2π|l|x)` (l < 0).
+///
+/// Term order: blocks in the given order; inside a block the frequencies of its active
+/// coordinates (`s_k > 0`, ascending k) in mixed radix, the last active coordinate fastest, each
+/// coordinate's frequencies in `FourierBlock.frequencies` order. Every table row
+/// `(k, l)` holds `ψ_l(z_k)` for the rows of a chunk, so a term is a product of table rows.
+struct TrigonometricLayout: Sendable {
+    /// One block, compiled.
+    struct Block: Sendable {
+        /// Table-row indices, one list per active coordinate (frequency order).
+        var factors: [[Int]]
+        /// Index of the block's first term.
+        var firstTerm: Int
+        /// Number of terms, `∏ factors[i].count`.
+        var termCount: Int
+    }
+
+    /// K: coordinates of `z`.
+    let coordinateCount: Int
+    /// `M_k = max |l_k|` over the terms.
+    let maxFrequency: [Int]
+    /// Table row of `(k, l)` is `tableBase[k] + M_k + l`.
+    let tableBase: [Int]
+    /// Σ_k (2M_k + 1).
+    let tableRows: Int
+    /// The compiled blocks, in term order.
+    let blocks: [Block]
+    /// Total number of terms.
+    let termCount: Int
+
+    /// Compiles blocks given by their `s` vectors (each of length `coordinateCount`).
+    init(blocks sList: [[Int]], coordinateCount: Int) {
+        self.coordinateCount = coordinateCount
+        var maxS = [Int](repeating: 0, count: coordinateCount)
+        for s in sList { for k in 0..<coordinateCount { maxS[k] = max(maxS[k], s[k]) } }
+        let maxFrequency = maxS.map { $0 == 0 ? 0 : (1 << $0) - 1 }
+        self.maxFrequency = maxFrequency
+        var base: [Int] = []
+        var total = 0
+        for m in maxFrequency { base.append(total); total += 2 * m + 1 }
+        tableBase = base
+        tableRows = total
+        var compiled: [Block] = []
+        var first = 0
+        for s in sList {
+            var factors: [[Int]] = []
+            var count = 1
+            for k in 0..<coordinateCount where s[k] > 0 {
+                let rows = FourierBlock.frequencies(s[k]).map { base[k] + maxFrequency[k] + $0 }
+                factors.append(rows)
+                count *= rows.count
+            }
+            compiled.append(Block(factors: factors, firstTerm: first, termCount: count))
+            first += count
+        }
+        blocks = compiled
+        termCount = first
+    }
+
+    /// Fills `tables[row · stride + r] = ψ_l(z_k)` for table row `(k, l)` and chunk rows
+    /// `r < count`, where `z_k` of chunk row r is `coordinates[(r) · K + k]`.
+    ///
+    /// Angle addition: with `c_m = cos(2πmz)`, `s_m = sin(2πmz)`,
+    /// `c_{m+1} = c_m c_1 − s_m s_1`, `s_{m+1} = s_m c_1 + c_m s_1` — one sin/cos per coordinate
+    /// and row.
+    func fillTables(coordinates: UnsafePointer<Double>, count: Int, tables: UnsafeMutablePointer<Double>,
+                    stride: Int, scratch: UnsafeMutablePointer<Double>) {
+        let K = coordinateCount
+        let root2 = 2.0.squareRoot()
+        let c1 = scratch, s1 = scratch + stride, cm = scratch + 2 * stride, sm = scratch + 3 * stride
+        for k in 0..<K {
+            let m = maxFrequency[k]
+            let zero = tables + (tableBase[k] + m) * stride
+            for r in 0..<count { zero[r] = 1 }
+            if m == 0 { continue }
+            for r in 0..<count {
+                let angle = 2 * Double.pi * coordinates[r * K + k]
+                c1[r] = cos(angle); s1[r] = sin(angle)
+                cm[r] = c1[r]; sm[r] = s1[r]
+            }
+            for l in 1...m {
+                if l > 1 {
+                    for r in 0..<count {
+                        let c = cm[r] * c1[r] - sm[r] * s1[r]
+                        let s = sm[r] * c1[r] + cm[r] * s1[r]
+                        cm[r] = c; sm[r] = s
+                    }
+                }
+                let positive = zero + l * stride, negative = zero - l * stride
+                for r in 0..<count {
+                    positive[r] = root2 * sm[r]
+                    negative[r] = root2 * cm[r]
+                }
+            }
+        }
+    }
+
+    /// `out[r] += Σ_{terms j of blocks[range]} coefficients[j] · ψ_j(z_r)` for `r < count`.
+    ///
+    /// Per block: prefix products over all but the last active coordinate, then
+    /// `acc = Σ_l c_l ψ_l(z_last)` and `out += prefix · acc` — one multiply-add per term and row.
+    func accumulate(blocks range: Range<Int>, coefficients: UnsafePointer<Double>,
+                    tables: UnsafePointer<Double>, stride: Int, count: Int,
+                    out: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>) {
+        for b in range {
+            let block = blocks[b]
+            let depth = block.factors.count
+            if depth == 0 {
+                let c = coefficients[block.firstTerm]
+                for r in 0..<count { out[r] += c }
+                continue
+            }
+            // work: acc (stride), then one prefix buffer per depth level.
+            let acc = work
+            func level(_ d: Int, _ prefix: UnsafePointer<Double>?, _ base: Int) {
+                let rows = block.factors[d]
+                if d == depth - 1 {
+                    for r in 0..<count { acc[r] = 0 }
+                    for (j, row) in rows.enumerated() {
+                        let c = coefficients[block.firstTerm + base + j]
+                        if c == 0 { continue }
+                        let t = tables + row * stride
+                        for r in 0..<count { acc[r] += c * t[r] }
+                    }
+                    if let prefix {
+                        for r in 0..<count { out[r] += prefix[r] * acc[r] }
+                    } else {
+                        for r in 0..<count { out[r] += acc[r] }
+                    }
+                    return
+                }
+                let next = work + (d + 1) * stride
+                let radix = block.factors[d + 1].count
+                for (j, row) in rows.enumerated() {
+                    let t = tables + row * stride
+                    if let prefix {
+                        for r in 0..<count { next[r] = prefix[r] * t[r] }
+                    } else {
+                        for r in 0..<count { next[r] = t[r] }
+                    }
+                    level(d + 1, UnsafePointer(next), (base + j) * radix)
+                }
+            }
+            level(0, nil, 0)
+        }
+    }
+
+    /// Writes the design matrix: `design[(j − firstColumn) · ld + r] = ψ_j(z_r)` for the terms j
+    /// of `blocks[range]` (`firstColumn` = first term of the range) and `r < count`.
+    func design(blocks range: Range<Int>, tables: UnsafePointer<Double>, stride: Int, count: Int,
+                into design: UnsafeMutablePointer<Double>, ld: Int, work: UnsafeMutablePointer<Double>) {
+        guard let firstBlock = range.first else { return }
+        let firstColumn = blocks[firstBlock].firstTerm
+        for b in range {
+            let block = blocks[b]
+            let depth = block.factors.count
+            if depth == 0 {
+                let column = design + (block.firstTerm - firstColumn) * ld
+                for r in 0..<count { column[r] = 1 }
+                continue
+            }
+            func level(_ d: Int, _ prefix: UnsafePointer<Double>?, _ base: Int) {
+                let rows = block.factors[d]
+                if d == depth - 1 {
+                    for (j, row) in rows.enumerated() {
+                        let t = tables + row * stride
+                        let column = design + (block.firstTerm + base + j - firstColumn) * ld
+                        if let prefix {
+                            for r in 0..<count { column[r] = prefix[r] * t[r] }
+                        } else {
+                            for r in 0..<count { column[r] = t[r] }
+                        }
+                    }
+                    return
+                }
+                let next = work + (d + 1) * stride
+                let radix = block.factors[d + 1].count
+                for (j, row) in rows.enumerated() {
+                    let t = tables + row * stride
+                    if let prefix {
+                        for r in 0..<count { next[r] = prefix[r] * t[r] }
+                    } else {
+                        for r in 0..<count { next[r] = t[r] }
+                    }
+                    level(d + 1, UnsafePointer(next), (base + j) * radix)
+                }
+            }
+            level(0, nil, 0)
+        }
+    }
+
+    /// Doubles of scratch the kernels need per chunk: tables, 4 recurrence rows, and
+    /// `K + 1` work rows (accumulator and one prefix per depth), each of `stride` values.
+    func scratchSize(stride: Int) -> Int { (tableRows + 4 + coordinateCount + 1) * stride }
+}
+
+import Foundation
