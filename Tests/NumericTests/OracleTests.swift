@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test func validationPicksLargerLevelForLargerSamples() throws {
-        let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: .anisotropic, maxTerms: 2000)
+        let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: .anisotropic, maxTerms: 600)
         let target = try SyntheticTarget(smoothness: Self.a124, gamma: .anisotropic, functionClass: .gammaSmooth,
                                          level: level, window: 3, seed: 8)
         let small = target.sample(sequences: 8, length: 12, noise: 0.5, seed: 9)
-        let large = target.sample(sequences: 1500, length: 12, noise: 0.5, seed: 9)
+        let large = target.sample(sequences: 600, length: 12, noise: 0.5, seed: 9)
         let choice = OracleLevelChoice.validation(fraction: 0.25)
         let smallFit = try LeastSquaresOracle.fit(target: target, sample: small, levelChoice: choice, seed: 10)
         let largeFit = try LeastSquaresOracle.fit(target: target, sample: large, levelChoice: choice, seed: 10)
