@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test func validationPicksLargerLevelForLargerSamples() throws {
-        let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: .anisotropic, maxTerms: 2000)
+        let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: .anisotropic, maxTerms: 600)
         let target = try SyntheticTarget(smoothness: Self.a124, gamma: .anisotropic, functionClass: .gammaSmooth,
                                          level: level, window: 3, seed: 8)
         let small = target.sample(sequences: 8, length: 12, noise: 0.5, seed: 9)
-        let large = target.sample(sequences: 1500, length: 12, noise: 0.5, seed: 9)
+        let large = target.sample(sequences: 600, length: 12, noise: 0.5, seed: 9)
         let choice = OracleLevelChoice.validation(fraction: 0.25)
         let smallFit = try LeastSquaresOracle.fit(target: target, sample: small, levelChoice: choice, seed: 10)
         let largeFit = try LeastSquaresOracle.fit(target: target, sample: large, levelChoice: choice, seed: 10)
@@ -117,10 +117,14 @@ import Testing
         }
     }
 
-    /// Timings for the report; runs only with `RATECALC_TIMINGS=1` (use a release build).
+    /// Timings for the report; runs only with `RATECALC_TIMINGS=1` (use a release build:
+    /// `swift test -c release -Xswiftc -enable-testing --filter OracleTests/timings`).
+    /// `RATECALC_N` sets the number of sequences (default 16384), `RATECALC_GAMMA=mixed` skips the
+    /// anisotropic case. OpenBLAS 0.3.21 may detect this CPU as Prescott (SSE3 kernels, ~4× slower
+    /// dgemm); `OPENBLAS_CORETYPE=SkylakeX` in the environment selects the AVX-512 kernels.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["RATECALC_TIMINGS"] == "1"))
     func timings() throws {
-        for gamma in [GammaType.anisotropic, .mixed] {
+        for gamma in ProcessInfo.processInfo.environment["RATECALC_GAMMA"] == "mixed" ? [GammaType.mixed] : [.anisotropic, .mixed] {
             let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: gamma, maxTerms: 12000)
             let target = try SyntheticTarget(smoothness: Self.a124, gamma: gamma, functionClass: .gammaSmooth,
                                              level: level, window: 3, seed: 1)
@@ -132,7 +136,7 @@ import Testing
             _ = target.evaluate(coordinates: z, rows: rows)
             print("TIMING \(gamma) evaluate 500k rows × \(target.termCount) terms: \(Date().timeIntervalSince(clock)) s")
             clock = Date()
-            let sample = target.sample(sequences: 16384, length: 32, noise: 0.1, seed: 3)
+            let sample = target.sample(sequences: Int(ProcessInfo.processInfo.environment["RATECALC_N"] ?? "16384")!, length: 32, noise: 0.1, seed: 3)
             print("TIMING \(gamma) sample 16384 × 32 (\(sample.rows) rows): \(Date().timeIntervalSince(clock)) s")
             clock = Date()
             let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: .validation(fraction: 0.2), seed: 4)

@@ -67,8 +67,9 @@ import Testing
     }
 
     @Test func parseval() throws {
-        let target = try SyntheticTarget(smoothness: Self.smoothness([1, 2, 4]), gamma: .anisotropic,
+        let target = try SyntheticTarget(smoothness: Self.smoothness([1, 2, 4]), gamma: .mixed,
                                          functionClass: .gammaSmooth, level: 4, window: 3, seed: 3)
+        #expect(target.termCount == 51)
         let rows = 200_000, K = target.coordinateCount
         var random = RandomSource(seed: 11)
         let z = (0..<(rows * K)).map { _ in random.uniform() }

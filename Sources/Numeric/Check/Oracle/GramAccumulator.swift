@@ -4,13 +4,18 @@ import Foundation
 /// Normal equations `G = ΦᵀΦ`, `b = Φᵀy`, `yᵀy` (Float64) over a set of rows, grown column block
 /// by column block (SPEC §5 oracle): rows are processed in chunks of `chunkRows`; each chunk's
 /// design matrix `Φ` (column-major, one column per basis function) is built from the per-row
-/// sin/cos tables on all cores, then BLAS adds `Φᵀ Φ[:, new]` to `G[:, new]` (`cblas_dgemm` for
-/// the new columns against the old ones) and `cblas_dsyrk` (the new block's upper triangle), and `Φ[:, new]ᵀ y` to `b[new]` (`cblas_dgemv`).
+/// sin/cos tables on all cores, then, for fixed slabs of 128 new columns in parallel, BLAS adds
+/// `Φᵀ Φ[:, slab]` to `G[:, slab]` (`cblas_dgemm` for the rows above the slab, `cblas_dsyrk` for its
+/// diagonal block) and `Φ[:, slab]ᵀ y` to `b[slab]` (`cblas_dgemv`). Every entry is computed by the
+/// same call whatever the core count, so the result is deterministic. OpenBLAS must be
+/// single-threaded (`LeastSquaresOracle.fit` sees to it).
 /// No `rows × P` matrix is ever held. `G` is column-major with leading dimension `capacity`;
 /// its upper triangle `G[i, j], i ≤ j < size` is valid.
 final class GramAccumulator {
     /// Rows per BLAS chunk.
     static let chunkRows = 1024
+    /// New columns per BLAS call; slabs run concurrently.
+    static let slabColumns = 128
 
     /// Largest basis size; leading dimension of `gram`.
     let capacity: Int
@@ -84,21 +89,30 @@ final class GramAccumulator {
                     piece += min(workers, subChunks)
                 }
             }
+            // Fixed slabs of new columns, so every entry of G is computed by the same BLAS call
+            // whatever the number of cores; OpenBLAS itself runs single-threaded inside a slab.
+            let slabs = (added + Self.slabColumns - 1) / Self.slabColumns
+            let ld = capacity
+            let yShared = UnsafePointer(y)
             gram.withUnsafeMutableBufferPointer { g in
-                let newColumns = g.baseAddress! + oldSize * capacity
-                if oldSize > 0 {
-                    // G[0..<old, old..<new] += Φ[:, 0..<old]ᵀ Φ[:, old..<new]
-                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(oldSize), Int32(added), Int32(count),
-                                1, design, Int32(count), design + oldSize * count, Int32(count),
-                                1, newColumns, Int32(capacity))
+                moment.withUnsafeMutableBufferPointer { m in
+                    nonisolated(unsafe) let gBase = g.baseAddress!, mBase = m.baseAddress!
+                    DispatchQueue.concurrentPerform(iterations: slabs) { slab in
+                        let c0 = oldSize + slab * Self.slabColumns
+                        let width = min(Self.slabColumns, newSize - c0)
+                        let columns = designShared + c0 * count
+                        // G[0..<c0, c0..<c0+width] += Φ[:, 0..<c0]ᵀ Φ[:, c0..<c0+width]
+                        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(c0), Int32(width), Int32(count),
+                                    1, designShared, Int32(count), columns, Int32(count),
+                                    1, gBase + c0 * ld, Int32(ld))
+                        // upper triangle of G[c0..<c0+width, c0..<c0+width] += Φ[:, slab]ᵀ Φ[:, slab]
+                        cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(width), Int32(count),
+                                    1, columns, Int32(count), 1, gBase + c0 * ld + c0, Int32(ld))
+                        // b[slab] += Φ[:, slab]ᵀ y
+                        cblas_dgemv(CblasColMajor, CblasTrans, Int32(count), Int32(width), 1, columns,
+                                    Int32(count), yShared, 1, 1, mBase + c0, 1)
+                    }
                 }
-                // upper triangle of G[old..<new, old..<new] += Φ[:, old..<new]ᵀ Φ[:, old..<new]
-                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans, Int32(added), Int32(count),
-                            1, design + oldSize * count, Int32(count), 1, newColumns + oldSize, Int32(capacity))
-            }
-            moment.withUnsafeMutableBufferPointer { b in
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(count), Int32(added), 1, design + oldSize * count,
-                            Int32(count), y, 1, 1, b.baseAddress! + oldSize, 1)
             }
             start += count
         }

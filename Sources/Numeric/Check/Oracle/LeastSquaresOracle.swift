@@ -12,14 +12,16 @@ public enum LeastSquaresOracle {
     /// prefix. `.fixed(T)`: the basis `γ(s) < T`. `.validation(f)`: a seeded permutation holds out
     /// `round(f·n)` sequences (at least 1, leaving at least 1); the candidates are the distinct γ
     /// values T with basis size `≤ min(maxBasisSize, trainingRows/2)`; the Gram matrices of the
-    /// training and held-out rows are grown in stages (basis size roughly doubling) and every
-    /// candidate within reach is scored by its held-out MSE from one Cholesky factor
-    /// (`PrefixCholesky`); growth stops once all candidates are scored, or once the basis is past
-    /// `2·P_best + 64` with at least two scored candidates beyond the best (the held-out error is
-    /// then rising with the variance term). The chosen level is refitted on all rows
-    /// (`LAPACKE_dposv`).
+    /// training and held-out rows are grown in stages (each to the largest candidate within 1.5×
+    /// the current size, at least the next candidate) and every candidate within reach is scored
+    /// by its held-out MSE from one Cholesky factor (`PrefixCholesky`); growth stops once all
+    /// candidates are scored, or once a candidate beyond the best has been scored and the basis is
+    /// at least `1.5·P_best` (past the minimum the held-out error rises with the variance term
+    /// `σ²P/n`; the Gram matrix costs `rows·P²/2` multiply-adds, so looking further is what costs).
+    /// The chosen level is refitted on all rows (`LAPACKE_dposv`).
     ///
-    /// OpenBLAS runs with one thread per core during the fit (the previous setting is restored).
+    /// The Gram products run as parallel column slabs with OpenBLAS single-threaded during the fit
+    /// (the previous OpenBLAS setting is restored); results do not depend on the core count.
     /// - Throws: `CheckInputError` for an inconsistent sample, a fraction outside (0, 1), fewer than
     ///   2 sequences for validation, a fixed basis larger than `maxBasisSize` or than the rows, or a
     ///   singular fixed fit.
@@ -32,7 +34,7 @@ public enum LeastSquaresOracle {
             throw CheckInputError("oracle sample is inconsistent: \(rows) rows, \(sample.coordinates.count) coordinates for K = \(K), \(sample.noisy.count) targets, \(sample.dataset.count) sequences")
         }
         let previousThreads = openblas_get_num_threads()
-        openblas_set_num_threads(Int32(max(1, ProcessInfo.processInfo.activeProcessorCount)))
+        openblas_set_num_threads(1)
         defer { openblas_set_num_threads(previousThreads) }
         switch levelChoice {
         case .fixed(let level):
@@ -103,7 +105,7 @@ public enum LeastSquaresOracle {
         var reached = 0   // index of the largest candidate accumulated so far
         while reached + 1 < candidates.count {
             // Next stage: the largest candidate within twice the current size (at least the next one).
-            let goal = max(2 * candidates[reached].size, 128)
+            let goal = max(3 * candidates[reached].size / 2, 128)
             var next = reached + 1
             while next + 1 < candidates.count, candidates[next + 1].size <= goal { next += 1 }
             let stage = candidates[next]
@@ -125,8 +127,8 @@ public enum LeastSquaresOracle {
                 if let e = errors[index], errors[best] == nil || e < errors[best]! { best = index }
             }
             if cholesky.size < stage.size { break }   // larger blocks cannot be positive definite either
-            let scoredBeyond = errors[(best + 1)...].filter { $0 != nil }.count
-            if stage.size >= 2 * candidates[best].size + 64, scoredBeyond >= 2 { break }
+            let scoredBeyond = errors[(best + 1)...].contains { $0 != nil }
+            if scoredBeyond, 2 * stage.size >= 3 * candidates[best].size { break }
         }
         let chosen = candidates[best]
         var combined = train.gram

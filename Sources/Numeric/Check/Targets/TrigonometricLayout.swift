@@ -1,3 +1,5 @@
+import Foundation
+
 /// The terms `ψ_l(z) = ∏_k ψ_{l_k}(z_k)` of a list of Fourier blocks, laid out for fast evaluation
 /// (SPEC §5): `ψ_0 = 1`, `ψ_l(x) = √2 sin(2πlx)` (l > 0), `√2 cos(2π|l|x)` (l < 0).
 ///
@@ -194,5 +196,3 @@ struct TrigonometricLayout: Sendable {
     /// `K + 1` work rows (accumulator and one prefix per depth), each of `stride` values.
     func scratchSize(stride: Int) -> Int { (tableRows + 4 + coordinateCount + 1) * stride }
 }
-
-import Foundation
