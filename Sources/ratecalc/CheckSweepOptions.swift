@@ -58,7 +58,7 @@ struct CheckSweepOptions: ParsableArguments {
     var seed: UInt64 = 0
 
     @Option(parsing: .unconditional, help: "σ: standard deviation of the label noise.")
-    var noise: Double = 0.5
+    var noise: Double = 1
 
     @Option(help: "L: positions per sequence.")
     var length: Int = 32

@@ -22,6 +22,7 @@ struct Ratecalc: ParsableCommand {
     /// Runs the command; maps every error that is not help or an explicit exit code to
     /// exit status 2 with a single line on stderr.
     static func main() {
+        OpenBLASCoreSelection.reexecuteIfUseful(arguments: CommandLine.arguments)
         do {
             var command = try parseAsRoot()
             try command.run()
