@@ -40,9 +40,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BoundsTests", dependencies: ["Bounds"]),
+        .testTarget(name: "BoundsTests", dependencies: ["Bounds"], exclude: ["Fixtures"]),
         .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds"]),
-        .testTarget(name: "CLITests", dependencies: ["Bounds"]),
+        .testTarget(name: "CLITests", dependencies: ["Bounds"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )
