@@ -136,15 +136,23 @@ struct TrigonometricLayout: Sendable {
                 let radix = block.factors[d + 1].count
                 for (j, row) in rows.enumerated() {
                     let t = tables + row * stride
-                    if let prefix {
-                        for r in 0..<count { next[r] = prefix[r] * t[r] }
-                    } else {
-                        for r in 0..<count { next[r] = t[r] }
-                    }
+                    Self.multiply(prefix, t, into: next, count: count)
                     level(d + 1, UnsafePointer(next), (base + j) * radix)
                 }
             }
             level(0, nil, 0)
+        }
+    }
+
+    /// `out[r] = prefix[r] · t[r]` for `r < count` (or `t[r]` when there is no prefix): one
+    /// step of the product `ψ_{l_1}(z_1) ⋯ ψ_{l_k}(z_k)` over the active coordinates.
+    @inline(__always)
+    static func multiply(_ prefix: UnsafePointer<Double>?, _ t: UnsafePointer<Double>,
+                         into out: UnsafeMutablePointer<Double>, count: Int) {
+        if let prefix {
+            for r in 0..<count { out[r] = prefix[r] * t[r] }
+        } else {
+            out.update(from: t, count: count)
         }
     }
 
@@ -168,11 +176,7 @@ struct TrigonometricLayout: Sendable {
                     for (j, row) in rows.enumerated() {
                         let t = tables + row * stride
                         let column = design + (block.firstTerm + base + j - firstColumn) * ld
-                        if let prefix {
-                            for r in 0..<count { column[r] = prefix[r] * t[r] }
-                        } else {
-                            for r in 0..<count { column[r] = t[r] }
-                        }
+                        Self.multiply(prefix, t, into: column, count: count)
                     }
                     return
                 }
@@ -180,11 +184,7 @@ struct TrigonometricLayout: Sendable {
                 let radix = block.factors[d + 1].count
                 for (j, row) in rows.enumerated() {
                     let t = tables + row * stride
-                    if let prefix {
-                        for r in 0..<count { next[r] = prefix[r] * t[r] }
-                    } else {
-                        for r in 0..<count { next[r] = t[r] }
-                    }
+                    Self.multiply(prefix, t, into: next, count: count)
                     level(d + 1, UnsafePointer(next), (base + j) * radix)
                 }
             }
