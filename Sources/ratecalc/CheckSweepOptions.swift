@@ -19,6 +19,9 @@ struct EstimatorList: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .list(CheckEstimator.allCases.map(\.rawValue)) }
+
+    /// Shown as the default in `--help`: `ssm,transformer,oracle`.
+    var defaultValueDescription: String { estimators.map(\.rawValue).joined(separator: ",") }
 }
 
 /// The γ type of a check (one per sweep).

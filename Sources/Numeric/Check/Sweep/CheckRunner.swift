@@ -25,7 +25,8 @@ public final class CheckRunner {
     public let settings: CheckSettings
     /// The target function all runs learn.
     public let target: SyntheticTarget
-    /// Threads for the engine (data-parallel training) and for OpenBLAS in the oracle.
+    /// Threads for the engine's data-parallel training (the oracle splits its Gram matrix into
+    /// fixed slabs over the cores itself).
     public let threads: Int
     private let seeds: CheckSeeds
     private let theoryLevelCoefficient: Double
@@ -65,7 +66,6 @@ public final class CheckRunner {
         let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
         switch key.estimator {
         case .oracle:
-            setLinearAlgebraThreads(threads)
             let choice: OracleLevelChoice = settings.oracleLevel == "theory"
                 ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
                 : .validation(fraction: 0.2)
