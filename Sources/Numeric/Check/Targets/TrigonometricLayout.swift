@@ -115,33 +115,43 @@ struct TrigonometricLayout: Sendable {
             }
             // work: acc (stride), then one prefix buffer per depth level.
             let acc = work
-            func level(_ d: Int, _ prefix: UnsafePointer<Double>?, _ base: Int) {
-                let rows = block.factors[d]
-                if d == depth - 1 {
-                    for r in 0..<count { acc[r] = 0 }
-                    for (j, row) in rows.enumerated() {
-                        let c = coefficients[block.firstTerm + base + j]
-                        if c == 0 { continue }
-                        let t = tables + row * stride
-                        for r in 0..<count { acc[r] += c * t[r] }
-                    }
-                    if let prefix {
-                        for r in 0..<count { out[r] += prefix[r] * acc[r] }
-                    } else {
-                        for r in 0..<count { out[r] += acc[r] }
-                    }
-                    return
-                }
-                let next = work + (d + 1) * stride
-                let radix = block.factors[d + 1].count
-                for (j, row) in rows.enumerated() {
+            let last = block.factors[depth - 1]
+            forEachPrefix(of: block, tables: tables, stride: stride, count: count, work: work) { prefix, base in
+                for r in 0..<count { acc[r] = 0 }
+                for (j, row) in last.enumerated() {
+                    let c = coefficients[block.firstTerm + base + j]
+                    if c == 0 { continue }
                     let t = tables + row * stride
-                    Self.multiply(prefix, t, into: next, count: count)
-                    level(d + 1, UnsafePointer(next), (base + j) * radix)
+                    for r in 0..<count { acc[r] += c * t[r] }
+                }
+                if let prefix {
+                    for r in 0..<count { out[r] += prefix[r] * acc[r] }
+                } else {
+                    for r in 0..<count { out[r] += acc[r] }
                 }
             }
-            level(0, nil, 0)
         }
+    }
+
+    /// Calls `leaf(prefix, base)` once per combination of the terms of every active coordinate of
+    /// `block` but the last: `prefix[r] = ∏ ψ_{l_i}(z_{r,i})` over those coordinates (`nil` when the
+    /// block has a single active coordinate) and `base` = the offset, within the block, of the
+    /// combination's first term (the last coordinate's terms follow it contiguously). Prefix
+    /// buffers live in `work + (d+1)·stride`, so `work[0..<stride]` stays free for the leaf.
+    @inline(__always)
+    func forEachPrefix(of block: Block, tables: UnsafePointer<Double>, stride: Int, count: Int,
+                       work: UnsafeMutablePointer<Double>, _ leaf: (UnsafePointer<Double>?, Int) -> Void) {
+        let depth = block.factors.count
+        func level(_ d: Int, _ prefix: UnsafePointer<Double>?, _ base: Int) {
+            if d == depth - 1 { leaf(prefix, base); return }
+            let next = work + (d + 1) * stride
+            let radix = block.factors[d + 1].count
+            for (j, row) in block.factors[d].enumerated() {
+                Self.multiply(prefix, tables + row * stride, into: next, count: count)
+                level(d + 1, UnsafePointer(next), (base + j) * radix)
+            }
+        }
+        level(0, nil, 0)
     }
 
     /// `out[r] = prefix[r] · t[r]` for `r < count` (or `t[r]` when there is no prefix): one
@@ -170,25 +180,13 @@ struct TrigonometricLayout: Sendable {
                 for r in 0..<count { column[r] = 1 }
                 continue
             }
-            func level(_ d: Int, _ prefix: UnsafePointer<Double>?, _ base: Int) {
-                let rows = block.factors[d]
-                if d == depth - 1 {
-                    for (j, row) in rows.enumerated() {
-                        let t = tables + row * stride
-                        let column = design + (block.firstTerm + base + j - firstColumn) * ld
-                        Self.multiply(prefix, t, into: column, count: count)
-                    }
-                    return
-                }
-                let next = work + (d + 1) * stride
-                let radix = block.factors[d + 1].count
-                for (j, row) in rows.enumerated() {
-                    let t = tables + row * stride
-                    Self.multiply(prefix, t, into: next, count: count)
-                    level(d + 1, UnsafePointer(next), (base + j) * radix)
+            let last = block.factors[depth - 1]
+            forEachPrefix(of: block, tables: tables, stride: stride, count: count, work: work) { prefix, base in
+                for (j, row) in last.enumerated() {
+                    let column = design + (block.firstTerm + base + j - firstColumn) * ld
+                    Self.multiply(prefix, tables + row * stride, into: column, count: count)
                 }
             }
-            level(0, nil, 0)
         }
     }
 
