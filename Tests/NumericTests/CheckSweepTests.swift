@@ -74,12 +74,11 @@ import Testing
         let plan = CheckPlan(settings: settings)
         let whole = try runner().run(plan.runs)
         let sharded = try (1...3).flatMap { try runner().run(plan.shard($0, of: 3)) }
-        func key(_ r: CheckRunRecord) -> String { "\(r.estimator) \(r.n) \(r.seed)" }
-        let wholeByKey = Dictionary(uniqueKeysWithValues: whole.map { (key($0), $0) })
+        let wholeByKey = Dictionary(uniqueKeysWithValues: whole.map { ($0.key, $0) })
         #expect(whole.count == plan.runs.count && sharded.count == plan.runs.count)
         for record in sharded {
-            let other = try #require(wholeByKey[key(record)])
-            #expect(record.testMSE == other.testMSE, "\(key(record))")
+            let other = try #require(wholeByKey[record.key])
+            #expect(record.testMSE == other.testMSE, "\(record.key)")
             #expect(record.details["epochs"] == other.details["epochs"])
             #expect(record.testMSE.isFinite && record.testMSE > 0)
         }

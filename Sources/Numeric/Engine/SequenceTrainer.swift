@@ -18,8 +18,7 @@ public func trainSequenceModel(
 
     var random = RandomSource(seed: training.seed)
     let order = random.permutation(data.count)
-    let validationCount = data.count > 1 && training.validationFraction > 0
-        ? min(data.count - 1, max(1, Int((Double(data.count) * training.validationFraction).rounded()))) : 0
+    let validationCount = validationSequenceCount(of: data.count, fraction: training.validationFraction)
     let validation = Array(order[0..<validationCount])
     let train = Array(order[validationCount...])
 

@@ -89,3 +89,11 @@ public struct TrainingReport: Codable, Sendable {
         self.seconds = seconds
     }
 }
+
+/// Sequences held out for validation out of `count`: `round(fraction · count)`, at least one and
+/// leaving at least one for training; none when `count < 2` or `fraction = 0`. The one rule for
+/// the trainer's early-stopping split, the check's step budget and the oracle's level choice.
+func validationSequenceCount(of count: Int, fraction: Double) -> Int {
+    guard count > 1, fraction > 0 else { return 0 }
+    return min(count - 1, max(1, Int((Double(count) * fraction).rounded())))
+}

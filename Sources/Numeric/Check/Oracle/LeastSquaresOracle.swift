@@ -81,7 +81,7 @@ public enum LeastSquaresOracle {
         guard sequences >= 2 else {
             throw CheckInputError("oracle validation needs at least 2 sequences, got \(sequences)")
         }
-        let held = min(sequences - 1, max(1, Int((fraction * Double(sequences)).rounded())))
+        let held = validationSequenceCount(of: sequences, fraction: fraction)
         var random = RandomSource(seed: seed)
         var isHeld = [Bool](repeating: false, count: sequences)
         for i in random.permutation(sequences).prefix(held) { isHeld[i] = true }

@@ -19,10 +19,12 @@ public struct CheckExponentDifference: Sendable, Equatable {
     init?(ssm: CheckEstimatorSummary, transformer: CheckEstimatorSummary, bootstrapSamples: Int, seed: UInt64) {
         guard let ssmFit = ssm.fit, let transformerFit = transformer.fit else { return nil }
         difference = ssmFit.exponent - transformerFit.exponent
-        func usable(_ runs: [CheckRunRecord]) -> [RunKey: Double] {
-            var table: [RunKey: Double] = [:]
-            for run in runs where run.testMSE > 0 && run.testMSE.isFinite && table[RunKey(estimator: .ssm, n: run.n, seed: run.seed)] == nil {
-                table[RunKey(estimator: .ssm, n: run.n, seed: run.seed)] = run.testMSE
+        // Keyed by (n, replicate) only: the same replicate of the same n has the same data for both.
+        func usable(_ runs: [CheckRunRecord]) -> [CheckRunKey: Double] {
+            var table: [CheckRunKey: Double] = [:]
+            for run in runs where run.testMSE > 0 && run.testMSE.isFinite {
+                let pair = CheckRunKey(estimator: .ssm, n: run.n, replicate: run.seed)
+                if table[pair] == nil { table[pair] = run.testMSE }
             }
             return table
         }

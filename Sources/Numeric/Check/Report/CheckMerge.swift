@@ -14,7 +14,7 @@ public enum CheckMerge {
         let files = try shardFiles(paths)
         guard !files.isEmpty else { throw CheckMergeError.noShards(path: paths.map(\.path).joined(separator: ", ")) }
         var reference: (file: String, shard: CheckShardFile)? = nil
-        var runs: [RunKey: (file: String, record: CheckRunRecord)] = [:]
+        var runs: [CheckRunKey: (file: String, record: CheckRunRecord)] = [:]
         for file in files {
             let shard = try CheckShardFile.read(from: file)
             if let reference {
@@ -23,10 +23,10 @@ public enum CheckMerge {
                 reference = (file.path, shard)
             }
             for record in shard.runs {
-                let key = RunKey(estimator: record.estimator, n: record.n, seed: record.seed)
+                let key = record.key
                 if let existing = runs[key] {
                     guard CheckMerge.same(existing.record, record) else {
-                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, seed: key.seed)
+                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, seed: key.replicate)
                     }
                 } else {
                     runs[key] = (file.path, record)

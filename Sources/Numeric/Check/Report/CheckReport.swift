@@ -57,21 +57,13 @@ public struct CheckReport: Sendable {
         }
     }
 
-    /// Runs the settings ask for: every estimator × n × replicate `0..<seeds`.
-    public var expectedRuns: Int { settings.estimators.count * settings.sampleSizes.count * max(settings.seeds, 0) }
+    /// Runs the settings ask for: every estimator × n × replicate `0..<seeds` (`CheckPlan`).
+    public var expectedRuns: Int { CheckPlan(settings: settings).runs.count }
 
     /// How many (estimator, n, replicate) of the settings have no record.
     public var missingRuns: Int {
-        let present = Set(records.map { RunKey(estimator: $0.estimator, n: $0.n, seed: $0.seed) })
-        var missing = 0
-        for estimator in settings.estimators {
-            for n in settings.sampleSizes {
-                for seed in 0..<max(settings.seeds, 0) where !present.contains(RunKey(estimator: estimator, n: n, seed: seed)) {
-                    missing += 1
-                }
-            }
-        }
-        return missing
+        let present = Set(records.map(\.key))
+        return CheckPlan(settings: settings).runs.filter { !present.contains($0) }.count
     }
 
     /// Whether every (estimator, n, replicate) of the settings has a record.
@@ -118,16 +110,5 @@ public struct CheckReport: Sendable {
     /// estimators do not share draws.
     static func bootstrapSeed(_ seed: UInt64, salt: Int) -> UInt64 {
         seed ^ (UInt64(salt + 1) &* 0x9E37_79B9_7F4A_7C15)
-    }
-}
-
-/// Identifies a run: (estimator, n, replicate index).
-struct RunKey: Hashable, Comparable {
-    var estimator: CheckEstimator
-    var n: Int
-    var seed: Int
-
-    static func < (a: RunKey, b: RunKey) -> Bool {
-        (a.estimator, a.n, a.seed) < (b.estimator, b.n, b.seed)
     }
 }

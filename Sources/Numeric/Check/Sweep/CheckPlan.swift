@@ -23,6 +23,11 @@ public struct CheckRunKey: Hashable, Sendable, Comparable, CustomStringConvertib
     public var description: String { "\(estimator.rawValue) n=\(n) seed \(replicate)" }
 }
 
+extension CheckRunRecord {
+    /// The run this record is the result of.
+    public var key: CheckRunKey { CheckRunKey(estimator: estimator, n: n, replicate: seed) }
+}
+
 /// The runs of a sweep (every estimator × n × replicate of `CheckSettings`) and their split
 /// into shards for `--shard i/N`.
 ///
@@ -38,7 +43,7 @@ public struct CheckPlan: Sendable {
     public init(settings: CheckSettings) {
         var runs: [CheckRunKey] = []
         for n in settings.sampleSizes.sorted(by: >) {
-            for replicate in 0..<settings.seeds {
+            for replicate in 0..<max(settings.seeds, 0) {
                 for estimator in settings.estimators {
                     runs.append(CheckRunKey(estimator: estimator, n: n, replicate: replicate))
                 }

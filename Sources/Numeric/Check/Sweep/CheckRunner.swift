@@ -99,8 +99,7 @@ public final class CheckRunner {
     /// `max(epochs, ⌈minSteps / steps per epoch⌉)` with the engine's split of n into training
     /// and validation sequences and its batch size.
     static func epochs(for n: Int, training: TrainingConfiguration, settings: CheckSettings) -> Int {
-        let validation = n > 1 ? min(n - 1, max(1, Int((Double(n) * training.validationFraction).rounded()))) : 0
-        let trainCount = n - validation
+        let trainCount = n - validationSequenceCount(of: n, fraction: training.validationFraction)
         let batch = min(training.batchSize, trainCount)
         let stepsPerEpoch = (trainCount + batch - 1) / batch
         return max(settings.epochs, (settings.minSteps + stepsPerEpoch - 1) / stepsPerEpoch)
