@@ -69,32 +69,31 @@ public enum CheckMerge {
                 throw CheckMergeError.mismatch(file: file, field: field, reference: referenceFile, ours: ours, theirs: theirs)
             }
         }
-        let a = reference.settings, b = shard.settings
-        try check("settings.smoothness", a.smoothness, b.smoothness)
-        try check("settings.gamma", a.gamma.rawValue, b.gamma.rawValue)
-        try check("settings.class", a.functionClass.rawValue, b.functionClass.rawValue)
-        try check("settings.estimators", a.estimators.map(\.rawValue).joined(separator: ","), b.estimators.map(\.rawValue).joined(separator: ","))
-        try check("settings.n", a.sampleSizes.map(String.init).joined(separator: ","), b.sampleSizes.map(String.init).joined(separator: ","))
-        try check("settings.seeds", "\(a.seeds)", "\(b.seeds)")
-        try check("settings.seed", "\(a.seed)", "\(b.seed)")
-        try check("settings.noise", "\(a.noise)", "\(b.noise)")
-        try check("settings.length", "\(a.length)", "\(b.length)")
-        try check("settings.width", "\(a.width)", "\(b.width)")
-        try check("settings.epochs", "\(a.epochs)", "\(b.epochs)")
-        try check("settings.log_band_k", "\(a.logBand)", "\(b.logBand)")
-        try check("settings.window", "\(a.window)", "\(b.window)")
-        try check("settings.target_level", "\(a.targetLevel)", "\(b.targetLevel)")
-        try check("settings.test_sequences", "\(a.testSequences)", "\(b.testSequences)")
-        try check("settings.min_steps", "\(a.minSteps)", "\(b.minSteps)")
-        try check("settings.oracle_level", a.oracleLevel, b.oracleLevel)
-        try check("settings.weights", a.weights, b.weights)
-        try check("settings", "\(a)", "\(b)")   // any field added later
+        let referenceFields = try fields(of: reference.settings), shardFields = try fields(of: shard.settings)
+        for (field, value) in referenceFields {
+            try check("settings.\(field)", value, shardFields.first { $0.name == field }?.value ?? "(missing)")
+        }
+        // Exact backstop: Swift prints doubles with round-trip precision, JSON text may not.
+        try check("settings", "\(reference.settings)", "\(shard.settings)")
         try check("target.terms", "\(reference.target.termCount)", "\(shard.target.termCount)")
         try check("target.squared_norm", "\(reference.target.squaredNorm)", "\(shard.target.squaredNorm)")
         try check("target.level", "\(reference.target.level)", "\(shard.target.level)")
         let ours = (try? Rational(parsing: reference.theoryRate))?.description ?? reference.theoryRate
         let theirs = (try? Rational(parsing: shard.theoryRate))?.description ?? shard.theoryRate
         try check("theory_rate", ours, theirs)
+    }
+
+    /// Every settings field as its shard-JSON name (the `CodingKeys` of `CheckSettings`) and its
+    /// value as text (arrays comma-separated), sorted by name: comparing these covers every
+    /// field, including ones added later, without listing them here.
+    static func fields(of settings: CheckSettings) throws -> [(name: String, value: String)] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let object = try JSONSerialization.jsonObject(with: encoder.encode(settings)) as? [String: Any] else { return [] }
+        func text(_ value: Any) -> String {
+            (value as? [Any]).map { $0.map(text).joined(separator: ",") } ?? "\(value)"
+        }
+        return object.keys.sorted().map { ($0, text(object[$0]!)) }
     }
 
     /// Equal records, with NaN equal to NaN (a diverged run read twice is the same run).
