@@ -22,11 +22,12 @@ struct RateCommand: ParsableCommand {
     var n: String?
 
     func run() throws {
+        if theory.printedPreamble() { return }
         let report = RateReport(try theory.request(n: n))
         switch theory.format {
         case .text: print(report.text(), terminator: "")
         case .json: print(report.json().rendered())
-        case .latex: print(report.latex(), terminator: "")
+        case .latex: print(report.latex(style: theory.latexStyle?.style), terminator: "")
         case .markdown: print(report.markdown(), terminator: "")
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renderings of ``SamplePlan``: text table, JSON, Markdown and LaTeX (issue #5 item 3).
+/// Renderings of ``SamplePlan``: text table, JSON, Markdown and LaTeX.
 extension SamplePlan {
     /// Architectures side by side: one row per (architecture, class, γ) with `1/r` and
     /// `n(ε)` for each ε.
@@ -42,33 +42,55 @@ extension SamplePlan {
         ])
     }
 
-    /// A Markdown table with `$…$` math.
+    /// A Markdown table with `$…$` math (ASCII outside math, so that Pandoc's LaTeX compiles).
     public func markdown() -> String {
-        var lines = ["Sample size for a target error: $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$", ""]
-        lines.append("| architecture | class | $\\gamma$ | $1/r$ | " + errors.map { "$\\varepsilon = \(BoundNotation.latexNumber($0))$" }.joined(separator: " | ") + " |")
-        lines.append("|---|---|---|---|" + errors.map { _ in "---|" }.joined())
+        var lines = ["Sample size for a target error: $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$, " +
+                     "smoothness $\(LaTeXNotation.smoothness(report.request.smoothness))$ (constants and polylog factors ignored).", ""]
+        let errorHeaders: [String] = errors.map { "$\\varepsilon = \(SamplePlan.latexError($0))$" }
+        lines.append((["| architecture | class | $\\gamma$ | $1/r$"] + errorHeaders).joined(separator: " | ") + " |")
+        lines.append("|---|---|---|---|" + String(repeating: "---|", count: errors.count))
         for result in report.results {
-            let cells = [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                         result.samplesExponent.map { "$\(RateReport.latexValue($0))$" } ?? "—"]
-                + errors.map { error in sampleSize(for: result, error: error).map { "$\\approx \(SamplePlan.latexCount($0))$" } ?? "—" }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
+            var cells = [result.architecture.displayName, LaTeXNotation.classText(result.functionClass), result.gamma.rawValue]
+            cells.append(result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 10))$" } ?? "--")
+            lines.append("| " + (cells + sizes).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A LaTeX `tabular` (needs only amsmath).
+    /// A booktabs table in a `table` float: rows architecture × γ grouped by class,
+    /// columns 1/r and n(ε) per ε (preamble: ``LaTeXNotation/preamble``).
     public func latex() -> String {
-        var lines = ["% ratecalc samples: n(\\varepsilon) \\asymp \\varepsilon^{-1/r}",
-                     "\\begin{tabular}{lll" + String(repeating: "r", count: errors.count + 1) + "}",
-                     "architecture & class & $\\gamma$ & $1/r$ & " + errors.map { "$\\varepsilon = \(BoundNotation.latexNumber($0))$" }.joined(separator: " & ") + " \\\\ \\hline"]
-        for result in report.results {
-            let cells = [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                         result.samplesExponent.map { "$\(RateReport.latexValue($0))$" } ?? "--"]
-                + errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
-            lines.append(cells.joined(separator: " & ") + " \\\\")
+        let columns = 3 + errors.count
+        var lines = ["\\begin{tabular}{@{}lll" + String(repeating: "r", count: errors.count) + "@{}}", "\\toprule",
+                     "& & & \\multicolumn{\(errors.count)}{c@{}}{$n(\\varepsilon)$} \\\\",
+                     "\\cmidrule(l){4-\(columns)}",
+                     (["& $\\gamma$ & $1/r$"] + errors.map { "$\\varepsilon = \(SamplePlan.latexError($0))$" }).joined(separator: " & ") + " \\\\"]
+        for functionClass in report.request.functionClasses {
+            lines.append("\\midrule")
+            lines.append("\\multicolumn{\(columns)}{@{}l}{\\emph{\(LaTeXNotation.classText(functionClass)) class}} \\\\")
+            for result in report.results where result.functionClass == functionClass {
+                let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
+                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" } ?? "--"
+                lines.append(([result.architecture.displayName, result.gamma.rawValue, exponent] + sizes).joined(separator: " & ") + " \\\\")
+            }
         }
-        lines.append("\\end{tabular}")
+        lines += ["\\bottomrule", "\\end{tabular}"]
+        lines = ["% ratecalc samples: n(\\varepsilon) \\asymp \\varepsilon^{-1/r}; preamble: ratecalc --latex-preamble",
+                 "\\begin{table}[htbp]", "\\centering\\small", "\\setlength{\\tabcolsep}{4pt}"] + LaTeXNotation.fittedToColumn(lines)
+        lines += ["\\caption{Sample size $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$ for a target error $\\varepsilon$, " +
+                  "$\(LaTeXNotation.smoothness(report.request.smoothness))$: exact exponent $1/r$; $n$ without the theorems' constants and polylog factors.}",
+                  "\\label{tab:ratecalc-samples}", "\\end{table}"]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `10^{-3}` for a power of ten, else the decimal (`0.05`).
+    static func latexError(_ error: Rational) -> String {
+        let denominator = error.denominator.description
+        if error.numerator == BigInt(1), denominator.first == "1", denominator.dropFirst().allSatisfy({ $0 == "0" }) {
+            return "10^{-\(denominator.count - 1)}"
+        }
+        return error.decimalString(significantDigits: 6)
     }
 
     static func formatCount(_ value: Double) -> String {
@@ -77,10 +99,10 @@ extension SamplePlan {
     }
 
     static func latexCount(_ value: Double) -> String {
-        if value < 1e6 { return String(Int(value.rounded())) }
+        if value < 1e5 { return String(Int(value.rounded())) }
         let exponent = Int(Foundation.floor(Foundation.log10(value)))
         let mantissa = value / Foundation.pow(10, Double(exponent))
-        return String(format: "%.2f", mantissa) + " \\times 10^{\(exponent)}"
+        return String(format: "%.2f", mantissa) + "\\cdot 10^{\(exponent)}"
     }
 }
 

@@ -31,10 +31,19 @@ public struct RateResult: Sendable {
     /// O22 Thm 9's network sizes in terms of n (CNN with `--q` only).
     public let networkSize: NetworkSizeScaling?
 
-    /// Whether every required condition holds and a theorem covers the pair.
-    public var theoremApplies: Bool {
-        theorem != nil && conditions.allSatisfy { !$0.required || $0.status == .holds || $0.status == .notApplicable }
+    /// The theorems whose hypotheses all hold, so that the rate is proven: the covering
+    /// theorem when every required condition holds, narrowed to the alternatives (O22
+    /// Theorem 10, Theorem 14) whose own conditions hold. Empty: the bound is not proven.
+    public var provenBy: [String] {
+        guard let theorem, conditions.allSatisfy({ !$0.required || $0.isSatisfied }) else { return [] }
+        if theorem.alternatives.isEmpty { return [theorem.name] }
+        return theorem.alternatives.filter { alternative in
+            conditions.filter { $0.hypothesisOf == alternative }.allSatisfy(\.isSatisfied)
+        }
     }
+
+    /// Whether a theorem covers the pair and its hypotheses hold (``provenBy`` is not empty).
+    public var theoremApplies: Bool { !provenBy.isEmpty }
 }
 
 /// The exponent of a polylog factor and where it comes from (SPEC §1: never invented).
