@@ -42,18 +42,21 @@ extension SamplePlan {
         ])
     }
 
-    /// A Markdown table with `$…$` math (ASCII outside math, so that Pandoc's LaTeX compiles).
+    /// One Markdown table per class (rows architecture × γ; columns 1/r and n(ε) per ε),
+    /// with `$…$` math and ASCII outside it, so that Pandoc's LaTeX compiles.
     public func markdown() -> String {
-        var lines = ["Sample size for a target error: $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$, " +
-                     "smoothness $\(LaTeXNotation.smoothness(report.request.smoothness))$ (constants and polylog factors ignored).", ""]
+        var lines = ["Sample size for a target error: $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$ (constants and polylog factors ignored).", "",
+                     "Smoothness $\(LaTeXNotation.smoothness(report.request.smoothness))$."]
         let errorHeaders: [String] = errors.map { "$\\varepsilon = \(SamplePlan.latexError($0))$" }
-        lines.append((["| architecture | class | $\\gamma$ | $1/r$"] + errorHeaders).joined(separator: " | ") + " |")
-        lines.append("|---|---|---|---|" + String(repeating: "---|", count: errors.count))
-        for result in report.results {
-            let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
-            var cells = [result.architecture.displayName, LaTeXNotation.classText(result.functionClass), result.gamma.rawValue]
-            cells.append(result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 10))$" } ?? "--")
-            lines.append("| " + (cells + sizes).joined(separator: " | ") + " |")
+        for functionClass in report.request.functionClasses {
+            lines += ["", "\(LaTeXNotation.classText(functionClass).prefix(1).uppercased() + LaTeXNotation.classText(functionClass).dropFirst()) class:", ""]
+            lines.append((["| architecture, $\\gamma$ | $1/r$"] + errorHeaders).joined(separator: " | ") + " |")
+            lines.append("|------------|----------|" + String(repeating: "----------|", count: errors.count))
+            for result in report.results where result.functionClass == functionClass {
+                let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
+                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" } ?? "--"
+                lines.append("| " + (["\(result.architecture.displayName), \(result.gamma.rawValue)", exponent] + sizes).joined(separator: " | ") + " |")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
