@@ -5,7 +5,7 @@ public enum BoundNotation {
     /// (`n^(-12/(12 + π^2))`) or as `r`.
     public static func text(_ result: RateResult) -> String? {
         guard let rate = result.rateExponent else { return nil }
-        let r = rate.exact?.description ?? rate.closedForm.map { "(\($0.text))" } ?? "r"
+        let r = rate.exact?.description ?? rate.closedForm?.text ?? "r"
         let power = "n^(-\(r))"
         if let k = result.logExponent?.value {
             return "O(\(power) · (log n)^\(k))"
