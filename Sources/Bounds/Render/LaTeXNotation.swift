@@ -95,38 +95,15 @@ public enum LaTeXNotation {
     /// Text-mode LaTeX for a plain string: escapes the special characters and writes the
     /// few Unicode symbols ratecalc's names use in math (`γ` → `$\gamma$`).
     public static func text(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "_": out += "\\_"
-            case "&": out += "\\&"
-            case "%": out += "\\%"
-            case "#": out += "\\#"
-            case "$": out += "\\$"
-            case "γ": out += "$\\gamma$"
-            case "ā": out += "$\\bar a$"
-            case "ã": out += "$\\tilde a$"
-            case "†": out += "$^\\dagger$"
-            case "₁": out += "$_1$"
-            case "₂": out += "$_2$"
-            case "∞": out += "$\\infty$"
-            case "‖": out += "$\\|$"
-            case "ℓ": out += "$\\ell$"
-            case "≤": out += "$\\le$"
-            case "≥": out += "$\\ge$"
-            case "Ω": out += "$\\Omega$"
-            case "π": out += "$\\pi$"
-            case "<": out += "$<$"
-            case ">": out += "$>$"
-            case "∝": out += "$\\propto$"
-            case "—", "–": out += "--"
-            case "−": out += "$-$"
-            case "^": out += "\\^{}"
-            case "~": out += "\\~{}"
-            case "{", "}": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        return out
+        text.map { textReplacements[$0] ?? String($0) }.joined()
     }
+
+    /// What ``text(_:)`` writes for each special character or symbol.
+    static let textReplacements: [Character: String] = [
+        "_": "\\_", "&": "\\&", "%": "\\%", "#": "\\#", "$": "\\$", "^": "\\^{}", "~": "\\~{}",
+        "{": "\\{", "}": "\\}", "—": "--", "–": "--", "−": "$-$", "<": "$<$", ">": "$>$",
+        "γ": "$\\gamma$", "ā": "$\\bar a$", "ã": "$\\tilde a$", "†": "$^\\dagger$", "₁": "$_1$", "₂": "$_2$",
+        "∞": "$\\infty$", "‖": "$\\|$", "ℓ": "$\\ell$", "≤": "$\\le$", "≥": "$\\ge$", "Ω": "$\\Omega$",
+        "π": "$\\pi$", "∝": "$\\propto$",
+    ]
 }

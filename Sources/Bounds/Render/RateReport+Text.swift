@@ -125,21 +125,13 @@ extension RateReport {
         return lines
     }
 
-    /// `[exact, ≈ decimal]`, or for an enclosure `[symbolic or "enclosure", ≈ midpoint, ∈ [lo, hi]]`.
+    /// `[exact, ≈ decimal]`, or for an enclosure `[closed form or "certified enclosure",
+    /// ∈ [lo, hi]]` with the ends rounded outward to the digits that show the width.
     static func cells(_ value: CertifiedValue, suffix: String = "") -> [String] {
         if let exact = value.exact {
             return [exact.description + suffix, "≈ " + exact.decimalString(significantDigits: 10) + suffix]
         }
-        return [(value.symbolic ?? "certified enclosure") + suffix,
-                "∈ [\(value.lower.decimalString(significantDigits: enclosureDigits(value))), \(value.upper.decimalString(significantDigits: enclosureDigits(value)))]" + suffix]
-    }
-
-    /// Enough significant digits to tell the ends of an enclosure apart (at most 40).
-    static func enclosureDigits(_ value: CertifiedValue) -> Int {
-        for digits in 10...40 where value.lower.decimalString(significantDigits: digits) != value.upper.decimalString(significantDigits: digits) {
-            return digits
-        }
-        return 40
+        return [(value.symbolic ?? "certified enclosure") + suffix, "∈ " + value.enclosureText() + suffix]
     }
 
     static func format(_ value: Double) -> String {
