@@ -7,6 +7,8 @@ import Testing
 /// overfull box fails. Markdown goes through `pandoc -t latex` and pdflatex.
 private let vectors = ["1,2,4", "1/2,5/4,2,3/7,11,13/3"]
 private let families = ["poly(c=1,q=2)", "1,2,poly(c=3,q=3)"]
+/// A smoothness whose CNN bound is not proven (tie ā₁ = ā₂, weak ℓ² norm fails), for the marks.
+private let unproven = ["1,1,2"]
 
 /// The LaTeX invocations compiled for one smoothness.
 private func latexInvocations(_ smoothness: String) -> [[String]] {
@@ -32,7 +34,7 @@ func latexOutputsCompile(classOption: String) throws {
     guard let pdflatex = TeXToolchain.require("pdflatex") else { return }
     let preamble = try output(["--latex-preamble"])
     #expect(preamble.contains("\\usepackage{booktabs}") && preamble.contains("\\usepackage{amsmath}"))
-    for smoothness in vectors + families {
+    for smoothness in vectors + families + unproven {
         let directory = try TeXToolchain.directory("latex")
         defer { try? FileManager.default.removeItem(at: directory) }
         let body = try latexInvocations(smoothness).map { arguments in
@@ -47,7 +49,7 @@ func latexOutputsCompile(classOption: String) throws {
 
 @Test func markdownOutputsCompileThroughPandoc() throws {
     guard let pdflatex = TeXToolchain.require("pdflatex"), let pandoc = TeXToolchain.require("pandoc") else { return }
-    for smoothness in vectors + families {
+    for smoothness in vectors + families + unproven {
         let base = ["--smoothness", smoothness, "--format", "markdown"]
         let invocations = [base + ["--arch", "all"], base + ["--arch", "cnn", "--q", "2"], base + ["--arch", "ssm"],
                            ["samples"] + base + ["--arch", "all"]]

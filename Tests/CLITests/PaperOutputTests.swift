@@ -47,6 +47,12 @@ import Testing
     #expect(try CLIRunner.run(arguments + ["--format", "latex"]).stdout.contains("\\textbf{Not proven:}"))
     #expect(try CLIRunner.run(arguments + ["--format", "latex", "--latex-style", "table"]).stdout.contains("$^{\\ast}$ not proven"))
     #expect(try CLIRunner.run(arguments + ["--format", "markdown"]).stdout.contains("(not proven)"))
+    let samples = ["samples"] + arguments
+    #expect(try CLIRunner.run(samples).stdout.contains("3/2 (not proven)"))
+    #expect(try CLIRunner.run(samples + ["--format", "latex"]).stdout.contains("$3/2$$^{\\ast}$"))
+    #expect(try CLIRunner.run(samples + ["--format", "markdown"]).stdout.contains("$3/2$ (not proven)"))
+    let planned = try #require((try CLIRunner.json(samples)["results"] as? [[String: Any]])?.first)
+    #expect(planned["theorem_applies"] as? Bool == false)
     let result = try #require((try CLIRunner.json(arguments)["results"] as? [[String: Any]])?.first)
     #expect(result["theorem_applies"] as? Bool == false && (result["proven_by"] as? [String])?.isEmpty == true)
     // With q = 2 on 1,2,4 the bound is proven by Theorem 10 while Theorem 14's hypothesis

@@ -10,7 +10,7 @@ extension SamplePlan {
         for result in report.results {
             let samples = result.samplesExponent
             table.append(cells: [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                                 samples.map { RateReport.cells($0)[0] } ?? "—",
+                                 samples.map { RateReport.cells($0)[0] + (result.isNotProven ? " (not proven)" : "") } ?? "—",
                                  samples.map { $0.midpoint.decimalString(significantDigits: 10) } ?? ""]
                          + errors.map { error in sampleSize(for: result, error: error).map(SamplePlan.formatCount) ?? "—" })
         }
@@ -36,6 +36,7 @@ extension SamplePlan {
                     ("class", .string(result.functionClass.rawValue)),
                     ("source", result.theorem.map { .string($0.source.key) } ?? .null),
                     ("samples_exponent", result.samplesExponent.map(RateReport.certified) ?? .null),
+                    ("theorem_applies", .bool(result.theoremApplies)),
                     ("n", .array(errors.map { error in sampleSize(for: result, error: error).map { .double($0) } ?? .null })),
                 ])
             })),
@@ -54,7 +55,7 @@ extension SamplePlan {
             lines.append("|------------|----------|" + String(repeating: "----------|", count: errors.count))
             for result in report.results where result.functionClass == functionClass {
                 let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
-                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" } ?? "--"
+                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" + (result.isNotProven ? " (not proven)" : "") } ?? "--"
                 lines.append("| " + (["\(result.architecture.displayName), \(result.gamma.rawValue)", exponent] + sizes).joined(separator: " | ") + " |")
             }
         }
@@ -74,7 +75,7 @@ extension SamplePlan {
             lines.append("\\multicolumn{\(columns)}{@{}l}{\\emph{\(LaTeXNotation.classText(functionClass)) class}} \\\\")
             for result in report.results where result.functionClass == functionClass {
                 let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
-                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" } ?? "--"
+                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" + (result.isNotProven ? "$^{\\ast}$" : "") } ?? "--"
                 lines.append(([result.architecture.displayName, result.gamma.rawValue, exponent] + sizes).joined(separator: " & ") + " \\\\")
             }
         }
@@ -83,7 +84,11 @@ extension SamplePlan {
                  "\\begin{table}[htbp]", "\\centering\\small", "\\setlength{\\tabcolsep}{4pt}"] + LaTeXNotation.fittedToColumn(lines)
         lines += ["\\caption{Sample size $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$ for a target error $\\varepsilon$, " +
                   "$\(LaTeXNotation.smoothness(report.request.smoothness))$: exact exponent $1/r$; $n$ without the theorems' constants and polylog factors.}",
-                  "\\label{tab:ratecalc-samples}", "\\end{table}"]
+                  "\\label{tab:ratecalc-samples}"]
+        if report.results.contains(where: \.isNotProven) {
+            lines += ["\\par\\raggedright\\footnotesize", "$^{\\ast}$ not proven: a hypothesis of the theorem fails or is undecided; the exponent is the formula's value.\\par"]
+        }
+        lines.append("\\end{table}")
         return lines.joined(separator: "\n") + "\n"
     }
 
