@@ -51,15 +51,49 @@ import Testing
         #expect(CheckSeeds(master: 8).target != seeds.target)
     }
 
-    @Test func smallSampleSizesGetAtLeastMinStepsOfTraining() {
+    @Test func stepCapFollowsNAndHasAFloor() {
         var settings = Self.settings()
         settings.epochs = 5
         settings.minSteps = 100
-        let training = TrainingConfiguration(epochs: 5, batchSize: 64)
-        // n = 100: 20 validation, 80 training → 2 steps per epoch → 50 epochs.
-        #expect(CheckRunner.epochs(for: 100, training: training, settings: settings) == 50)
-        // n = 64000: 800 steps per epoch → the 5 epochs already give more than 100 steps.
-        #expect(CheckRunner.epochs(for: 64000, training: training, settings: settings) == 5)
+        let training = CheckRunner.training(settings: settings, seed: 1)
+        // n = 100: 20 validation, 80 training, batch 64 → 2 steps per epoch → the floor of 100 steps.
+        #expect(training.stepCap(stepsPerEpoch: 2) == 100)
+        // n = 64000: 800 steps per epoch → 5 epochs = 4000 steps.
+        #expect(training.stepCap(stepsPerEpoch: 800) == 4000)
+        #expect(training.schedule == .plateau && training.patience == settings.patience)
+        // Evaluations at least 100 steps apart: every 50 epochs at 2 steps per epoch, every epoch at 800.
+        #expect(training.evaluationPeriod(stepsPerEpoch: 2) == 50)
+        #expect(training.evaluationPeriod(stepsPerEpoch: 800) == 1)
+    }
+
+    @Test func theorySizeGrowsTheWidthWithTheBasisAtTheTheoryLevel() throws {
+        var settings = CheckFixtures.settings(sizes: [512, 16384])
+        let smoothness = try Smoothness.parse("1,2,4")
+        let target = try SyntheticTarget(smoothness: smoothness, gamma: .anisotropic, functionClass: .gammaSmooth,
+                                         level: 7, window: 8, seed: 1)
+        var sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: 4.0 / 15)
+        #expect(sizing.width(n: 16384) == (32, 64))   // fixed: D at every n
+        settings.size = .theory
+        sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: 4.0 / 15)
+        #expect(sizing.width(n: 512) == (32, 64))     // the constant: the default network at n_min
+        // T(N) at n = 16384 (N = 491,520 rows) is 5.04: the basis γ(s) ≤ 5 has 1,323 functions.
+        #expect(sizing.basisSize(n: 16384) == 1323)
+        let large = sizing.width(n: 16384)
+        let expected = Int((32 * (Double(1323) / Double(sizing.basisSize(n: 512))).squareRoot() / 4).rounded()) * 4
+        #expect(large.width == expected && large.width > 32 && large.hidden == 2 * large.width)
+    }
+
+    @Test func oracleExtendsTheGridBelowNMinOnlyWithANetwork() {
+        var settings = Self.settings()
+        settings.sampleSizes = [64, 128, 256]
+        settings.oracleSizesBelow = 3
+        settings.estimators = [.ssm, .oracle]
+        #expect(settings.oracleExtensionSizes == [8, 16, 32])
+        let plan = CheckPlan(settings: settings)
+        #expect(plan.runs.filter { $0.n < 64 }.allSatisfy { $0.estimator == .oracle })
+        #expect(plan.runs.filter { $0.n < 64 }.count == 3 * settings.seeds)
+        settings.estimators = [.oracle]
+        #expect(settings.oracleExtensionSizes.isEmpty)
     }
 
     @Test func shardedRunsEqualTheUnshardedSweep() throws {
