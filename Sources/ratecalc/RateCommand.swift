@@ -2,7 +2,7 @@ import ArgumentParser
 import Bounds
 
 /// `ratecalc rate` (the default command): the theorems' exact rates for a smoothness
-/// (SPEC §3, §6; issue #2).
+/// (docs/formulas.md; README, Usage).
 struct RateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rate",

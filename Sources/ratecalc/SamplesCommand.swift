@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bounds
 
-/// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}` (issue #5 item 3).
+/// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}`.
 struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samples",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bounds
 
-/// `--gamma`: one γ type or both (SPEC §6).
+/// `--gamma`: one γ type or both (README, Usage).
 enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
     case mixed, anisotropic, both
     var gammas: [GammaType] {
@@ -13,7 +13,7 @@ enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `--arch`: one architecture or all of them (SPEC §6).
+/// `--arch`: one architecture or all of them (README, Usage).
 enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
     case ssm, transformer, cnn, all
     var architectures: [Architecture] {
@@ -26,7 +26,7 @@ enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `--class`: the γ-smooth or the piecewise γ-smooth class (SPEC §2).
+/// `--class`: the γ-smooth or the piecewise γ-smooth class (docs/formulas.md).
 enum ClassChoice: String, ExpressibleByArgument, CaseIterable {
     case gamma, piecewise
     var functionClass: FunctionClass { self == .gamma ? .gammaSmooth : .piecewise }
@@ -38,7 +38,7 @@ enum LaTeXStyleChoice: String, ExpressibleByArgument, CaseIterable {
     var style: RateReport.LaTeXStyle { self == .display ? .display : .table }
 }
 
-/// Output formats of the theory commands (SPEC §6).
+/// Output formats of the theory commands (README, Usage).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, latex, markdown
 }

@@ -1,4 +1,4 @@
-/// What the theory needs from a smoothness sequence with an infinite tail (SPEC §4):
+/// What the theory needs from a smoothness sequence with an infinite tail (docs/families.md):
 /// the two smallest entries, `ã = Σ 1/a_k` exactly (geometric) or as a certified
 /// enclosure (polynomial), its symbolic form when ζ(q) has one, and O22's assumptions.
 extension SmoothnessSequence {

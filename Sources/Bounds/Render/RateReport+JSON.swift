@@ -1,6 +1,6 @@
-/// `--format json`: the SPEC §6.1 contract, schema_version 1.
+/// `--format json`: the contract of docs/json-schema.md, schema_version 1.
 extension RateReport {
-    /// The report as an ordered JSON document (SPEC §6.1). Exact numbers are strings in
+    /// The report as an ordered JSON document (docs/json-schema.md). Exact numbers are strings in
     /// lowest terms beside a float; enclosures have `exact: null` with `lower`/`upper`
     /// (and `symbolic` where known) and `approx` the midpoint.
     public func json() -> JSONValue {

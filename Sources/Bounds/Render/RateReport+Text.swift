@@ -1,5 +1,5 @@
 /// `--format text`: an aligned report for people — exact value and a decimal side by side,
-/// the source and provenance, and the conditions (issue #2 item 5).
+/// the source and provenance, and the conditions.
 extension RateReport {
     /// The report as lines of text.
     public func text() -> String {

@@ -22,7 +22,7 @@ extension SamplePlan {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// SPEC-style JSON: `schema_version`, the errors, and per result `samples_exponent` and
+    /// JSON (docs/json-schema.md): `schema_version`, the errors, and per result `samples_exponent` and
     /// `n` per ε.
     public func json() -> JSONValue {
         .object([

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every result the theory gives for a request (SPEC §6.1): one ``RateResult`` per
+/// Every result the theory gives for a request (docs/json-schema.md): one ``RateResult`` per
 /// (class, architecture, γ type), in that order.
 public struct RateReport: Sendable {
     public let request: RateRequest
@@ -8,8 +8,8 @@ public struct RateReport: Sendable {
     public let v: Rational
     public let results: [RateResult]
 
-    /// Computes the report: for each γ type the effective smoothness (SPEC §2), the
-    /// conditions (SPEC §3), and for each covered (architecture, class) the exact rate
+    /// Computes the report: for each γ type the effective smoothness (docs/formulas.md), the
+    /// conditions (docs/formulas.md), and for each covered (architecture, class) the exact rate
     /// exponent, level coefficient, samples and approximation exponents.
     public init(_ request: RateRequest) {
         self.request = request

@@ -1,12 +1,12 @@
-/// The theory's answer for one (γ type, architecture, class): SPEC §3's quantities, the
-/// covering theorem with its provenance, and the conditions (SPEC §6.1 `results[i]`).
+/// The theory's answer for one (γ type, architecture, class): the quantities of docs/formulas.md, the
+/// covering theorem with its provenance, and the conditions (docs/json-schema.md, `results[i]`).
 public struct RateResult: Sendable {
     public let gamma: GammaType
     public let architecture: Architecture
     public let functionClass: FunctionClass
     /// The covering theorem; `nil` when none covers this architecture and class.
     public let theorem: Theorem?
-    /// Effective smoothness a† (SPEC §2).
+    /// Effective smoothness a† (docs/formulas.md).
     public let aDagger: CertifiedValue
     /// `ã = Σ 1/a_k` (anisotropic only).
     public let aTilde: CertifiedValue?
@@ -46,7 +46,7 @@ public struct RateResult: Sendable {
     public var theoremApplies: Bool { !provenBy.isEmpty }
 }
 
-/// The exponent of a polylog factor and where it comes from (SPEC §1: never invented).
+/// The exponent of a polylog factor and where it comes from (never invented; docs/formulas.md).
 public struct LogExponent: Sendable, Equatable {
     public enum Origin: String, Sendable {
         /// O22 Thm 10's `κ = 2/q + 2 + max(4/q, 4)`.

@@ -1,4 +1,4 @@
-/// How much of a bound ratecalc encodes (SPEC §1).
+/// How much of a bound ratecalc encodes (docs/formulas.md).
 public enum Provenance: String, Sendable, Codable {
     /// The formula including its polylog factor and network sizes is the theorem's own
     /// (O22 Thms 7, 9, 10, 13, 14).
@@ -8,7 +8,7 @@ public enum Provenance: String, Sendable, Codable {
     case upToPolylog = "up-to-polylog"
 }
 
-/// A paper that ratecalc draws a bound from (SPEC §1).
+/// A paper that ratecalc draws a bound from (docs/formulas.md).
 public struct Source: Sendable, Equatable {
     /// Short key used in every report: `O22`, `TS23`, `NS24`.
     public let key: String
