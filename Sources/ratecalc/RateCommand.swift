@@ -12,8 +12,8 @@ struct RateCommand: ParsableCommand {
         r = 2(a†−v)/(2(a†−v)+1) of E‖f̂ − f°‖² (exact, with a decimal), the level T(n), the \
         samples exponent 1/r, the theorem with its provenance, and every condition decided exactly.
         """,
-        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown]",
-        examples: "ratecalc --smoothness 1,2,4 --arch ssm\nratecalc --smoothness 1,2,4 --arch all --format json"
+        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown] [--latex-style display|table]",
+        examples: "ratecalc --smoothness 1,2,4 --arch ssm\nratecalc --smoothness 1,2,4 --arch all --format json\nratecalc --smoothness 1,2,4 --arch all --format latex\nratecalc --latex-preamble"
     )
 
     @OptionGroup var theory: TheoryOptions
