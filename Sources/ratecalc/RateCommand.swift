@@ -28,6 +28,7 @@ struct RateCommand: ParsableCommand {
         case .json: print(report.json().rendered())
         case .latex: print(report.latex(), terminator: "")
         case .markdown: print(report.markdown(), terminator: "")
+        case .latexMacros: print(report.latexMacros(prefix: theory.macroPrefix), terminator: "")
         }
     }
 }

@@ -63,11 +63,17 @@ struct TheoryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Width of certified enclosures for infinite families.", valueName: "WIDTH"))
     var precision: String = "1e-30"
 
-    @Option(help: "Output format: text, json, latex or markdown.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, latex, markdown or latex-macros (\\newcommand per quantity).")
+    var format: TheoryOutputFormat = .text
+
+    @Option(name: .customLong("macro-prefix"), help: ArgumentHelp("Prefix of the --format latex-macros names (ASCII letters).", valueName: "LETTERS"))
+    var macroPrefix: String = ""
 
     /// Builds the validated request; `n` comes from the command that needs it.
     func request(n: String? = nil) throws -> RateRequest {
+        guard LaTeXMacros.isValidPrefix(macroPrefix) else {
+            throw OptionValueError(option: "--macro-prefix", problem: "'\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
+        }
         let summary = try SmoothnessInput.summary(of: smoothness, precision: try exactOption("--precision", precision))
         let classes: [FunctionClass] = functionClass.map { [$0.functionClass] }
             ?? (arch == .all ? FunctionClass.allCases : [.gammaSmooth])
