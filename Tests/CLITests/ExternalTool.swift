@@ -1,0 +1,82 @@
+import Foundation
+
+/// Runs programs for the tests: the built `ratecalc` and the real `pandoc` and `pdflatex`
+/// (which `scripts/install-system-deps.sh` installs; a missing tool is a failure, not a skip).
+enum ExternalTool {
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The executable `name` on PATH.
+    static func path(_ name: String) throws -> URL {
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for directory in directories {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw Missing(description: "\(name) is not installed: run ./scripts/install-system-deps.sh")
+    }
+
+    /// Runs `executable` with `arguments` (in `directory`, with `environment` added to the
+    /// current one) and captures its output and exit status.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> CLIRunner.Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain stderr concurrently so that neither pipe can fill up and block the child.
+        let errorData = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData.data = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return CLIRunner.Output(status: process.terminationStatus,
+                                stdout: String(decoding: stdoutData, as: UTF8.self),
+                                stderr: String(decoding: errorData.data, as: UTF8.self))
+    }
+
+    private final class DataBox: @unchecked Sendable {
+        var data = Data()
+    }
+}
+
+/// A temporary directory for one test, removed when the test ends.
+final class Scratch {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: url.appendingPathComponent(name))
+    }
+
+    func read(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: url.appendingPathComponent(name)), as: UTF8.self)
+    }
+
+    /// `pdflatex` on `name` here; returns its output (status 0 when it compiled).
+    func pdflatex(_ name: String) throws -> CLIRunner.Output {
+        try ExternalTool.run(try ExternalTool.path("pdflatex"), ["-interaction=nonstopmode", "-halt-on-error", name], in: url)
+    }
+}
