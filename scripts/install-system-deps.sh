@@ -1,10 +1,12 @@
 #!/bin/sh
 # Installs the system libraries ratecalc links against, only when they are missing:
 # libgmp-dev (exact rationals), libopenblas-dev + liblapacke-dev (training, least squares)
-# and pkg-config (how SwiftPM finds them). Needs root (apt-get) when something is missing.
+# and pkg-config (how SwiftPM finds them); pandoc, texlive-latex-base and
+# texlive-latex-recommended for the tests that render notes and compile LaTeX for real.
+# Needs root (apt-get) when something is missing.
 set -eu
 missing=""
-for package in libgmp-dev libopenblas-dev liblapacke-dev pkg-config; do
+for package in libgmp-dev libopenblas-dev liblapacke-dev pkg-config pandoc texlive-latex-base texlive-latex-recommended; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
         missing="$missing $package"
     fi
