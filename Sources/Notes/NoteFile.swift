@@ -4,6 +4,7 @@ import Foundation
 public enum NoteFile {
     /// A file that cannot be read or written, as one line.
     public struct FileError: Error, CustomStringConvertible {
+        /// The path and what went wrong.
         public let description: String
     }
 

@@ -6,10 +6,12 @@ public struct NotesError: Error, CustomStringConvertible, Sendable {
     /// One line saying what is wrong.
     public let message: String
 
+    /// An error at a 1-based line.
     public init(line: Int, message: String) {
         self.line = line
         self.message = message
     }
 
+    /// `line 12: …`; `ratecalc notes` prints `FILE:12: error: …`.
     public var description: String { "line \(line): \(message)" }
 }

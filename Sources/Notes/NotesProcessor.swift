@@ -5,8 +5,11 @@ public typealias NoteRunner = (_ arguments: [String]) throws -> String
 /// A replaced run of lines: `old` (at 0-based line `start` of the original) became `new`.
 /// Lines carry their own endings.
 public struct NoteEdit: Sendable, Equatable {
+    /// 0-based index of the first replaced line in the original.
     public let start: Int
+    /// The replaced lines.
     public let old: [String]
+    /// The lines that replace them.
     public let new: [String]
 }
 

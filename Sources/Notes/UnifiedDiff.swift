@@ -1,6 +1,7 @@
 /// `--diff`: the edits of a note as a unified diff without context lines (`diff -U0`), which
 /// `patch` applies.
 public enum UnifiedDiff {
+    /// The diff of `edits` to the file at `path` (empty when there are none).
     public static func render(path: String, edits: [NoteEdit]) -> String {
         guard !edits.isEmpty else { return "" }
         var out = "--- a/\(path)\n+++ b/\(path)\n"

@@ -13,6 +13,7 @@ public struct Condition: Sendable, Equatable {
     public let name: String
     /// The same, in mathematical notation for people (`a† > v`).
     public let displayName: String
+    /// Whether it holds, fails, is undecided at the precision, or does not apply.
     public let status: Status
     /// The exact numbers behind the decision, e.g. `4/7 > 0`.
     public let detail: String
@@ -20,6 +21,7 @@ public struct Condition: Sendable, Equatable {
     /// the theorem does not apply).
     public let required: Bool
 
+    /// A decided condition; `required` conditions are hypotheses of the theorem.
     public init(name: String, displayName: String, status: Status, detail: String, required: Bool = true) {
         self.name = name
         self.displayName = displayName
