@@ -19,6 +19,16 @@ public enum NoteFile {
         return text
     }
 
+    /// Throws unless the file's permissions allow its owner to write it: a read-only note
+    /// is not replaced (the rename would succeed for anyone who may write the directory).
+    public static func checkWritable(_ path: String) throws {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: target))?[.posixPermissions] as? NSNumber
+        guard let permissions, permissions.intValue & 0o200 != 0 else {
+            throw FileError(description: "\(path): the file is read-only; nothing was written")
+        }
+    }
+
     /// Replaces the file's contents atomically: writes a temporary file beside it (through
     /// symbolic links, at the real file) with the same permissions, then renames it over
     /// the original, so a reader sees the old or the new note, never half of one.

@@ -69,7 +69,9 @@ struct NotesCommand: ParsableCommand {
             return
         }
         if diff { return }
-        for (path, outcome, original) in refreshed where outcome.text != original {
+        let changed = refreshed.filter { $0.outcome.text != $0.original }
+        try changed.forEach { try NoteFile.checkWritable($0.path) }
+        for (path, outcome, _) in changed {
             try NoteFile.write(outcome.text, to: path)
             FileHandle.standardError.write(Data("\(path): refreshed \(outcome.stale.count) stale block\(outcome.stale.count == 1 ? "" : "s") or value\(outcome.stale.count == 1 ? "" : "s")\n".utf8))
         }

@@ -114,6 +114,16 @@ import Testing
         #expect(leftovers.isEmpty, "no temporary files left: \(leftovers)")
     }
 
+    @Test func readOnlyNotesAreNotWritten() throws {
+        let text = "```ratecalc\n--smoothness 1,2\n```\n"
+        try scratch.write("ro.md", text)
+        try scratch.write("rw.md", text)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: scratch.path("ro.md"))
+        let output = try notes(["rw.md", "ro.md"])
+        #expect(output.status == 2 && output.stderr == "ratecalc: ro.md: the file is read-only; nothing was written\n")
+        #expect(try scratch.read("ro.md") == text && scratch.read("rw.md") == text)
+    }
+
     @Test func usageErrors() throws {
         try scratch.write("notes.txt", "x")
         for arguments in [["notes.txt"], [], ["missing.md"]] {
