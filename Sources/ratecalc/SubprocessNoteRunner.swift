@@ -1,4 +1,5 @@
 import Foundation
+import Notes
 
 /// Runs the blocks of a note by re-invoking this very executable (`/proc/self/exe`) with
 /// the block's arguments, in the note's directory: a block behaves exactly as the same
@@ -21,38 +22,15 @@ struct SubprocessNoteRunner {
     }
 
     func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain stderr concurrently so that neither pipe can fill up and block the child.
-        let errorData = ErrorBuffer()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let firstLine = String(decoding: errorData.data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+        let result = try ProcessCapture.run(executable, arguments, in: directory)
+        guard result.exited, result.status == 0 else {
+            let firstLine = String(decoding: result.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init)
             let message = firstLine.map { $0.hasPrefix("ratecalc: ") ? String($0.dropFirst("ratecalc: ".count)) : $0 }
-            throw Failure(description: message ?? "ratecalc \(arguments.joined(separator: " ")) exited with status \(process.terminationStatus)")
+            throw Failure(description: message ?? "ratecalc \(arguments.joined(separator: " ")) exited with status \(result.status)")
         }
-        guard let text = String(data: outputData, encoding: .utf8) else {
+        guard let text = String(data: result.stdout, encoding: .utf8) else {
             throw Failure(description: "the output is not UTF-8")
         }
         return text
-    }
-
-    private final class ErrorBuffer: @unchecked Sendable {
-        var data = Data()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Notes
 
 /// Runs programs for the tests: the built `ratecalc` and the real `pandoc` and `pdflatex`
 /// (which `scripts/install-system-deps.sh` installs; a missing tool is a failure, not a skip).
@@ -21,36 +22,10 @@ enum ExternalTool {
     /// current one) and captures its output and exit status.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> CLIRunner.Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Drain stderr concurrently so that neither pipe can fill up and block the child.
-        let errorData = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return CLIRunner.Output(status: process.terminationStatus,
-                                stdout: String(decoding: stdoutData, as: UTF8.self),
-                                stderr: String(decoding: errorData.data, as: UTF8.self))
-    }
-
-    private final class DataBox: @unchecked Sendable {
-        var data = Data()
+        let result = try ProcessCapture.run(executable, arguments, in: directory, environment: environment)
+        return CLIRunner.Output(status: result.status,
+                                stdout: String(decoding: result.stdout, as: UTF8.self),
+                                stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }
 
