@@ -55,3 +55,28 @@ final class Scratch {
         try ExternalTool.run(try ExternalTool.path("pdflatex"), ["-interaction=nonstopmode", "-halt-on-error", name], in: url)
     }
 }
+
+/// Layout-independent looks at rendered output: the renderers' tables and displays may
+/// change, the exact values in them may not.
+enum Rendered {
+    /// Whether `text` shows the fraction p/q, as `\frac{p}{q}` or `p/q`.
+    static func mentions(_ text: String, _ p: Int, _ q: Int) -> Bool {
+        text.contains("\\frac{\(p)}{\(q)}") || text.contains("\(p)/\(q)")
+    }
+
+    /// The text between the first `begin` line and the next `end` line ("" when absent).
+    static func region(_ text: String, _ begin: String, _ end: String) -> String {
+        guard let start = text.range(of: begin + "\n"),
+              let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else { return "" }
+        return String(text[start.upperBound..<stop.lowerBound])
+    }
+
+    /// The generated output of the first block of a Markdown note.
+    static func markdownBlock(_ text: String) -> String { region(text, "<!-- ratecalc:begin -->", "<!-- ratecalc:end -->") }
+
+    /// The generated output of the first block of a LaTeX note.
+    static func latexBlock(_ text: String) -> String { region(text, "% ratecalc:begin", "% ratecalc:end") }
+
+    /// A preamble with every package ratecalc's LaTeX output may need.
+    static let preamble = "\\usepackage{amsmath,amssymb,booktabs,graphicx}"
+}

@@ -40,7 +40,7 @@ import Testing
     try scratch.write("samples.tex", samples.stdout.replacingOccurrences(of: "\\newcommand{\\", with: "\\newcommand{\\s"))
     try scratch.write("paper.tex", """
     \\documentclass{article}
-    \\usepackage{amsmath,amssymb}
+    \(Rendered.preamble)
     \\input{rates.tex}
     \\input{samples.tex}
     \\begin{document}

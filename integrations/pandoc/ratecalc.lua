@@ -19,6 +19,39 @@ A failing block stops the rendering with ratecalc's one-line error.
 
 local ratecalc = "ratecalc"
 
+-- LaTeX packages that raw LaTeX from ratecalc uses beyond Pandoc's template (which loads
+-- amsmath and amssymb): added to header-includes at the end.
+local needed_packages = {}
+local package_markers = { booktabs = { "\\toprule", "\\midrule" }, graphicx = { "\\resizebox" } }
+
+local function note_packages(latex)
+  for package, markers in pairs(package_markers) do
+    for _, marker in ipairs(markers) do
+      if latex:find(marker, 1, true) then needed_packages[package] = true end
+    end
+  end
+end
+
+local function add_header_includes(meta)
+  local packages = {}
+  for package in pairs(needed_packages) do packages[#packages + 1] = package end
+  if #packages == 0 then return nil end
+  table.sort(packages)
+  local include = pandoc.MetaBlocks({ pandoc.RawBlock("latex", "\\usepackage{" .. table.concat(packages, ",") .. "}") })
+  local existing = meta["header-includes"]
+  local list = pandoc.MetaList({})
+  if existing ~= nil then
+    if existing.t == "MetaList" or (existing.t == nil and type(existing[1]) == "table" and existing[1].t ~= nil and existing[1].t:match("^Meta")) then
+      for _, item in ipairs(existing) do list[#list + 1] = item end
+    else
+      list[1] = existing
+    end
+  end
+  list[#list + 1] = include
+  meta["header-includes"] = list
+  return meta
+end
+
 -- Splits arguments like a POSIX shell does for plain words (quotes and backslashes, no
 -- expansion), the same rules as `ratecalc notes`.
 local function split_words(text)
@@ -128,7 +161,10 @@ return {
     CodeBlock = function(block)
       if not block.classes:includes("ratecalc") then return nil end
       local output = run(block_arguments(block.text))
-      if latex_output() then return pandoc.RawBlock("latex", output) end
+      if latex_output() then
+        note_packages(output)
+        return pandoc.RawBlock("latex", output)
+      end
       return pandoc.read(output, "markdown").blocks
     end,
     Code = function(code)
@@ -137,5 +173,8 @@ return {
       table.insert(args, 1, "value")
       return pandoc.Math("InlineMath", (run(args):gsub("%s+$", "")))
     end,
+  },
+  {
+    Meta = add_header_includes,
   },
 }

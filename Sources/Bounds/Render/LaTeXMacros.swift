@@ -41,7 +41,7 @@ public enum LaTeXMacros {
                 if quantity == .aTilde && result.gamma == .mixed { continue }
                 let name = name(prefix: prefix, stem: quantity.macroStem, result: result)
                 if let value = result.value(of: quantity) {
-                    lines.append(definition(name, RateReport.latexValue(value)))
+                    lines.append(definition(name, value.rendered(.latex)))
                 } else {
                     lines.append("% \(name) undefined: " + (result.theorem == nil ? "no theorem covers this architecture and class" : "a† > v fails"))
                 }
