@@ -10,7 +10,9 @@ struct NoteCommand: Sendable {
 
     /// A block's command: `rate` when the arguments start with an option, and
     /// `--format markdown|latex` (by syntax) unless the block names a format.
-    init(block words: [String], syntax: NoteSyntax, line: Int) throws {
+    /// A leading `ratecalc` (the program name, as typed in a shell) is allowed and dropped.
+    init(block written: [String], syntax: NoteSyntax, line: Int) throws {
+        let words = written.first == "ratecalc" ? Array(written.dropFirst()) : written
         guard let first = words.first else {
             throw NotesError(line: line + 1, message: "empty ratecalc block: expected arguments such as --smoothness 1,2,4 --arch ssm")
         }

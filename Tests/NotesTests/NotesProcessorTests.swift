@@ -169,6 +169,8 @@ private let block = "# Title\n\n```ratecalc\n--smoothness 1,2,4 --gamma anisotro
 @Test func formatGivenInTheBlockIsKept() throws {
     let outcome = try refresh("```ratecalc\n--smoothness 1 --format=json\n# a comment line\n```\n")
     #expect(outcome.text.contains("out: rate --smoothness 1 --format=json\n"))
+    let named = try refresh("```ratecalc\nratecalc samples --smoothness 1\n```\n")
+    #expect(named.text.contains("out: samples --smoothness 1 --format markdown\n"))
 }
 
 @Test func syntaxByExtension() {

@@ -111,14 +111,15 @@ local function latex_output()
   return FORMAT:match("latex") ~= nil or FORMAT:match("beamer") ~= nil
 end
 
--- A block's arguments: its lines without `#` comment lines; `rate` when they start with an
--- option; the output format unless the block names one.
+-- A block's arguments: its lines without `#` comment lines, without a leading `ratecalc`;
+-- `rate` when they start with an option; the output format unless the block names one.
 local function block_arguments(text)
   local kept = {}
   for line in (text .. "\n"):gmatch("(.-)\n") do
     if not line:match("^%s*#") then kept[#kept + 1] = line end
   end
   local args = split_words(table.concat(kept, " "))
+  if args[1] == "ratecalc" then table.remove(args, 1) end
   if #args == 0 then error("ratecalc filter: an empty ratecalc block", 0) end
   if args[1]:sub(1, 1) == "-" then table.insert(args, 1, "rate") end
   local names_format = false
