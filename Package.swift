@@ -30,19 +30,22 @@ let package = Package(
         ),
         // Exact theory: GMP rationals, smoothness input, the theorems' formulas and renderers.
         .target(name: "Bounds", dependencies: ["CGMP"]),
+        // Notes: refreshing ratecalc blocks in Markdown, Quarto and LaTeX files (text only).
+        .target(name: "Notes"),
         // Empirical side: estimators, training, synthetic targets, the check sweep.
         .target(name: "Numeric", dependencies: ["Bounds", "CBLAS"]),
         // Thin command-line front end.
         .executableTarget(
             name: "ratecalc",
             dependencies: [
-                "Bounds", "Numeric",
+                "Bounds", "Numeric", "Notes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BoundsTests", dependencies: ["Bounds"], exclude: ["Fixtures"]),
         .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds"]),
-        .testTarget(name: "CLITests", dependencies: ["Bounds"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes"], exclude: ["Golden"]),
+        .testTarget(name: "NotesTests", dependencies: ["Notes"]),
     ],
     swiftLanguageModes: [.v5]
 )

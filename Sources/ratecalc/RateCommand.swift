@@ -29,6 +29,7 @@ struct RateCommand: ParsableCommand {
         case .json: print(report.json().rendered())
         case .latex: print(report.latex(style: theory.latexStyle?.style), terminator: "")
         case .markdown: print(report.markdown(), terminator: "")
+        case .latexMacros: print(report.latexMacros(prefix: theory.macroPrefix), terminator: "")
         }
     }
 }

@@ -25,6 +25,7 @@ struct SamplesCommand: ParsableCommand {
         case .json: print(plan.json().rendered())
         case .latex: print(plan.latex(), terminator: "")
         case .markdown: print(plan.markdown(), terminator: "")
+        case .latexMacros: print(plan.latexMacros(prefix: theory.macroPrefix), terminator: "")
         }
     }
 }

@@ -69,8 +69,11 @@ struct TheoryOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Width of certified enclosures for infinite families.", valueName: "WIDTH"))
     var precision: String = "1e-30"
 
-    @Option(help: "Output format: text, json, latex or markdown.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, latex, markdown or latex-macros (\\newcommand per quantity).")
+    var format: TheoryOutputFormat = .text
+
+    @Option(name: .customLong("macro-prefix"), help: ArgumentHelp("Prefix of the --format latex-macros names (ASCII letters).", valueName: "LETTERS"))
+    var macroPrefix: String = ""
 
     @Option(name: .customLong("latex-style"), help: "LaTeX layout: display (align* per result) or table (one booktabs table). Default: table with --arch all, else display.")
     var latexStyle: LaTeXStyleChoice?
@@ -88,6 +91,9 @@ struct TheoryOptions: ParsableArguments {
     func request(n: String? = nil) throws -> RateRequest {
         guard let smoothness else {
             throw OptionValueError(option: "--smoothness", problem: "is missing: expected entries such as 1,2,4")
+        }
+        guard LaTeXMacros.isValidPrefix(macroPrefix) else {
+            throw OptionValueError(option: "--macro-prefix", problem: "'\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
         }
         let summary = try SmoothnessInput.summary(of: smoothness, precision: try exactOption("--precision", precision))
         let classes: [FunctionClass] = functionClass.map { [$0.functionClass] }

@@ -18,6 +18,7 @@ public struct Condition: Sendable, Equatable {
     public let name: String
     /// The same, in mathematical notation for people (`a† > v`).
     public let displayName: String
+    /// Whether it holds, fails, is undecided at the precision, or does not apply.
     public let status: Status
     /// The exact numbers behind the decision, e.g. `4/7 > 0`.
     public let detail: String
@@ -28,6 +29,8 @@ public struct Condition: Sendable, Equatable {
     /// `Theorem 10`); that theorem proves the rate when all of its conditions hold.
     public let hypothesisOf: String?
 
+    /// A decided condition; `required` conditions are hypotheses of the theorem, `hypothesisOf`
+    /// names the theorem whose alternative hypothesis it belongs to.
     public init(name: String, displayName: String, status: Status, detail: String, required: Bool = true,
                 hypothesisOf: String? = nil) {
         self.name = name

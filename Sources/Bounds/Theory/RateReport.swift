@@ -3,9 +3,11 @@ import Foundation
 /// Every result the theory gives for a request (docs/json-schema.md): one ``RateResult`` per
 /// (class, architecture, γ type), in that order.
 public struct RateReport: Sendable {
+    /// The request the report answers.
     public let request: RateRequest
     /// `v = (1/p − 1/2)_+`.
     public let v: Rational
+    /// One result per (class, architecture, γ type), in that order.
     public let results: [RateResult]
 
     /// Computes the report: for each γ type the effective smoothness (docs/formulas.md), the

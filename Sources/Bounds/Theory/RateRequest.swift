@@ -1,8 +1,12 @@
 /// What the user asks the theory for (SPEC §6 `ratecalc rate`), validated.
 public struct RateRequest: Sendable {
+    /// The smoothness, summarized (smallest entries, `Σ 1/a_k`, exact or enclosed).
     public let smoothness: SmoothnessSummary
+    /// The γ types to evaluate, in report order.
     public let gammas: [GammaType]
+    /// The architectures to evaluate, in report order.
     public let architectures: [Architecture]
+    /// The function classes to evaluate, in report order.
     public let functionClasses: [FunctionClass]
     /// Integrability index p (nil: not given, meaning p ≥ 2 and v = 0). Must be ≥ 1.
     public let p: Rational?
@@ -42,8 +46,12 @@ public struct RateRequest: Sendable {
 
 /// An option value the theory cannot use, as one line: `--p 0: expected p ≥ 1 …`.
 public struct RateRequestError: Error, CustomStringConvertible, Equatable {
+    /// The option, e.g. `--p`.
     public let option: String
+    /// The value given.
     public let value: String
+    /// What would have been accepted.
     public let expected: String
+    /// One line: `--p 0: expected p ≥ 1 …`.
     public var description: String { "\(option) \(value): expected \(expected)" }
 }

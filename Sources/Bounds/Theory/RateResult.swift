@@ -1,8 +1,11 @@
 /// The theory's answer for one (γ type, architecture, class): the quantities of docs/formulas.md, the
 /// covering theorem with its provenance, and the conditions (docs/json-schema.md, `results[i]`).
 public struct RateResult: Sendable {
+    /// The γ type (mixed or anisotropic).
     public let gamma: GammaType
+    /// The estimator architecture.
     public let architecture: Architecture
+    /// The function class of the target.
     public let functionClass: FunctionClass
     /// The covering theorem; `nil` when none covers this architecture and class.
     public let theorem: Theorem?
@@ -48,13 +51,16 @@ public struct RateResult: Sendable {
 
 /// The exponent of a polylog factor and where it comes from (never invented; docs/formulas.md).
 public struct LogExponent: Sendable, Equatable {
+    /// Where a polylog exponent comes from.
     public enum Origin: String, Sendable {
         /// O22 Thm 10's `κ = 2/q + 2 + max(4/q, 4)`.
         case stated
         /// Given by the user with `--log-exponent`.
         case userSupplied = "user-supplied"
     }
+    /// The exponent k of `(log n)^k`.
     public let value: Rational
+    /// Stated by the source or supplied by the user.
     public let origin: Origin
 }
 

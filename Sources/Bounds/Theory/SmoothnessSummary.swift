@@ -6,6 +6,7 @@ public struct SmoothnessSummary: Sendable {
     public let entryStrings: [String]
     /// Matrix shape; nil for an infinite family.
     public let rows: Int?
+    /// Number of features (columns) of a matrix smoothness, `nil` for an infinite family.
     public let columns: Int?
     /// The smoothness as the user wrote it, canonicalised (e.g. `1,2,poly(c=3,q=2)`).
     public let text: String

@@ -37,11 +37,13 @@ public struct Source: Sendable, Equatable {
 /// The theorem that covers one (architecture, class, γ type), or the statement that none
 /// does (docs/formulas.md, "Theorem registry").
 public struct Theorem: Sendable, Equatable {
+    /// The paper the theorem is from.
     public let source: Source
     /// The theorem as the source names it. For TS23/NS24 ratecalc names the result by its
     /// content rather than a number, because the numbering differs between the papers'
     /// versions (NS24 v1 vs v2).
     public let name: String
+    /// Whether the bound is stated exactly or up to a polylog factor.
     public let provenance: Provenance
     /// Theorems of the source that each give the rate under their own hypothesis
     /// (conditions with ``Condition/hypothesisOf`` naming them); empty when the result

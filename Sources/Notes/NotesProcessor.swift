@@ -1,0 +1,108 @@
+/// Runs one ratecalc command line (without the program name) and returns its standard
+/// output; throws an error whose description is one line when the command fails.
+public typealias NoteRunner = (_ arguments: [String]) throws -> String
+
+/// A replaced run of lines: `old` (at 0-based line `start` of the original) became `new`.
+/// Lines carry their own endings.
+public struct NoteEdit: Sendable, Equatable {
+    /// 0-based index of the first replaced line in the original.
+    public let start: Int
+    /// The replaced lines.
+    public let old: [String]
+    /// The lines that replace them.
+    public let new: [String]
+}
+
+/// What refreshing a note gives.
+public struct NotesOutcome: Sendable {
+    /// The refreshed text (equal to the input when everything was fresh).
+    public let text: String
+    /// 1-based lines of the blocks and inline values whose output changed or was missing.
+    public let stale: [Int]
+    /// 1-based lines of `check` blocks that were not run (no `runChecks`); their old
+    /// output is kept.
+    public let notRefreshed: [Int]
+    /// The changes, in file order (for a diff).
+    public let edits: [NoteEdit]
+}
+
+/// Refreshes the generated parts of a note (`docs/notes.md`): a pure function of the text,
+/// its syntax and a way to run ratecalc, so that `ratecalc notes`, `--check` and `--diff`
+/// are the same computation. Text outside the markers is never touched; generated lines
+/// get the file's dominant line ending; a second run on the result changes nothing.
+public enum NotesProcessor {
+    /// - Throws: ``NotesError`` at the first block or value that cannot be refreshed.
+    public static func process(_ text: String, syntax: NoteSyntax, runChecks: Bool = false,
+                               run: NoteRunner) throws -> NotesOutcome {
+        let lines = NoteLine.split(text)
+        let scan = try syntax == .markdown ? MarkdownScanner.scan(lines) : LaTeXScanner.scan(lines)
+        let ending = NoteLine.dominantEnding(lines)
+        var edits: [(start: Int, old: [NoteLine], new: [NoteLine], line: Int)] = []
+        var notRefreshed: [Int] = []
+
+        for block in scan.blocks {
+            let command = try NoteCommand(block: block.arguments, syntax: syntax, line: block.line)
+            if command.isCheck && !runChecks {
+                notRefreshed.append(block.line + 1)
+                continue
+            }
+            let output = try outputLines(of: command, line: block.line, run: run)
+            let padding = syntax == .markdown ? [""] : []
+            var generated = ([syntax.beginMarker] + padding + output + padding + [syntax.endMarker])
+                .map { NoteLine(content: $0, ending: ending) }
+            if let existing = block.generated {
+                generated[generated.count - 1].ending = lines[existing.upperBound].ending
+                let old = Array(lines[existing])
+                if old != generated { edits.append((existing.lowerBound, old, generated, block.line)) }
+            } else {
+                var anchor = lines[block.anchor]
+                if anchor.ending.isEmpty {
+                    anchor.ending = ending
+                    generated[generated.count - 1].ending = ""
+                }
+                edits.append((block.anchor, [lines[block.anchor]], [anchor] + generated, block.line))
+            }
+        }
+
+        for (line, sites) in Dictionary(grouping: scan.inlines, by: \.line).sorted(by: { $0.key < $1.key }) {
+            var content = lines[line].content
+            for site in sites.reversed() {
+                let output = try outputLines(of: NoteCommand(inline: site.arguments), line: line, run: run)
+                guard output.count == 1 else {
+                    throw NotesError(line: line + 1, message: "an inline value must be one line; ratecalc printed \(output.count)")
+                }
+                content.replaceSubrange(site.valueRange, with: site.opener + output[0] + site.closer)
+            }
+            if content != lines[line].content {
+                edits.append((line, [lines[line]], [NoteLine(content: content, ending: lines[line].ending)], line))
+            }
+        }
+
+        edits.sort { $0.start < $1.start }
+        var result: [NoteLine] = []
+        var next = 0
+        for edit in edits {
+            result += lines[next..<edit.start]
+            result += edit.new
+            next = edit.start + edit.old.count
+        }
+        result += lines[next...]
+        return NotesOutcome(text: NoteLine.join(result), stale: edits.map { $0.line + 1 }.sorted(),
+                            notRefreshed: notRefreshed,
+                            edits: edits.map { NoteEdit(start: $0.start, old: $0.old.map { $0.content + $0.ending },
+                                                        new: $0.new.map { $0.content + $0.ending }) })
+    }
+
+    /// The command's output as lines (without the final newline), or the failure at `line`.
+    static func outputLines(of command: NoteCommand, line: Int, run: NoteRunner) throws -> [String] {
+        let output: String
+        do {
+            output = try run(command.arguments)
+        } catch {
+            throw NotesError(line: line + 1, message: "\(error)")
+        }
+        var lines = NoteLine.split(output).map(\.content)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Notes
+
+/// Runs the blocks of a note by re-invoking this very executable (`/proc/self/exe`) with
+/// the block's arguments, in the note's directory: a block behaves exactly as the same
+/// command typed in a shell (same parsing, formats and one-line errors), and `notes` needs
+/// no second code path for `rate`, `samples`, `value` and `check`.
+struct SubprocessNoteRunner {
+    /// A failing block: the command's one-line error.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let executable: URL
+    let directory: URL
+
+    init(noteDirectory: URL) {
+        let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        executable = URL(fileURLWithPath: link)
+        directory = noteDirectory
+    }
+
+    func run(_ arguments: [String]) throws -> String {
+        let result = try ProcessCapture.run(executable, arguments, in: directory)
+        guard result.exited, result.status == 0 else {
+            let firstLine = String(decoding: result.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            let message = firstLine.map { $0.hasPrefix("ratecalc: ") ? String($0.dropFirst("ratecalc: ".count)) : $0 }
+            throw Failure(description: message ?? "ratecalc \(arguments.joined(separator: " ")) exited with status \(result.status)")
+        }
+        guard let text = String(data: result.stdout, encoding: .utf8) else {
+            throw Failure(description: "the output is not UTF-8")
+        }
+        return text
+    }
+}
