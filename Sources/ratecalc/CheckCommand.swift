@@ -52,8 +52,7 @@ struct CheckCommand: ParsableCommand {
         InterruptFlag.install()
         let progress = ProgressLine()
         let records = try runner.run(keys, progress: progress.show, shouldStop: { InterruptFlag.isRaised })
-        let summary = CheckTargetSummary(termCount: setup.target.termCount, squaredNorm: setup.target.squaredNorm,
-                                         level: setup.target.level)
+        let summary = CheckTargetSummary(setup.target)
         if let out = output.out {
             let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
                                       shardIndex: shardSpec.index, shardCount: shardSpec.count, runs: records)

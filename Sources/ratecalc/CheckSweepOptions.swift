@@ -69,11 +69,20 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(help: "D: width of the neural estimators.")
     var width: Int = 32
 
-    @Option(help: "Training epochs (early stopping may end sooner).")
-    var epochs: Int = 20
+    @Option(help: "Epoch cap of a neural run: training stops on a plateau of the validation error, or at max(min-steps, epochs · steps per epoch) steps (then the run counts as not converged).")
+    var epochs: Int = 60
 
-    @Option(name: .customLong("min-steps"), help: "At least this many optimiser steps per neural run (more epochs for small n).")
-    var minSteps: Int = 1500
+    @Option(name: .customLong("min-steps"), help: "The step cap is at least this many optimiser steps (small n).")
+    var minSteps: Int = 3000
+
+    @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays; the third plateau ends training.")
+    var patience: Int = 5
+
+    @Option(help: "Network width: fixed (D = --width at every n) or theory (parameters ∝ the oracle's basis size at the theory's level T(n)).")
+    var size: CheckNetworkSize = .fixed
+
+    @Option(name: .customLong("oracle-below"), help: "Extra oracle sizes below --n-min (the grid continued downwards), for the networks' oracle-equivalent sample sizes.")
+    var oracleBelow: Int = 5
 
     @Option(name: .customLong("window"), help: ArgumentHelp("V: window of the piecewise target (tokens ranked by importance) and of fnn; several (4,8,16) run the window sweep at n = --n-max.", valueName: "V[,V…]"))
     var windows: WindowList = WindowList(argument: "8")!
@@ -116,6 +125,8 @@ struct CheckSweepOptions: ParsableArguments {
         let parsed = try Smoothness.parse(smoothness)
         try positive(seeds, "--seeds"); try positive(length, "--length"); try positive(width, "--width")
         try positive(epochs, "--epochs"); try positive(minSteps, "--min-steps"); try positive(window, "--window")
+        try positive(patience, "--patience")
+        guard oracleBelow >= 0 && oracleBelow <= 20 else { throw CheckInputError("--oracle-below must be an integer from 0 to 20, got \(oracleBelow)") }
         try positive(testSequences, "--test-sequences"); try positive(maxTerms, "--max-terms")
         guard noise.isFinite && noise >= 0 else { throw CheckInputError("--noise must be a finite number ≥ 0, got \(noise)") }
         guard logBand.isFinite && logBand >= 0 else { throw CheckInputError("--log-band must be a finite number ≥ 0, got \(logBand)") }
@@ -145,7 +156,8 @@ struct CheckSweepOptions: ParsableArguments {
             sampleSizes: windows.isSweep ? [nMax] : try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points), seeds: seeds, seed: seed,
             noise: noise, length: length, width: width, epochs: epochs, logBand: logBand, window: window,
             targetLevel: level, testSequences: testSequences, minSteps: minSteps,
-            oracleLevel: oracleLevel.rawValue, weights: weights.rawValue)
+            oracleLevel: oracleLevel.rawValue, weights: weights.rawValue, patience: patience, size: size,
+            oracleSizesBelow: oracleBelow)
         let target = try SyntheticTarget(smoothness: parsed, gamma: gamma.gamma, functionClass: fclass, level: level,
                                          window: window, weights: weights, seed: CheckSeeds(master: seed).target)
         return Setup(settings: settings, smoothness: parsed, target: target, theoryRate: rate, levelCoefficient: coefficient)
@@ -162,3 +174,4 @@ enum OracleLevelOption: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension TargetWeights: ExpressibleByArgument {}
+extension CheckNetworkSize: ExpressibleByArgument {}

@@ -18,7 +18,7 @@ import Testing
     /// The report without wall-clock times, which are the only thing that may differ between runs.
     static func withoutTimes(_ value: Any) -> Any {
         if let object = value as? [String: Any] {
-            return object.filter { !["seconds", "mean_seconds"].contains($0.key) }.mapValues(withoutTimes)
+            return object.filter { !["seconds", "mean_seconds", "threads"].contains($0.key) }.mapValues(withoutTimes)
         }
         if let array = value as? [Any] { return array.map(withoutTimes) }
         return value
@@ -26,6 +26,19 @@ import Testing
 
     static func canonical(_ value: Any) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: withoutTimes(value), options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// Networks split each batch into a fixed number of pieces (batch 64 → 2), so 1 and 3 threads
+    /// must give the same weights and the same report, apart from seconds and the recorded thread count.
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let sweep = ["check", "--smoothness", "1,2", "--arch", "ssm,transformer,oracle", "--n-min", "100", "--n-max", "200",
+                     "--points", "2", "--seeds", "1", "--length", "8", "--width", "8", "--epochs", "2", "--min-steps", "4",
+                     "--test-sequences", "16", "--target-level", "4", "--oracle-below", "1"]
+        let one = try CLIRunner.json(sweep + ["--threads", "1"])
+        let three = try CLIRunner.json(sweep + ["--threads", "3"])
+        #expect(try Self.canonical(one) == Self.canonical(three))
+        let runs = (one["estimators"] as? [[String: Any]])?.first?["runs"] as? [[String: Any]]
+        #expect((runs?.first?["details"] as? [String: Any])?["threads"] as? Double == 1)
     }
 
     @Test func jsonReportFollowsTheContract() throws {
@@ -41,7 +54,7 @@ import Testing
         #expect(settings["seeds"] as? Int == 2)
         let estimators = try #require(report["estimators"] as? [[String: Any]])
         #expect(estimators.map { $0["name"] as? String } == ["fnn", "oracle"])
-        let verdicts = ["consistent", "consistent up to polylog", "faster than theory", "slower than theory", "not enough data"]
+        let verdicts = ["consistent", "consistent up to polylog", "faster than theory", "slower than theory", "not enough data", "inconclusive"]
         for estimator in estimators {
             let runs = try #require(estimator["runs"] as? [[String: Any]])
             #expect(runs.count == 6)
@@ -66,7 +79,9 @@ import Testing
         #expect(svg.contains("<svg") && svg.contains("</svg>") && svg.contains("theory slope"))
         let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
         #expect(rows.first?.hasPrefix("estimator,n,seed,test_mse,seconds") == true)
-        #expect(rows.count == 1 + 12)
+        // 12 runs of the grid, and the oracle's 2 seeds at the 4 extension sizes 16, 8, 4, 2 below n-min = 32.
+        #expect(rows.count == 1 + 12 + 8)
+        #expect(rows.filter { $0.hasPrefix("oracle,2,") }.count == 2)
     }
 
     @Test func mergedShardsEqualTheUnshardedRun() throws {

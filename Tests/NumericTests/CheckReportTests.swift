@@ -24,7 +24,8 @@ import Bounds
         #expect(verdict(0.2, Self.r.nextDown) == .consistentUpToPolylog)
         #expect(verdict(0.1, 0.3) == .consistentUpToPolylog)    // hi = r − K/ln n̄
         #expect(verdict(0.1, 0.3.nextDown) == .slowerThanTheory)
-        #expect(verdict(-0.5, 0.1) == .slowerThanTheory)
+        #expect(verdict(-0.2, 0.1) == .slowerThanTheory)
+        #expect(verdict(-0.5, 0.1) == .inconclusive)             // wider than r itself
     }
 
     @Test func explanationsCarryTheNumbers() {
@@ -179,12 +180,13 @@ import Bounds
         let settings = CheckFixtures.settings(estimators: [.oracle, .ssm], sizes: [512, 1024], seeds: 2)
         let records = CheckFixtures.records(settings, exponents: [:])
         let lines = CheckFixtures.report(settings, records.reversed()).csv().split(separator: "\n").map(String.init)
-        #expect(lines[0] == "estimator,n,seed,test_mse,seconds,basis_size,epochs,level")
+        #expect(lines[0] == "estimator,n,seed,test_mse,seconds,steps,step_cap,stop_reason,final_train_mse,best_validation_mse,basis_size,epochs,level")
         #expect(lines.count == 1 + 8)
         #expect(lines[1].hasPrefix("oracle,512,0,") && lines[2].hasPrefix("oracle,512,1,") && lines[3].hasPrefix("oracle,1024,0,"))
         #expect(lines[5].hasPrefix("ssm,512,0,"))
         let oracleCells = lines[1].split(separator: ",", omittingEmptySubsequences: false)
-        #expect(oracleCells.count == 8 && oracleCells[5] == "64.0" && oracleCells[6] == "" && oracleCells[7] == "3.0")
+        #expect(oracleCells.count == 13 && oracleCells[5...9].allSatisfy(\.isEmpty))
+        #expect(oracleCells[10] == "64.0" && oracleCells[11] == "" && oracleCells[12] == "3.0")
         let first = records.first { $0.estimator == .oracle && $0.n == 512 && $0.seed == 0 }!
         #expect(Double(String(oracleCells[3])) == first.testMSE)
     }
@@ -192,13 +194,14 @@ import Bounds
     @Test func latexIsABalancedAmsmathTabular() {
         let settings = CheckFixtures.settings()
         let latex = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [:])).latex()
-        #expect(latex.contains("\\begin{tabular}{@{}lcccp{2.1cm}@{}}") && latex.contains("\\end{tabular}"))
+        #expect(latex.contains("\\begin{tabular}{@{}lccccp{2.3cm}@{}}") && latex.contains("\\end{tabular}"))
         #expect(!latex.contains("toprule") && !latex.contains("midrule") && !latex.contains("\\usepackage"))
         #expect(latex.contains("\\frac{8}{15}"))
-        let rows = latex.split(separator: "\n").filter { $0.hasSuffix("\\\\") }
+        let rows = latex.split(separator: "\n").filter { $0.hasSuffix("\\\\") && !$0.hasPrefix("\\multicolumn") }
         #expect(rows.count == 1 + 3 + 1)   // header, estimators, difference
+        #expect(latex.contains("\\multicolumn{6}{@{}l}{theory: $\\frac{8}{15}$"))
         for row in rows {
-            #expect(row.filter { $0 == "&" }.count == 4, "\(row)")
+            #expect(row.filter { $0 == "&" }.count == 5, "\(row)")
             #expect(row.filter { $0 == "$" }.count % 2 == 0, "\(row)")
         }
         for line in latex.split(separator: "\n") where !line.hasPrefix("%") {
@@ -211,7 +214,7 @@ import Bounds
         let settings = CheckFixtures.settings()
         let markdown = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [:])).markdown()
         #expect(markdown.contains("$\\frac{8}{15} \\approx 0.5333$"))
-        #expect(markdown.contains("| estimator | $\\hat r$ | 95% interval | method | $r$ | verdict |"))
+        #expect(markdown.contains("| estimator | $\\hat r$ | 95% interval | method | $r$ | efficiency slope $b$ [95%] | converged | verdict |"))
         #expect(markdown.contains("| SSM − Transformer |"))
         for line in markdown.split(separator: "\n") { #expect(line.filter { $0 == "$" }.count % 2 == 0, "\(line)") }
     }
@@ -234,7 +237,8 @@ import Bounds
                        ">512<", ">16384<", "stroke-dasharray", "#1f77b4", "#d62728", "#7b3294"] {
             #expect(svg.contains(needle), "\(needle)")
         }
-        #expect(svg.components(separatedBy: "<circle").count - 1 == 6 + 1)     // ssm points + legend
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 6 + 1 + 6) // ssm points + legend + the c(n) panel
+        #expect(svg.contains("c = n / n_eq"))
         if let directory = ProcessInfo.processInfo.environment["RATECALC_REPORT_SAMPLE_DIR"] {
             let report = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [.ssm: 0.5, .transformer: 0.55, .oracle: 0.6]))
             try svg.write(toFile: directory + "/check.svg", atomically: true, encoding: .utf8)

@@ -51,15 +51,32 @@ import Testing
         #expect(CheckSeeds(master: 8).target != seeds.target)
     }
 
-    @Test func smallSampleSizesGetAtLeastMinStepsOfTraining() {
+    @Test func stepCapFollowsNAndHasAFloor() {
         var settings = Self.settings()
         settings.epochs = 5
         settings.minSteps = 100
-        let training = TrainingConfiguration(epochs: 5, batchSize: 64)
-        // n = 100: 20 validation, 80 training → 2 steps per epoch → 50 epochs.
-        #expect(CheckRunner.epochs(for: 100, training: training, settings: settings) == 50)
-        // n = 64000: 800 steps per epoch → the 5 epochs already give more than 100 steps.
-        #expect(CheckRunner.epochs(for: 64000, training: training, settings: settings) == 5)
+        let training = CheckRunner.training(settings: settings, seed: 1)
+        // n = 100: 20 validation, 80 training, batch 64 → 2 steps per epoch → the floor of 100 steps.
+        #expect(training.stepCap(stepsPerEpoch: 2) == 100)
+        // n = 64000: 800 steps per epoch → 5 epochs = 4000 steps.
+        #expect(training.stepCap(stepsPerEpoch: 800) == 4000)
+        #expect(training.schedule == .plateau && training.patience == settings.patience)
+        // Evaluations at least 100 steps apart: every 50 epochs at 2 steps per epoch, every epoch at 800.
+        #expect(training.evaluationPeriod(stepsPerEpoch: 2) == 50)
+        #expect(training.evaluationPeriod(stepsPerEpoch: 800) == 1)
+    }
+
+    @Test func oracleExtendsTheGridBelowNMinOnlyWithANetwork() {
+        var settings = Self.settings()
+        settings.sampleSizes = [64, 128, 256]
+        settings.oracleSizesBelow = 3
+        settings.estimators = [.ssm, .oracle]
+        #expect(settings.oracleExtensionSizes == [8, 16, 32])
+        let plan = CheckPlan(settings: settings)
+        #expect(plan.runs.filter { $0.n < 64 }.allSatisfy { $0.estimator == .oracle })
+        #expect(plan.runs.filter { $0.n < 64 }.count == 3 * settings.seeds)
+        settings.estimators = [.oracle]
+        #expect(settings.oracleExtensionSizes.isEmpty)
     }
 
     @Test func shardedRunsEqualTheUnshardedSweep() throws {

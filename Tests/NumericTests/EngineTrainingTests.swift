@@ -114,31 +114,43 @@ import Testing
     }
 }
 
-/// Data-parallel training steps: splitting the batch over replicas gives the full-batch gradient.
+/// Data-parallel training steps: the batch is split into a fixed number of pieces (a function of
+/// the batch alone), so any thread count gives bit-identical losses and gradients, equal (up to
+/// rounding) to the gradient of the batch in one piece.
 @Suite struct EngineDataParallelTests {
     @Test(arguments: [SequenceArchitecture.ssm, .transformer])
-    func replicasMatchSingleWorkspace(architecture: SequenceArchitecture) {
+    func piecesDoNotDependOnTheThreadCount(architecture: SequenceArchitecture) {
         let configuration = EngineTrainingTests.small(architecture)
-        let data = EngineTrainingTests.shiftDataset(count: 7, length: 8, seed: 3)
+        let data = EngineTrainingTests.shiftDataset(count: 70, length: 8, seed: 3)
         var gradients: [[Float]] = []
         var losses: [Double] = []
         for threads in [1, 2, 3] {
             let network = SequenceNetwork<Float>(configuration, seed: 1)
-            let step = TrainingStep(network: network, batch: 7, threads: threads)
-            #expect(step.replicas.count == max(2, threads))
+            let step = TrainingStep(network: network, batch: 70, threads: threads)
+            #expect(step.replicas.count == 3)   // ⌈70 / 32⌉
             step.input.update(from: data.inputs, count: data.inputs.count)
             step.targets.update(from: data.targets, count: data.targets.count)
-            losses.append(step.evaluate(size: 7, firstTargetPosition: 2, train: true))
+            losses.append(step.evaluate(size: 70, firstTargetPosition: 2, train: true))
             gradients.append(Array(network.gradients))
         }
-        // One and two threads split the batch the same way: bit-identical results.
-        #expect(losses[1] == losses[0])
-        #expect(gradients[1] == gradients[0])
-        for k in 1..<3 {
-            #expect(abs(losses[k] - losses[0]) < 1e-6 * losses[0])
-            let error = GradientCheck.relativeError(gradients[k].map(Double.init), gradients[0].map(Double.init))
-            #expect(error < 1e-5, "\(architecture): threads=\(k + 1) gradient differs by \(error)")
-        }
+        #expect(losses[1] == losses[0] && losses[2] == losses[0])
+        #expect(gradients[1] == gradients[0] && gradients[2] == gradients[0])
+        // One piece (the first 32 sequences, batch 32) against the same 32 sequences split in two (batch 33 … 64 → 2 pieces).
+        let whole = SequenceNetwork<Float>(configuration, seed: 1)
+        let single = TrainingStep(network: whole, batch: 32, threads: 1)
+        #expect(single.replicas.count == 1)
+        single.input.update(from: data.inputs, count: 32 * 8)
+        single.targets.update(from: data.targets, count: 32 * 8)
+        let singleLoss = single.evaluate(size: 32, firstTargetPosition: 2, train: true)
+        let split = SequenceNetwork<Float>(configuration, seed: 1)
+        let pieces = TrainingStep(network: split, batch: 64, threads: 2)
+        #expect(pieces.replicas.count == 2)
+        pieces.input.update(from: data.inputs, count: 32 * 8)
+        pieces.targets.update(from: data.targets, count: 32 * 8)
+        let splitLoss = pieces.evaluate(size: 32, firstTargetPosition: 2, train: true)
+        #expect(abs(splitLoss - singleLoss) < 1e-6 * singleLoss)
+        let error = GradientCheck.relativeError(Array(split.gradients).map(Double.init), Array(whole.gradients).map(Double.init))
+        #expect(error < 1e-5, "\(architecture): split gradient differs by \(error)")
     }
 }
 

@@ -36,20 +36,62 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
     /// Extra measured numbers (e.g. `"level"` T chosen by the oracle, `"basis_size"`,
     /// `"epochs"`, `"parameters"`); keys are snake_case and stable.
     public var details: [String: Double]
+    /// How a neural run's training went (steps, why it stopped, final errors); `nil` for the oracle.
+    public var training: CheckTrainingRecord?
 
     /// Creates a record.
     public init(estimator: CheckEstimator, n: Int, seed: Int, testMSE: Double, seconds: Double,
-                details: [String: Double] = [:]) {
+                details: [String: Double] = [:], training: CheckTrainingRecord? = nil) {
         self.estimator = estimator
         self.n = n
         self.seed = seed
         self.testMSE = testMSE
         self.seconds = seconds
         self.details = details
+        self.training = training
     }
 
     enum CodingKeys: String, CodingKey {
-        case estimator, n, seed, seconds, details
+        case estimator, n, seed, seconds, details, training
         case testMSE = "test_mse"
+    }
+}
+
+/// The convergence record of one neural run (docs/check.md, "Training to convergence").
+public struct CheckTrainingRecord: Codable, Sendable, Equatable {
+    /// Optimiser steps taken.
+    public var steps: Int
+    /// The run's step cap `max(min_steps, epochs · steps per epoch)`.
+    public var stepCap: Int
+    /// `plateau` (converged: the validation error stopped improving), `budget` (the cap ended a run
+    /// that was still improving) or `interrupted`.
+    public var stopReason: TrainingStopReason
+    /// MSE of the returned weights on the training split (noisy labels): ≈ σ² for a fit that
+    /// neither underfits nor overfits.
+    public var finalTrainMSE: Double
+    /// Best validation MSE (noisy labels), the one whose weights were kept.
+    public var bestValidationMSE: Double
+    /// Rows (target positions) of the training split: the sampling error of a training MSE of
+    /// pure noise is `σ²·√(2/rows)`.
+    public var trainingRows: Int
+
+    /// Creates a record.
+    public init(steps: Int, stepCap: Int, stopReason: TrainingStopReason, finalTrainMSE: Double,
+                bestValidationMSE: Double, trainingRows: Int) {
+        self.steps = steps
+        self.stepCap = stepCap
+        self.stopReason = stopReason
+        self.finalTrainMSE = finalTrainMSE
+        self.bestValidationMSE = bestValidationMSE
+        self.trainingRows = trainingRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case steps
+        case stepCap = "step_cap"
+        case stopReason = "stop_reason"
+        case finalTrainMSE = "final_train_mse"
+        case bestValidationMSE = "best_validation_mse"
+        case trainingRows = "training_rows"
     }
 }

@@ -1,4 +1,5 @@
 import Bounds
+import Foundation
 
 /// Everything that determines a `ratecalc check` sweep (SPEC §5–§6). Two shards can be merged
 /// only when their settings are equal; the report prints them so a run can be repeated.
@@ -23,7 +24,8 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     public var length: Int
     /// D: model width of the neural estimators.
     public var width: Int
-    /// Training epochs (upper bound; early stopping may end sooner).
+    /// Epoch cap of a neural run (the step cap is `max(minSteps, epochs · steps per epoch)`, so it
+    /// grows with n); training usually ends sooner, on a plateau of the validation error.
     public var epochs: Int
     /// K of the polylog band `[r − K/ln n̄, r]`.
     public var logBand: Double
@@ -33,9 +35,17 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     public var targetLevel: Double
     /// Test sequences used to measure the neural estimators' error.
     public var testSequences: Int
-    /// Lower bound on optimiser steps of a neural run: small n get more epochs
-    /// (`max(epochs, ⌈minSteps / steps per epoch⌉)`), so they are not under-trained.
+    /// Lower bound on the step cap of a neural run, so that small n are not under-trained.
     public var minSteps: Int
+    /// Validation evaluations without a 0.1% improvement before the learning rate decays (×0.3,
+    /// twice) and, at the third plateau, training stops (docs/check.md, "Training to convergence").
+    public var patience: Int
+    /// Width of the neural estimators: `.fixed` (D = `width` at every n) or `.theory` (the
+    /// parameter count grows with the oracle's basis size at the theory's level T(n)).
+    public var size: CheckNetworkSize
+    /// Extra oracle sizes below the smallest n (the geometric grid continued downwards), used
+    /// only for the networks' oracle-equivalent sample sizes (docs/check.md, "Efficiency").
+    public var oracleSizesBelow: Int
     /// How the oracle picks its level T: `"validation"` (on a split of the training sequences)
     /// or `"theory"` (T(n) = a†/(2a†+1)·log₂ N with N the number of training positions).
     public var oracleLevel: String
@@ -47,7 +57,8 @@ public struct CheckSettings: Codable, Sendable, Equatable {
                 estimators: [CheckEstimator], sampleSizes: [Int], seeds: Int, seed: UInt64,
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
                 window: Int, targetLevel: Double, testSequences: Int,
-                minSteps: Int = 1500, oracleLevel: String = "validation", weights: String = "unit") {
+                minSteps: Int = 1500, oracleLevel: String = "validation", weights: String = "unit",
+                patience: Int = 5, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0) {
         self.smoothness = smoothness
         self.gamma = gamma
         self.functionClass = functionClass
@@ -66,6 +77,26 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         self.minSteps = minSteps
         self.oracleLevel = oracleLevel
         self.weights = weights
+        self.patience = patience
+        self.size = size
+        self.oracleSizesBelow = oracleSizesBelow
+    }
+
+    /// The sizes at which the oracle runs only to give the networks' oracle-equivalent sizes:
+    /// `oracleSizesBelow` points of the geometric grid continued below the smallest n (ratio
+    /// `n₂/n₁`, or 2 with a single n), rounded, ≥ 2 sequences, distinct, ascending. Empty when the
+    /// sweep has no oracle or no network.
+    public var oracleExtensionSizes: [Int] {
+        guard estimators.contains(.oracle), estimators.contains(where: { $0 != .oracle }),
+              let smallest = sampleSizes.first else { return [] }
+        let ratio = sampleSizes.count >= 2 ? Double(sampleSizes[1]) / Double(smallest) : 2
+        guard ratio > 1 else { return [] }
+        var sizes: [Int] = []
+        for k in stride(from: oracleSizesBelow, through: 1, by: -1) {
+            let n = Int((Double(smallest) / Foundation.pow(ratio, Double(k))).rounded())
+            if n >= 2, n < smallest, !sizes.contains(n) { sizes.append(n) }
+        }
+        return sizes
     }
 
     enum CodingKeys: String, CodingKey {
@@ -77,5 +108,17 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         case testSequences = "test_sequences"
         case minSteps = "min_steps"
         case oracleLevel = "oracle_level"
+        case patience, size
+        case oracleSizesBelow = "oracle_sizes_below"
     }
+}
+
+/// How the neural estimators' width follows n (`check --size`).
+public enum CheckNetworkSize: String, Codable, Sendable, CaseIterable {
+    /// D = `--width` at every n.
+    case fixed
+    /// D(n) = D·√(P(T(n)) / P(T(n_min))), rounded to a multiple of 4, with FNN hidden width 2·D(n):
+    /// the parameter count (≈ quadratic in D) grows like the oracle's basis size P at the
+    /// theory's level T(n) = a†/(2a†+1)·log₂ N, as the theorems' network classes do.
+    case theory
 }

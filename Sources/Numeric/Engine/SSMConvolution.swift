@@ -25,14 +25,25 @@ struct SSMConvolution {
         outputWeight = layout.reserve(name + ".C", [channels, stateSize])
     }
 
-    /// As the PyTorch reference: `Δ ~ U[0.01, 0.1]`, `A = 0.5`, `B, C ~ N(0, 1/N)`.
+    /// S4D-Real initialisation (Gu, Gupta, Goel & Ré, "On the Parameterization and Initialization
+    /// of Diagonal State Space Models", NeurIPS 2022): decay rates spread over the state index,
+    /// `A[k, n] = n + 1` (n = 0…N−1), and a step `Δ_k` log-uniform in `[Δ_min, Δ_max] = [1e-3, 1e-1]`
+    /// per channel, so the kernels `exp(−Δ_k (n+1) j)` range from local (`Δ·A` up to 1.6: the
+    /// weight falls 5× per lag) to nearly flat over the sequence; `B, C ~ N(0, 1/N)`.
+    /// See docs/training-engine.md ("SSM initialisation").
     func initialize<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource) {
-        for k in 0..<channels { values[logStep + k] = T(Foundation.log(random.uniform() * 0.09 + 0.01)) }
+        let logMin = Foundation.log(Self.stepRange.lowerBound), logMax = Foundation.log(Self.stepRange.upperBound)
+        for k in 0..<channels { values[logStep + k] = T(logMin + random.uniform() * (logMax - logMin)) }
         let scale = 1 / Double(stateSize).squareRoot()
-        for i in 0..<(channels * stateSize) { values[logRate + i] = T(Foundation.log(0.5)) }
+        for k in 0..<channels {
+            for n in 0..<stateSize { values[logRate + k * stateSize + n] = T(Foundation.log(Double(n + 1))) }
+        }
         for i in 0..<(channels * stateSize) { values[inputWeight + i] = T(random.normal() * scale) }
         for i in 0..<(channels * stateSize) { values[outputWeight + i] = T(random.normal() * scale) }
     }
+
+    /// `[Δ_min, Δ_max]` of the S4D initialisation.
+    static let stepRange = 1e-3...1e-1
 
     func makeBuffers<T: EngineScalar>(arena: Arena<T>, chunks: Int = engineThreadCount) -> SSMConvolutionBuffers<T> {
         return SSMConvolutionBuffers(kernel: arena.take(length * channels),

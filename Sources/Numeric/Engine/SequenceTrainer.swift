@@ -1,11 +1,14 @@
 import Foundation
 
-/// Trains a SPEC §5 estimator on `data` by minibatch Adam on the masked MSE
-/// (`MeanSquaredLoss`), with warm-up + cosine learning rate, global-norm clipping,
-/// a seeded validation split and early stopping that keeps the best weights.
+/// Trains an estimator (docs/training-engine.md) on `data` by minibatch Adam on the masked MSE
+/// (`MeanSquaredLoss`), with linear warm-up then the configured schedule (cosine over the step
+/// cap, or constant with decays on plateaus), global-norm clipping, a seeded validation split
+/// and early stopping that keeps the best weights. The report says how many steps ran and why
+/// training ended (`plateau`, `budget` or `interrupted`), with the best validation MSE and the
+/// training-split MSE of the returned weights.
 ///
-/// Deterministic: the same seed, data and thread count give identical weights.
-/// `progress` is called after every epoch; when `shouldStop` returns true (checked before every
+/// Deterministic: the same seed and data give identical weights, whatever the thread count.
+/// `progress` is called after every evaluation; when `shouldStop` returns true (checked before every
 /// minibatch) training ends early and the best weights so far are returned.
 public func trainSequenceModel(
     _ model: SequenceModelConfiguration, training: TrainingConfiguration, data: SequenceDataset,
@@ -26,66 +29,91 @@ public func trainSequenceModel(
     let batch = min(training.batchSize, train.count)
     var stepper = TrainingStep(network: network, batch: batch)
     let stepsPerEpoch = (train.count + batch - 1) / batch
-    let totalSteps = stepsPerEpoch * training.epochs
-    let warmupSteps = Int(training.warmupFraction * Double(totalSteps))
+    let stepCap = training.stepCap(stepsPerEpoch: stepsPerEpoch)
+    let evaluationPeriod = training.evaluationPeriod(stepsPerEpoch: stepsPerEpoch)
+    let capEpochs = (stepCap + stepsPerEpoch - 1) / stepsPerEpoch
+    let warmupSteps = Int(training.warmupFraction * Double(stepCap))
     var best = Array(network.parameters)
     var bestLoss = Double.infinity
     var trainHistory: [Double] = [], validationHistory: [Double] = []
-    var sinceImprovement = 0, step = 0, stopped = false
+    var sinceImprovement = 0, step = 0, epoch = 0, decays = 0
+    var stopReason = TrainingStopReason.budget
+
+    /// The learning rate of `step`: warm-up, then cosine over the cap or `η·decayFactor^decays`.
+    func learningRate(_ step: Int) -> Double {
+        switch training.schedule {
+        case .cosine:
+            return scheduledLearningRate(step: step, totalSteps: stepCap, warmupSteps: warmupSteps, base: training.learningRate)
+        case .plateau:
+            let base = training.learningRate * Foundation.pow(training.decayFactor, Double(decays))
+            return step < warmupSteps ? base * Double(step + 1) / Double(warmupSteps) : base
+        }
+    }
 
     let L = data.length, d = data.tokenDimension
-    try data.inputs.withUnsafeBufferPointer { inputs in
+    let finalTrainLoss: Double = try data.inputs.withUnsafeBufferPointer { inputs in
         try data.targets.withUnsafeBufferPointer { targets in
             let source = SequenceBatchSource(inputs: inputs.baseAddress!, targets: targets.baseAddress!, length: L, tokenDimension: d)
             var epochOrder = [Int](repeating: 0, count: train.count)
-            for epoch in 1...training.epochs {
+            var lossSum = 0.0, seen = 0
+            training: while step < stepCap {
+                epoch += 1
                 let shuffle = random.permutation(train.count)
                 for i in 0..<train.count { epochOrder[i] = train[shuffle[i]] }
-                var lossSum = 0.0, seen = 0
-                for s in 0..<stepsPerEpoch {
-                    if shouldStop?() == true { stopped = true; break }
+                for s in 0..<stepsPerEpoch where step < stepCap {
+                    if shouldStop?() == true { stopReason = .interrupted; break }
                     let lower = s * batch, size = min(batch, train.count - lower)
                     source.gather(epochOrder, lower..<(lower + size), into: stepper)
-                    let rate = scheduledLearningRate(step: step, totalSteps: totalSteps, warmupSteps: warmupSteps,
-                                                     base: training.learningRate)
                     let loss = stepper.run(size: size, firstTargetPosition: data.firstTargetPosition,
-                                           clipNorm: training.clipNorm, learningRate: rate)
+                                           clipNorm: training.clipNorm, learningRate: learningRate(step))
                     guard loss.isFinite else { throw EngineError("training diverged (non-finite loss at epoch \(epoch))") }
                     step += 1
                     lossSum += loss * Double(size)
                     seen += size
                 }
-                if stopped && seen == 0 { break }
+                let interrupted = stopReason == .interrupted
+                if interrupted && seen == 0 { epoch -= 1; break }
+                guard interrupted || epoch % evaluationPeriod == 0 || step >= stepCap else { continue }
                 let trainLoss = lossSum / Double(seen)
+                lossSum = 0; seen = 0
                 let validationLoss = validation.isEmpty ? trainLoss
                     : evaluate(stepper, source, validation, firstTargetPosition: data.firstTargetPosition)
                 trainHistory.append(trainLoss)
                 validationHistory.append(validationLoss)
-                progress?(TrainingProgress(epoch: epoch, epochs: training.epochs, trainLoss: trainLoss, validationLoss: validationLoss))
-                if validationLoss < bestLoss {
-                    bestLoss = validationLoss
-                    best.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: network.parameters) }
+                progress?(TrainingProgress(epoch: epoch, epochs: capEpochs, trainLoss: trainLoss, validationLoss: validationLoss))
+                if validationLoss < bestLoss * (1 - training.minRelativeImprovement) {
                     sinceImprovement = 0
                 } else {
                     sinceImprovement += 1
                 }
-                if stopped || sinceImprovement >= training.patience { break }
+                if validationLoss < bestLoss {
+                    bestLoss = validationLoss
+                    best.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: network.parameters) }
+                }
+                if interrupted { break training }
+                if sinceImprovement >= training.patience {
+                    if training.schedule == .plateau && decays < training.maxDecays {
+                        decays += 1
+                        sinceImprovement = 0
+                    } else {
+                        stopReason = .plateau
+                        break training
+                    }
+                }
             }
-        }
-    }
-    if trainHistory.isEmpty {
-        // Stopped before the first step: report the initial weights' loss (finite, so the report encodes).
-        let all = validation.isEmpty ? train : validation
-        try data.inputs.withUnsafeBufferPointer { inputs in
-            try data.targets.withUnsafeBufferPointer { targets in
-                let source = SequenceBatchSource(inputs: inputs.baseAddress!, targets: targets.baseAddress!, length: L, tokenDimension: d)
-                bestLoss = evaluate(stepper, source, all, firstTargetPosition: data.firstTargetPosition)
+            if trainHistory.isEmpty {
+                // Stopped before the first step: report the initial weights' loss (finite, so the report encodes).
+                bestLoss = evaluate(stepper, source, validation.isEmpty ? train : validation,
+                                    firstTargetPosition: data.firstTargetPosition)
                 if !bestLoss.isFinite { throw EngineError("the initial model's loss is not finite") }
             }
+            _ = network.parameters.update(fromContentsOf: best)
+            return evaluate(stepper, source, train, firstTargetPosition: data.firstTargetPosition)
         }
     }
     let trained = TrainedSequenceModel(configuration: model, parameters: best, tensors: network.layout.tensors)
-    let report = TrainingReport(epochsRun: trainHistory.count, bestValidationLoss: bestLoss,
+    let report = TrainingReport(epochsRun: epoch, steps: step, stepCap: stepCap, stopReason: stopReason,
+                                bestValidationLoss: bestLoss, finalTrainLoss: finalTrainLoss,
                                 trainLossHistory: trainHistory, validationLossHistory: validationHistory,
                                 seconds: Date().timeIntervalSince(started))
     return (trained, report)

@@ -4,12 +4,13 @@ import Foundation
 /// Adam. Shared by `trainSequenceModel` and the benchmark, so the benchmark times exactly the
 /// training loop's work. Allocates nothing.
 ///
-/// Both cores are used by data parallelism: the batch is split into `max(2, threads)`
-/// contiguous pieces, each runs forward and backward in its own workspace (with its own
-/// gradient buffer), concurrently when `threads > 1`, and the gradients are summed in a fixed
-/// order, weighted by piece size: `∇ℓ = Σ_r (B_r / B) ∇ℓ_r`. OpenBLAS runs single-threaded inside
-/// each piece. Because the split does not depend on whether one or two threads run it, one- and
-/// two-thread runs give bit-identical weights.
+/// Data parallelism: the batch is split into `pieceCount(batch:)` contiguous pieces (a fixed
+/// function of the batch size: one piece per 32 sequences), each runs forward and backward in
+/// its own workspace (with its own gradient buffer), and the gradients are summed in a fixed
+/// order, weighted by piece size: `∇ℓ = Σ_r (B_r / B) ∇ℓ_r`. The thread count only schedules
+/// the pieces (up to `threads` at a time); OpenBLAS runs single-threaded inside each piece.
+/// Because the split does not depend on the thread count, runs with any number of threads
+/// give bit-identical weights.
 struct TrainingStep {
     let network: SequenceNetwork<Float>
     let replicas: [NetworkWorkspace<Float>]
@@ -24,11 +25,16 @@ struct TrainingStep {
     private let lossArena = Arena<Double>()
     let losses: UnsafeMutablePointer<Double>
 
+    /// Pieces a batch of `batch` sequences is split into: `⌈batch / 32⌉` (at least 1). Depends on
+    /// the batch alone, never on the thread count, so results are independent of `--threads`.
+    static func pieceCount(batch: Int) -> Int { max(1, (batch + 31) / 32) }
+
     init(network: SequenceNetwork<Float>, batch: Int, threads: Int = engineThreadCount) {
         self.network = network
         self.batch = batch
-        let count = max(1, min(max(2, threads), batch))
-        pool = threads > 1 && count > 1 ? WorkerPool(workers: count - 1) : nil
+        let count = Self.pieceCount(batch: batch)
+        let workers = min(max(1, threads), count)
+        pool = workers > 1 ? WorkerPool(workers: workers - 1) : nil
         let capacity = (batch + count - 1) / count
         replicas = (0..<count).map { _ in network.makeWorkspace(batch: capacity, chunks: 1) }
         let c = network.configuration
@@ -48,7 +54,7 @@ struct TrainingStep {
     func evaluate(size: Int, firstTargetPosition: Int, train: Bool) -> Double {
         let job = ReplicaJob(step: self, size: size, firstTargetPosition: firstTargetPosition, train: train)
         if let pool {
-            pool.run(replicas.count, job)
+            pool.run(pool.workers + 1, StridedJob(job: job, count: replicas.count, stride: pool.workers + 1))
         } else {
             for r in 0..<replicas.count { job.perform(r) }
         }
@@ -102,5 +108,17 @@ struct ReplicaJob: ParallelJob {
             w.zeroGradients()
             step.network.backward(batch: range.count, w)
         }
+    }
+}
+
+/// Runs pieces `w, w + stride, w + 2·stride, …` of `job` on worker slot `w`: lets `stride` threads
+/// share `count ≥ stride` pieces without the split depending on the thread count.
+struct StridedJob<Job: ParallelJob>: ParallelJob {
+    let job: Job
+    let count: Int
+    let stride: Int
+
+    func perform(_ slot: Int) {
+        for piece in Swift.stride(from: slot, to: count, by: stride) { job.perform(piece) }
     }
 }

@@ -28,6 +28,10 @@ extension CheckReport {
                          ("interval_method", .string(difference.intervalMethod)),
                          ("pairs", .int(difference.pairs))])
             } ?? .null),
+            ("oracle_curve", .array(oracleCurve.map { row in
+                .object([("n", .int(row.n)), ("runs", .int(row.runs)), ("mean_test_mse", .double(row.meanMSE))])
+            })),
+            ("ideal_projection_exponent", projectionRisk?.localExponent(sizes: settings.sampleSizes, efficiency: 1).map { .double($0) } ?? .null),
             ("complete", .bool(isComplete)),
             ("missing_runs", .int(missingRuns)),
             ("bootstrap_samples", .int(bootstrapSamples)),
@@ -55,6 +59,9 @@ extension CheckReport {
             ("min_steps", .int(settings.minSteps)),
             ("oracle_level", .string(settings.oracleLevel)),
             ("weights", .string(settings.weights)),
+            ("patience", .int(settings.patience)),
+            ("size", .string(settings.size.rawValue)),
+            ("oracle_sizes_below", .int(settings.oracleSizesBelow)),
         ])
     }
 
@@ -64,7 +71,8 @@ extension CheckReport {
             ("runs", .array(summary.runs.map { run in
                 .object([("n", .int(run.n)), ("seed", .int(run.seed)), ("test_mse", .double(run.testMSE)),
                          ("seconds", .double(run.seconds)),
-                         ("details", .object(run.details.keys.sorted().map { ($0, .double(run.details[$0]!)) }))])
+                         ("details", .object(run.details.keys.sorted().map { ($0, .double(run.details[$0]!)) })),
+                         ("training", run.training.map(json) ?? .null)])
             })),
             ("table", .array(summary.rows.map { row in
                 .object([("n", .int(row.n)), ("runs", .int(row.runs)), ("mean_test_mse", .double(row.meanMSE)),
@@ -77,6 +85,41 @@ extension CheckReport {
             ("points", .int(summary.fit?.points ?? 0)),
             ("verdict", .string(summary.verdict.rawValue)),
             ("explanation", .string(summary.explanation)),
+            ("convergence", summary.convergence.map(json) ?? .null),
+            ("efficiency", summary.efficiency.map(json) ?? .null),
+        ])
+    }
+
+    static func json(_ training: CheckTrainingRecord) -> JSONValue {
+        .object([("steps", .int(training.steps)), ("step_cap", .int(training.stepCap)),
+                 ("stop_reason", .string(training.stopReason.rawValue)),
+                 ("final_train_mse", .double(training.finalTrainMSE)),
+                 ("best_validation_mse", .double(training.bestValidationMSE)),
+                 ("training_rows", .int(training.trainingRows))])
+    }
+
+    static func json(_ convergence: CheckConvergence) -> JSONValue {
+        .object([("runs", .int(convergence.runs)), ("plateau", .int(convergence.plateau)),
+                 ("budget", .int(convergence.budget.count)), ("interrupted", .int(convergence.interrupted)),
+                 ("converged", .bool(convergence.converged)), ("mean_steps", .double(convergence.meanSteps)),
+                 ("mean_train_mse_over_noise", .double(convergence.meanTrainRatio)),
+                 ("ratio_sampling_error", .double(convergence.ratioSamplingError)),
+                 ("summary", .string(convergence.summary))])
+    }
+
+    static func json(_ efficiency: CheckEfficiency) -> JSONValue {
+        .object([
+            ("c", .array(efficiency.sizes.map { entry in
+                .object([("n", .int(entry.n)), ("c", .double(entry.c)), ("runs", .int(entry.runs)),
+                         ("at_least", .int(entry.atLeast)), ("at_most", .int(entry.atMost))])
+            })),
+            ("trend", .object([("estimate", efficiency.trend.map { .double($0) } ?? .null),
+                               ("interval", json(efficiency.trendInterval))])),
+            ("mean_c", efficiency.meanC.map { .double($0) } ?? .null),
+            ("ideal_exponent", efficiency.idealExponent.map { .double($0) } ?? .null),
+            ("predicted_exponent", efficiency.predictedExponent.map { .double($0) } ?? .null),
+            ("verdict", .string(efficiency.verdict.rawValue)),
+            ("explanation", .string(efficiency.explanation)),
         ])
     }
 

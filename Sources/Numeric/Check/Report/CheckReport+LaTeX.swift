@@ -1,8 +1,9 @@
 import Bounds
 
-/// `--format latex` of `ratecalc check`: a `tabular` with r̂, its 95% interval, the exact r
-/// and the verdict per estimator (and the SSM − Transformer difference); the verdict column
-/// wraps (`p{2.1cm}`) so the table fits an article's text width. Needs only
+/// `--format latex` of `ratecalc check`: a `tabular` with r̂ and its 95% interval, the
+/// efficiency slope b against the oracle with its interval, the converged runs and the verdict
+/// per estimator (and the SSM − Transformer difference), under a line giving the exact r; the
+/// verdict column wraps (`p{2.3cm}`) so the table fits an article's text width. Needs only
 /// `amsmath` (no booktabs): it compiles in `\documentclass{article}\usepackage{amsmath}`.
 extension CheckReport {
     /// The table as LaTeX source, ending in a newline.
@@ -10,24 +11,31 @@ extension CheckReport {
         let r = "$\(BoundNotation.latexNumber(theoryRate))$"
         var lines = [
             "% ratecalc check: a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) gamma, \(settings.functionClass.rawValue)",
-            "\\begin{tabular}{@{}lcccp{2.1cm}@{}}",
+            "\\begin{tabular}{@{}lccccp{2.3cm}@{}}",
             "\\hline",
-            "estimator & $\\hat r$ & 95\\% CI & $r \\approx \(CheckReport.latexDecimal(theoryRate.doubleValue))$ & verdict \\\\",
+            "\\multicolumn{6}{@{}l}{theory: \(r) $\\approx \(CheckReport.latexDecimal(theoryRate.doubleValue))$} \\\\",
+            "\\hline",
+            "estimator & $\\hat r$ & 95\\% CI & $b$ (efficiency) & conv. & verdict \\\\",
             "\\hline",
         ]
         for summary in summaries {
             let fitted = summary.fit.map { "$\(CheckReport.latexDecimal($0.exponent))$" } ?? "---"
             let interval = summary.fit?.interval.map(CheckReport.latexInterval) ?? "---"
-            lines.append("\(summary.estimator.rawValue) & \(fitted) & \(interval) & \(r) & \(summary.verdict.rawValue) \\\\")
+            let trend = summary.efficiency.flatMap { e in
+                e.trend.map { "$\(CheckReport.latexDecimal($0))$ " + (e.trendInterval.map(CheckReport.latexInterval) ?? "") }
+            } ?? "---"
+            let converged = summary.convergence.map { "\($0.plateau)/\($0.runs)" } ?? "---"
+            lines.append("\(summary.estimator.rawValue) & \(fitted) & \(interval) & \(trend) & \(converged) & \(summary.verdict.rawValue) \\\\")
         }
         if let difference {
             lines.append("\\hline")
             let interval = difference.interval.map(CheckReport.latexInterval) ?? "---"
-            lines.append("SSM $-$ Transformer & $\(CheckReport.latexDecimal(difference.difference))$ & \(interval) & $0$ & \\\\")
+            lines.append("SSM $-$ Transformer & $\(CheckReport.latexDecimal(difference.difference))$ & \(interval) & & & \\\\")
         }
         lines += [
             "\\hline",
             "\\end{tabular}",
+            "% b: slope of ln c on ln n, c = n/n_eq the data a network needs relative to the oracle (b = 0: the oracle's rate); conv.: runs stopped on a plateau",
             "% polylog band [r - K/ln n_bar, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))], K = \(CheckFormat.short(logBand.k)); intervals: \(Set(summaries.compactMap { $0.fit?.intervalMethod }).sorted().joined(separator: ", "))",
         ]
         return lines.joined(separator: "\n") + "\n"

@@ -10,25 +10,36 @@ extension CheckReport {
         var lines = [
             "**ratecalc check** — smoothness $a = (\(smoothness.entries.map(BoundNotation.latexNumber).joined(separator: ", ")))$, \(settings.gamma.rawValue) $\\gamma$, \(settings.functionClass.rawValue); theory $r = \(rValue)$; polylog band $[r - K/\\ln \\bar n,\\ r] = [\(CheckFormat.short(logBand.lower)),\\ \(CheckFormat.short(logBand.upper))]$ ($K = \(CheckFormat.short(logBand.k))$, $\\bar n = \(CheckFormat.short(logBand.geometricMeanN))$).",
             "",
-            "| estimator | $\\hat r$ | 95% interval | method | $r$ | verdict |",
-            "|---|---|---|---|---|---|",
+            "| estimator | $\\hat r$ | 95% interval | method | $r$ | efficiency slope $b$ [95%] | converged | verdict |",
+            "|---|---|---|---|---|---|---|---|",
         ]
+        func interval(_ range: ClosedRange<Double>?) -> String {
+            range.map { "$[\(CheckFormat.short($0.lowerBound)),\\ \(CheckFormat.short($0.upperBound))]$" } ?? "—"
+        }
         for summary in summaries {
             let fitted = summary.fit.map { "$\(CheckFormat.short($0.exponent))$" } ?? "—"
-            let interval = summary.fit?.interval.map { "$[\(CheckFormat.short($0.lowerBound)),\\ \(CheckFormat.short($0.upperBound))]$" } ?? "—"
-            lines.append("| \(summary.estimator.rawValue) | \(fitted) | \(interval) | \(summary.fit?.intervalMethod ?? "—") | \(r) | \(summary.verdict.rawValue) |")
+            let trend = summary.efficiency.flatMap { e in e.trend.map { "$\(CheckFormat.short($0))$ \(interval(e.trendInterval))" } } ?? "—"
+            let converged = summary.convergence.map { "\($0.plateau)/\($0.runs)" } ?? "—"
+            lines.append("| \(summary.estimator.rawValue) | \(fitted) | \(interval(summary.fit?.interval)) | \(summary.fit?.intervalMethod ?? "—") | \(r) | \(trend) | \(converged) | \(summary.verdict.rawValue) |")
         }
         if let difference {
-            let interval = difference.interval.map { "$[\(CheckFormat.short($0.lowerBound)),\\ \(CheckFormat.short($0.upperBound))]$" } ?? "—"
-            lines.append("| SSM − Transformer | $\(CheckFormat.short(difference.difference))$ | \(interval) | \(difference.intervalMethod) | $0$ | |")
+            lines.append("| SSM − Transformer | $\(CheckFormat.short(difference.difference))$ | \(interval(difference.interval)) | \(difference.intervalMethod) | $0$ | | | |")
         }
         lines.append("")
         for summary in summaries { lines.append("- **\(summary.estimator.rawValue)**: \(summary.explanation)") }
         for summary in summaries where !summary.rows.isEmpty {
-            lines += ["", "**\(summary.estimator.rawValue)**", "",
-                      "| $n$ | runs | mean test MSE | min – max | sd $\\ln$ MSE | mean s |", "|---:|---:|---:|---:|---:|---:|"]
+            let trained = summary.convergence != nil, efficiency = summary.efficiency
+            var header = "| $n$ | runs | mean test MSE | min – max | sd $\\ln$ MSE | mean s |", rule = "|---:|---:|---:|---:|---:|---:|"
+            if trained { header += " steps | stopped | train MSE$/\\sigma^2$ |"; rule += "---:|---|---:|" }
+            if efficiency != nil { header += " $c = n/n_{eq}$ |"; rule += "---:|" }
+            lines += ["", "**\(summary.estimator.rawValue)**", "", header, rule]
             for row in summary.rows {
-                lines.append("| \(row.n) | \(row.runs) | \(CheckFormat.short(row.meanMSE)) | \(CheckFormat.short(row.minMSE)) – \(CheckFormat.short(row.maxMSE)) | \(CheckFormat.short(row.sdLogMSE)) | \(CheckFormat.short(row.meanSeconds)) |")
+                var line = "| \(row.n) | \(row.runs) | \(CheckFormat.short(row.meanMSE)) | \(CheckFormat.short(row.minMSE)) – \(CheckFormat.short(row.maxMSE)) | \(CheckFormat.short(row.sdLogMSE)) | \(CheckFormat.short(row.meanSeconds)) |"
+                if trained { line += " " + trainingCells(summary.runs.filter { $0.n == row.n }).joined(separator: " | ") + " |" }
+                if let efficiency {
+                    line += " " + (efficiency.sizes.first { $0.n == row.n }.map(CheckReport.cText) ?? "—").replacingOccurrences(of: "≥", with: "$\\geq$").replacingOccurrences(of: "≤", with: "$\\leq$") + " |"
+                }
+                lines.append(line)
             }
         }
         if !isComplete {

@@ -5,11 +5,14 @@ import Bounds
 /// n (SPEC §5). Per estimator one colour and marker: the mean MSE at each n with min–max
 /// error bars over seeds, and the fitted line `exp(intercept) · n^{−r̂}` over the sampled
 /// range; a dashed line of the theory slope −r anchored at the first fitted estimator's
-/// line at n̄; a legend with r̂ [lo, hi]; the title names smoothness, γ and class.
+/// line at n̄; a legend with r̂ [lo, hi]; the title names smoothness, γ and class. When the
+/// networks have an efficiency against the oracle, a second panel below shows c(n) = n/n_eq
+/// (log-log) with the slope b of ln c on ln n in its legend.
 extension CheckReport {
     /// The plot as an SVG document (UTF-8 text, no external resources).
     public func svg() -> String {
-        let canvasWidth = 820.0, canvasHeight = 500.0
+        let efficiencies = summaries.filter { $0.efficiency != nil }
+        let canvasWidth = 880.0, canvasHeight = efficiencies.isEmpty ? 500.0 : 800.0
         let fitted = summaries.filter { $0.fit != nil }
         let anchor = fitted.first?.fit.map { fit in (logN: Foundation.log(logBand.geometricMeanN), logMSE: fit.logMSE(at: logBand.geometricMeanN)) }
         let axes = plotAxes(anchor: anchor)
@@ -28,8 +31,6 @@ extension CheckReport {
             let (n0, n1) = sampledRange()
             func mse(_ n: Double) -> Double { Foundation.exp(anchor.logMSE - r * (Foundation.log(n) - anchor.logN)) }
             svg.raw("<line x1=\"\(f(axes.x(n0)))\" y1=\"\(f(axes.y(mse(n0))))\" x2=\"\(f(axes.x(n1)))\" y2=\"\(f(axes.y(mse(n1))))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\" clip-path=\"url(#plot-area)\"/>")
-            let labelX = axes.x(n0) + 0.08 * (axes.x(n1) - axes.x(n0)), labelN = Foundation.pow(2, Foundation.log2(n0) + 0.08 * (Foundation.log2(n1) - Foundation.log2(n0)))
-            svg.text("theory slope −\(theoryRate)", x: labelX, y: axes.y(mse(labelN)) - 9, size: 12, anchor: "start", fill: "#222", rotate: slopeAngle(axes, r: r))
         }
         // Estimators.
         let count = Double(summaries.count)
@@ -50,7 +51,50 @@ extension CheckReport {
             }
         }
         drawLegend(&svg, x: axes.right + 24, y: axes.top + 6, hasTheory: anchor != nil)
+        if !efficiencies.isEmpty { drawEfficiencyPanel(&svg, efficiencies, top: 520, nRange: axes.log2N) }
         return svg.document()
+    }
+
+    /// The second panel: c(n) = n / n_eq per network, log-log, with the trend b in the legend.
+    func drawEfficiencyPanel(_ svg: inout SVGWriter, _ networks: [CheckEstimatorSummary], top: Double,
+                             nRange: ClosedRange<Double>) {
+        let values = networks.flatMap { $0.efficiency!.sizes.map(\.c) }.filter { $0 > 0 && $0.isFinite }
+        var low = Foundation.log10(values.min() ?? 1), high = Foundation.log10(values.max() ?? 10)
+        low = min(low, 0); high = max(high, low + 1)
+        let pad = 0.08 * (high - low)
+        let axes = LogLogAxes(left: 84, top: top, width: 470, height: 200, log2N: nRange, log10MSE: (low - pad)...(high + pad))
+        svg.text("efficiency against the oracle: c = n / n_eq (n_eq: the oracle's n with the same test MSE)",
+                 x: axes.left + axes.width / 2, y: top - 12, size: 12, anchor: "middle", fill: "#444")
+        for k in axes.majorMSETicks {
+            let y = axes.y(Foundation.pow(10, Double(k)))
+            svg.raw("<line x1=\"\(f(axes.left))\" y1=\"\(f(y))\" x2=\"\(f(axes.right))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>")
+            svg.text(String(format: "%g", Foundation.pow(10, Double(k))), x: axes.left - 9, y: y + 4, size: 12, anchor: "end")
+        }
+        for k in axes.nTicks {
+            let x = axes.x(Foundation.pow(2, Double(k)))
+            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.bottom))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom + 6))\" stroke=\"#000\"/>")
+            svg.text("\(1 << k)", x: x, y: axes.bottom + 20, size: 12, anchor: "middle")
+        }
+        svg.raw("<rect x=\"\(f(axes.left))\" y=\"\(f(axes.top))\" width=\"\(f(axes.width))\" height=\"\(f(axes.height))\" fill=\"none\" stroke=\"#000\"/>")
+        svg.text("n (training sequences)", x: axes.left + axes.width / 2, y: axes.bottom + 40, size: 13, anchor: "middle")
+        let midY = axes.top + axes.height / 2
+        svg.raw("<text x=\"\(f(axes.left - 58))\" y=\"\(f(midY))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(axes.left - 58)) \(f(midY)))\">c = n / n_eq</text>")
+        var legendY = axes.top + 10
+        svg.text("slope b of ln c on ln n [95%]", x: axes.right + 24, y: legendY, size: 12, anchor: "start", weight: "bold")
+        legendY += 22
+        for summary in networks {
+            let style = CheckReport.plotStyle(summary.estimator), efficiency = summary.efficiency!
+            let points = efficiency.sizes.filter { $0.c > 0 && $0.c.isFinite }
+            let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(axes.x(Double($0.element.n)))) \(f(axes.y($0.element.c)))" }.joined()
+            if !path.isEmpty { svg.raw("<path d=\"\(path)\" stroke=\"\(style.colour)\" stroke-width=\"1.5\" fill=\"none\"/>") }
+            for point in points { svg.raw(CheckReport.marker(style.marker, x: axes.x(Double(point.n)), y: axes.y(point.c), colour: style.colour)) }
+            let trend = efficiency.trend.map { "b = \(CheckFormat.short($0)) " + (efficiency.trendInterval.map(CheckFormat.interval) ?? "(no interval)") } ?? "no trend"
+            svg.text(summary.estimator.rawValue, x: axes.right + 24, y: legendY, size: 13, anchor: "start", weight: "bold", fill: style.colour)
+            svg.text(trend, x: axes.right + 24, y: legendY + 16, size: 12, anchor: "start")
+            svg.text(efficiency.verdict.rawValue, x: axes.right + 24, y: legendY + 31, size: 11, anchor: "start", fill: "#555")
+            legendY += 48
+        }
+        svg.text("b = 0: the oracle's rate up to a constant c", x: axes.right + 24, y: legendY, size: 10, anchor: "start", fill: "#555")
     }
 
     /// The n range the lines span: the sampled sizes (settings, else the runs').
@@ -145,17 +189,12 @@ extension CheckReport {
             svg.text("(r ≈ \(CheckFormat.short(theoryRate.doubleValue)), through the first fit at n̄)", x: x + 34, y: y + 19, size: 10, anchor: "start", fill: "#555")
             y += 34
         }
-        svg.text("points: mean over seeds; bars: min–max", x: x, y: y + 8, size: 10, anchor: "start", fill: "#555")
+        svg.text("points: mean over seeds; bars: min–max;", x: x, y: y + 8, size: 10, anchor: "start", fill: "#555")
+        svg.text("estimators drawn a few pixels apart at each n", x: x, y: y + 21, size: 10, anchor: "start", fill: "#555")
+        y += 13
         if !isComplete {
             svg.text("incomplete: \(missingRuns) of \(expectedRuns) runs missing", x: x, y: y + 24, size: 10, anchor: "start", fill: "#b00")
         }
-    }
-
-    /// The on-screen angle (degrees) of a line of slope −r, for the label along it.
-    func slopeAngle(_ axes: LogLogAxes, r: Double) -> Double {
-        let dx = axes.width / (axes.log2N.upperBound - axes.log2N.lowerBound)            // per log₂ n
-        let dy = axes.height / (axes.log10MSE.upperBound - axes.log10MSE.lowerBound)     // per log₁₀ MSE
-        return Foundation.atan2(r * Foundation.log10(2) * dy, dx) * 180 / Double.pi
     }
 
     /// Colour and marker of each estimator, fixed so that plots of different checks match.

@@ -12,16 +12,35 @@ extension CheckReport {
             lines.append("\(summary.estimator.rawValue)  (\(summary.runs.count) runs)")
             guard !summary.rows.isEmpty else { lines.append("  no runs"); continue }
             var table = TextTable()
-            table.append("n", "runs", "mean test MSE", "min – max", "sd ln MSE", "mean s")
+            let trained = summary.convergence != nil
+            var header = ["n", "runs", "mean test MSE", "min – max", "sd ln MSE", "mean s"]
+            if trained { header += ["steps", "stopped", "train MSE/σ²"] }
+            if summary.efficiency != nil { header.append("c = n/n_eq") }
+            table.append(cells: header)
             for row in summary.rows {
-                table.append(String(row.n), String(row.runs), CheckFormat.short(row.meanMSE),
+                var cells = [String(row.n), String(row.runs), CheckFormat.short(row.meanMSE),
                              "\(CheckFormat.short(row.minMSE)) – \(CheckFormat.short(row.maxMSE))",
-                             CheckFormat.short(row.sdLogMSE), CheckFormat.short(row.meanSeconds))
+                             CheckFormat.short(row.sdLogMSE), CheckFormat.short(row.meanSeconds)]
+                if trained { cells += trainingCells(summary.runs.filter { $0.n == row.n }) }
+                if let efficiency = summary.efficiency {
+                    cells.append(efficiency.sizes.first { $0.n == row.n }.map(CheckReport.cText) ?? "—")
+                }
+                table.append(cells: cells)
             }
             lines += table.rendered()
             if summary.unusableRuns > 0 {
                 lines.append("  \(summary.unusableRuns) run(s) with a test MSE that is not positive and finite are left out of the fit")
             }
+            if let convergence = summary.convergence { lines.append("  convergence: " + convergence.summary) }
+            if let efficiency = summary.efficiency { lines.append("  efficiency: " + efficiency.explanation) }
+        }
+        if oracleCurve.count > (summary(of: .oracle)?.rows.count ?? 0) {
+            lines.append("")
+            lines.append("oracle curve for c = n/n_eq (n_eq: where the oracle reaches the network's MSE), extension below n-min included:")
+            lines.append("  " + oracleCurve.map { "n=\($0.n): \(CheckFormat.short($0.meanMSE))" }.joined(separator: ", "))
+        }
+        if let risk = projectionRisk, let ideal = risk.localExponent(sizes: settings.sampleSizes, efficiency: 1) {
+            lines.append("ideal projection estimator R(n) = min_P [bias² + σ²P/N] on this grid: r̂ ≈ \(CheckFormat.short(ideal)) (the level staircase of the target)")
         }
         lines.append("")
         lines.append("fitted exponents: OLS of ln(test MSE) on ln n, one point per run; 95% interval")
@@ -58,8 +77,31 @@ extension CheckReport {
             "theory      r = \(theoryRate) ≈ \(theoryRate.decimalString(significantDigits: 10))  (test MSE ∝ n^(−r) up to polylog)",
             "log band    [r − K/ln n̄, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))]  (K = \(CheckFormat.short(logBand.k)), n̄ = \(CheckFormat.short(logBand.geometricMeanN)), geometric mean of n)",
             "target      \(target.termCount) terms, ‖f‖² = \(CheckFormat.short(target.squaredNorm)), level T_max = \(CheckFormat.short(target.level))",
-            "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width), epochs ≤ \(settings.epochs) (≥ \(settings.minSteps) steps), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel), weights: \(settings.weights)",
+            "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel), weights: \(settings.weights)",
         ]
+    }
+
+    /// The text cells of a size's training records: mean steps, stop reasons, mean train MSE / σ².
+    func trainingCells(_ runs: [CheckRunRecord]) -> [String] {
+        let records = runs.compactMap(\.training)
+        guard !records.isEmpty else { return ["—", "—", "—"] }
+        let steps = Double(records.map(\.steps).reduce(0, +)) / Double(records.count)
+        let counts = TrainingStopReason.allCases.compactMap { reason -> String? in
+            let count = records.filter { $0.stopReason == reason }.count
+            return count == 0 ? nil : "\(count) \(reason.rawValue)"
+        }
+        let variance = settings.noise * settings.noise
+        let ratio = variance > 0 ? CheckFormat.short(records.map(\.finalTrainMSE).reduce(0, +) / Double(records.count) / variance) : "—"
+        return [String(Int(steps.rounded())), counts.joined(separator: ", "), ratio]
+    }
+
+    /// `12.3`, `≥ 32` (every run above the oracle's curve) or `≤ 0.5`.
+    static func cText(_ entry: CheckEfficiency.SizeEntry) -> String {
+        let value = CheckFormat.short(entry.c)
+        if entry.atLeast == entry.runs { return "≥ " + value }
+        if entry.atMost == entry.runs { return "≤ " + value }
+        if entry.atLeast + entry.atMost > 0 { return "\(value) (\(entry.atLeast + entry.atMost) censored)" }
+        return value
     }
 
     /// The SSM − Transformer line, or why there is none.

@@ -28,6 +28,10 @@ public struct CheckReport: Sendable {
     public let summaries: [CheckEstimatorSummary]
     /// r̂(SSM) − r̂(Transformer) with a paired-bootstrap interval; `nil` unless both fit.
     public let difference: CheckExponentDifference?
+    /// The oracle's runs at every size, the extension below n-min included (what c(n) is read from).
+    public let oracleCurve: [CheckSizeRow]
+    /// The ideal projection risk R(n) of the target (`nil` without a target profile).
+    public let projectionRisk: ProjectionRisk?
 
     /// Builds the report: sorts the records canonically, fits every estimator and
     /// classifies it (SPEC §5).
@@ -41,13 +45,25 @@ public struct CheckReport: Sendable {
         let order = CheckReport.estimatorOrder(settings: settings, records: records)
         let sorted = CheckReport.canonicalOrder(records, estimators: order)
         self.records = sorted
+        let fitted = Set(settings.sampleSizes)
         let band = CheckLogBand(theory: theoryRate.doubleValue, k: settings.logBand, sampleSizes: settings.sampleSizes)
         logBand = band
+        let oracleRuns = sorted.filter { $0.estimator == .oracle }
+        let risk = ProjectionRisk(levels: target.levels, noise: settings.noise,
+                                  positionsPerSequence: settings.length - CheckReport.firstTargetPosition(settings, smoothness))
         summaries = order.map { estimator in
-            CheckEstimatorSummary(estimator: estimator, runs: sorted.filter { $0.estimator == estimator },
-                                  theory: theoryRate, band: band, bootstrapSamples: bootstrapSamples,
-                                  seed: CheckReport.bootstrapSeed(settings.seed, salt: CheckEstimator.allCases.firstIndex(of: estimator)!))
+            let salt = CheckEstimator.allCases.firstIndex(of: estimator)!
+            let runs = sorted.filter { $0.estimator == estimator && fitted.contains($0.n) }
+            let efficiency = estimator == .oracle || oracleRuns.isEmpty ? nil
+                : CheckEfficiency(network: runs, oracle: oracleRuns, sizes: settings.sampleSizes, risk: risk,
+                                  bootstrapSamples: bootstrapSamples, seed: CheckReport.bootstrapSeed(settings.seed, salt: 200 + salt))
+            return CheckEstimatorSummary(estimator: estimator, runs: runs, theory: theoryRate, band: band,
+                                         bootstrapSamples: bootstrapSamples,
+                                         seed: CheckReport.bootstrapSeed(settings.seed, salt: salt),
+                                         noise: settings.noise, efficiency: efficiency)
         }
+        oracleCurve = Array(Set(oracleRuns.map(\.n))).sorted().map { n in CheckSizeRow(n: n, records: oracleRuns.filter { $0.n == n }) }
+        projectionRisk = risk
         if let ssm = summaries.first(where: { $0.estimator == .ssm }),
            let transformer = summaries.first(where: { $0.estimator == .transformer }) {
             difference = CheckExponentDifference(ssm: ssm, transformer: transformer, bootstrapSamples: bootstrapSamples,
@@ -55,6 +71,11 @@ public struct CheckReport: Sendable {
         } else {
             difference = nil
         }
+    }
+
+    /// t₀, the first position with a target: piecewise V − 1, γ-smooth rows − 1.
+    static func firstTargetPosition(_ settings: CheckSettings, _ smoothness: Smoothness) -> Int {
+        settings.functionClass == .piecewise ? settings.window - 1 : smoothness.rows - 1
     }
 
     /// Runs the settings ask for: every estimator × n × replicate `0..<seeds` (`CheckPlan`).

@@ -12,11 +12,15 @@ public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
     case slowerThanTheory = "slower than theory"
     /// No interval: fewer than 2 distinct n, or one run per n and fewer than 3 points.
     case notEnoughData = "not enough data"
+    /// The data cannot decide: some runs stopped on the step cap while still improving (the
+    /// fitted errors are not those of trained estimators), or the interval is wider than r itself.
+    case inconclusive
 
     /// Classifies an interval `[lo, hi]` against the theory exponent r and the band
     /// `[r − K/ln n̄, r]` (SPEC §5), with a one-line explanation that gives the numbers,
     /// e.g. `consistent: r = 8/15 ≈ 0.5333 lies in [0.41, 0.57]`.
     ///
+    /// An interval wider than r (`hi − lo > r`) is `inconclusive`: it cannot tell any of the others apart.
     /// The edges belong to the better verdict: `lo = r` or `hi = r` is `consistent`,
     /// `hi = r − K/ln n̄` is `consistent up to polylog`.
     public static func classify(interval: ClosedRange<Double>, theory: Rational, band: CheckLogBand) -> (verdict: CheckVerdict, explanation: String) {
@@ -24,6 +28,9 @@ public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
         let lo = interval.lowerBound, hi = interval.upperBound
         let rText = "r = \(theory) ≈ \(CheckFormat.short(r))"
         let intervalText = CheckFormat.interval(interval)
+        if hi - lo > r {
+            return (.inconclusive, "inconclusive: the interval \(intervalText) is wider than \(rText) itself (add seeds or sizes)")
+        }
         let bandText = "the polylog band [\(CheckFormat.short(band.lower)), \(CheckFormat.short(band.upper))] (K = \(CheckFormat.short(band.k)), n̄ = \(CheckFormat.short(band.geometricMeanN)))"
         if lo <= r && r <= hi {
             return (.consistent, "consistent: \(rText) lies in \(intervalText)")

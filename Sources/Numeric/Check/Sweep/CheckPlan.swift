@@ -36,15 +36,17 @@ extension CheckRunRecord {
 /// (`CheckSeeds`), so the union of the shards equals the unsharded sweep.
 public struct CheckPlan: Sendable {
     /// All runs, in execution order (largest n first within a replicate, data shared across
-    /// estimators of the same (n, replicate)).
+    /// estimators of the same (n, replicate)); the oracle also runs at the extension sizes below
+    /// the smallest n (`CheckSettings.oracleExtensionSizes`).
     public let runs: [CheckRunKey]
 
     /// Every run that `settings` asks for.
     public init(settings: CheckSettings) {
         var runs: [CheckRunKey] = []
-        for n in settings.sampleSizes.sorted(by: >) {
+        let extension_ = Set(settings.oracleExtensionSizes)
+        for n in (settings.sampleSizes + settings.oracleExtensionSizes).sorted(by: >) {
             for replicate in 0..<max(settings.seeds, 0) {
-                for estimator in settings.estimators {
+                for estimator in settings.estimators where !extension_.contains(n) || estimator == .oracle {
                     runs.append(CheckRunKey(estimator: estimator, n: n, replicate: replicate))
                 }
             }

@@ -30,6 +30,7 @@ public final class CheckRunner {
     public let threads: Int
     private let seeds: CheckSeeds
     private let theoryLevelCoefficient: Double
+    private let sizing: NetworkSizing
     private var cachedSample: (n: Int, replicate: Int, sample: TargetSample)?
     private var cachedTests: [Int: TargetSample] = [:]
 
@@ -41,6 +42,7 @@ public final class CheckRunner {
         self.threads = max(1, threads)
         self.seeds = CheckSeeds(master: settings.seed)
         self.theoryLevelCoefficient = theoryLevelCoefficient.doubleValue
+        self.sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: theoryLevelCoefficient.doubleValue)
     }
 
     /// Runs `keys` in order and returns the finished runs. When `shouldStop` becomes true the
@@ -79,30 +81,39 @@ public final class CheckRunner {
         case .ssm, .transformer, .fnn:
             setEngineThreads(threads)
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
+            let size = sizing.width(n: key.n)
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
-                                                   sequenceLength: settings.length, width: settings.width,
-                                                   window: settings.window)
-            var training = TrainingConfiguration(epochs: settings.epochs, seed: seed)
-            training.epochs = Self.epochs(for: key.n, training: training, settings: settings)
+                                                   sequenceLength: settings.length, width: size.width,
+                                                   hiddenWidth: size.hidden, window: settings.window)
+            let training = Self.training(settings: settings, seed: seed)
             let clock = ContinuousClock.now
             let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset, shouldStop: shouldStop)
             let seconds = Self.seconds(since: clock)
             let test = testSample(replicate: key.replicate)
             let mse = Self.meanSquaredError(of: trained.predict(test.dataset), against: test)
+            let trainingSequences = key.n - validationSequenceCount(of: key.n, fraction: training.validationFraction)
+            let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
+                                             finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
+                                             trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))
             return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: mse, seconds: seconds,
-                                  details: ["epochs": Double(report.epochsRun), "epochs_budget": Double(training.epochs),
-                                            "parameters": Double(trained.parameterCount),
-                                            "validation_mse": report.bestValidationLoss])
+                                  details: ["epochs": Double(report.epochsRun), "parameters": Double(trained.parameterCount),
+                                            "width": Double(size.width), "threads": Double(threads)],
+                                  training: record)
         }
     }
 
-    /// `max(epochs, ⌈minSteps / steps per epoch⌉)` with the engine's split of n into training
-    /// and validation sequences and its batch size.
-    static func epochs(for n: Int, training: TrainingConfiguration, settings: CheckSettings) -> Int {
-        let trainCount = n - validationSequenceCount(of: n, fraction: training.validationFraction)
-        let batch = min(training.batchSize, trainCount)
-        let stepsPerEpoch = (trainCount + batch - 1) / batch
-        return max(settings.epochs, (settings.minSteps + stepsPerEpoch - 1) / stepsPerEpoch)
+    /// Steps between validation evaluations (rounded up to whole epochs): small n evaluate every few
+    /// epochs, so that the patience window is at least `patience · 100` steps at every n.
+    static let evaluationSteps = 100
+
+    /// The training of a neural run (docs/check.md, "Training to convergence"): Adam at η = 3e-3 with
+    /// warm-up, constant η with two ×0.3 decays on plateaus of the validation error (patience
+    /// `settings.patience` evaluations, an improvement being a 0.1% decrease), stop at the third
+    /// plateau; step cap `max(minSteps, epochs · steps per epoch)`.
+    static func training(settings: CheckSettings, seed: UInt64) -> TrainingConfiguration {
+        TrainingConfiguration(epochs: settings.epochs, patience: settings.patience, seed: seed,
+                              minSteps: settings.minSteps, evaluationSteps: evaluationSteps, schedule: .plateau,
+                              minRelativeImprovement: 1e-3)
     }
 
     /// `(1/rows) Σ_{i, t ≥ t₀} (ŷ_{i,t} − f(X_i)_t)²`: the error against the noiseless target.

@@ -118,6 +118,25 @@ public struct SyntheticTarget: Sendable {
         return best
     }
 
+    /// The bias–variance profile (`CheckTargetLevel`): the empty basis, then for each distinct γ
+    /// value g of the target's blocks the basis `{γ(s) ≤ g}` with its size and the energy of the
+    /// blocks left out (from the drawn coefficients, Parseval).
+    public func levelProfile() -> [CheckTargetLevel] {
+        var profile = [CheckTargetLevel(gamma: -1, basisSize: 0, tailEnergy: squaredNorm)]
+        var offset = 0, size = 0, captured = 0.0
+        for (index, block) in blocks.enumerated() {
+            for j in offset..<(offset + block.termCount) { captured += coefficients[j] * coefficients[j] }
+            offset += block.termCount
+            size += block.termCount
+            let lastOfGroup = index + 1 == blocks.count || blocks[index + 1].gammaValue != block.gammaValue
+            if lastOfGroup {
+                profile.append(CheckTargetLevel(gamma: block.gammaValue, basisSize: size,
+                                                tailEnergy: max(0, squaredNorm - captured)))
+            }
+        }
+        return profile
+    }
+
     /// g at each row of the row-major `rows × K` matrix `coordinates` (SPEC §5 evaluation: per-row
     /// sin/cos tables by angle addition, chunks of rows on all cores; deterministic).
     public func evaluate(coordinates: [Double], rows: Int) -> [Double] {
