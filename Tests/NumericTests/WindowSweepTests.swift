@@ -11,7 +11,8 @@ import Testing
     static func settings(estimators: [CheckEstimator] = [.fnn, .oracle], functionClass: FunctionClass = .piecewise) -> CheckSettings {
         CheckSettings(smoothness: "1,2", gamma: .anisotropic, functionClass: functionClass, estimators: estimators,
                       sampleSizes: [16], seeds: 1, seed: 3, noise: 0.1, length: 8, width: 8, epochs: 1,
-                      logBand: 2, window: 4, targetLevel: 2, testSequences: 16, minSteps: 3)
+                      logBand: 2, window: 4, targetLevel: 2, testSequences: 16, minSteps: 3,
+                      oracleSizesBelow: 3)   // the sweep must not add oracle sizes below n
     }
 
     @Test func oneFiniteRowPerEstimatorAndWindow() throws {

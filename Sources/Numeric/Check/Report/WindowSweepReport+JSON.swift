@@ -25,14 +25,16 @@ extension WindowSweepReport {
                 .object([("estimator", .string(row.estimator.rawValue)), ("window", .int(row.window)),
                          ("runs", .int(row.mse.runs)), ("mean_test_mse", .double(row.mse.meanMSE)),
                          ("min_test_mse", .double(row.mse.minMSE)), ("max_test_mse", .double(row.mse.maxMSE)),
-                         ("mean_seconds", .double(row.mse.meanSeconds))])
+                         ("mean_seconds", .double(row.mse.meanSeconds)),
+                         ("converged_runs", .int(row.converged)), ("trained_runs", .int(row.trained))])
             })),
             ("growth", .object(settings.estimators.map { ($0.rawValue, growth(of: $0).map(JSONValue.double) ?? .null) })),
             ("runs", .array(runs.map { run in
                 .object([("window", .int(run.window)), ("estimator", .string(run.record.estimator.rawValue)),
                          ("n", .int(run.record.n)), ("seed", .int(run.record.seed)),
                          ("test_mse", .double(run.record.testMSE)), ("seconds", .double(run.record.seconds)),
-                         ("details", .object(run.record.details.keys.sorted().map { ($0, .double(run.record.details[$0]!)) }))])
+                         ("details", .object(run.record.details.keys.sorted().map { ($0, .double(run.record.details[$0]!)) })),
+                         ("training", run.record.training.map(CheckReport.json) ?? .null)])
             })),
             ("complete", .bool(isComplete)),
             ("missing_runs", .int(expectedRuns - runs.count)),

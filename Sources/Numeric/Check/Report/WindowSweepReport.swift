@@ -33,7 +33,7 @@ public struct WindowSweepReport: Sendable {
             for window in windows {
                 let records = runs.filter { $0.window == window && $0.record.estimator == estimator }.map(\.record)
                 if !records.isEmpty {
-                    rows.append(WindowSweepRow(estimator: estimator, window: window, mse: CheckSizeRow(n: sweep.n, records: records)))
+                    rows.append(WindowSweepRow(estimator: estimator, window: window, n: sweep.n, records: records))
                 }
             }
         }
@@ -49,10 +49,12 @@ public struct WindowSweepReport: Sendable {
     /// The rows of one estimator, V ascending.
     public func rows(of estimator: CheckEstimator) -> [WindowSweepRow] { rows.filter { $0.estimator == estimator } }
 
-    /// `mean [min – max]` of the cell (estimator, V), or `—` when it has no runs.
+    /// `mean [min – max]` of the cell (estimator, V), with `(k/R conv.)` when fewer than all of its
+    /// neural runs stopped on a plateau; `—` when it has no runs.
     func cellText(_ estimator: CheckEstimator, window: Int) -> String {
         guard let row = rows.first(where: { $0.estimator == estimator && $0.window == window }) else { return "—" }
-        return "\(CheckFormat.short(row.mse.meanMSE)) [\(CheckFormat.short(row.mse.minMSE)) – \(CheckFormat.short(row.mse.maxMSE))]"
+        let convergence = row.converged < row.trained ? " (\(row.converged)/\(row.trained) conv.)" : ""
+        return "\(CheckFormat.short(row.mse.meanMSE)) [\(CheckFormat.short(row.mse.minMSE)) – \(CheckFormat.short(row.mse.maxMSE))]" + convergence
     }
 
     /// `×1.23`, the growth of the estimator's MSE from the smallest to the largest V, or `—`.
@@ -78,4 +80,17 @@ public struct WindowSweepRow: Sendable, Equatable {
     public var window: Int
     /// Mean, min, max (and sd of ln) test MSE and mean seconds of its runs at the sweep's n.
     public var mse: CheckSizeRow
+    /// Neural runs whose training stopped on a plateau of the validation error (converged), and
+    /// neural runs in all (0 and 0 for the oracle).
+    public var converged: Int, trained: Int
+
+    /// Summarises the runs of one (estimator, V) at n.
+    init(estimator: CheckEstimator, window: Int, n: Int, records: [CheckRunRecord]) {
+        self.estimator = estimator
+        self.window = window
+        mse = CheckSizeRow(n: n, records: records)
+        let training = records.compactMap(\.training)
+        trained = training.count
+        converged = training.filter { $0.stopReason == .plateau }.count
+    }
 }

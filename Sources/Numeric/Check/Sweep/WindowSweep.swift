@@ -42,11 +42,13 @@ public struct WindowSweep: Sendable {
         self.n = n
     }
 
-    /// The settings of the runs at window V: the sweep's, with `window = V` and `sampleSizes = [n]`.
+    /// The settings of the runs at window V: the sweep's, with `window = V`, `sampleSizes = [n]`
+    /// and no extra oracle sizes (the sweep compares estimators at one n).
     public func settings(window: Int) -> CheckSettings {
         var result = settings
         result.window = window
         result.sampleSizes = [n]
+        result.oracleSizesBelow = 0
         return result
     }
 
@@ -72,7 +74,7 @@ public struct WindowSweep: Sendable {
         for (window, keys) in zip(windows, plans) {
             if shouldStop() { break }
             let target = try target(window: window, smoothness: smoothness)
-            summary = CheckTargetSummary(termCount: target.termCount, squaredNorm: target.squaredNorm, level: target.level)
+            summary = CheckTargetSummary(target)
             let runner = CheckRunner(settings: settings(window: window), target: target,
                                      theoryLevelCoefficient: theoryLevelCoefficient, threads: threads)
             let done = runs.count
