@@ -70,13 +70,13 @@ struct CheckSweepOptions: ParsableArguments {
     var width: Int = 32
 
     @Option(help: "Epoch cap of a neural run: training stops on a plateau of the validation error, or at max(min-steps, epochs · steps per epoch) steps (then the run counts as not converged).")
-    var epochs: Int = 60
+    var epochs: Int = 100
 
     @Option(name: .customLong("min-steps"), help: "The step cap is at least this many optimiser steps (small n).")
-    var minSteps: Int = 3000
+    var minSteps: Int = 4000
 
-    @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays; the third plateau ends training.")
-    var patience: Int = 5
+    @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays (×0.3); the second plateau ends training.")
+    var patience: Int = 4
 
     @Option(help: "Network width: fixed (D = --width at every n) or theory (parameters ∝ the oracle's basis size at the theory's level T(n)).")
     var size: CheckNetworkSize = .fixed

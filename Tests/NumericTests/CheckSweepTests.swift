@@ -66,6 +66,23 @@ import Testing
         #expect(training.evaluationPeriod(stepsPerEpoch: 800) == 1)
     }
 
+    @Test func theorySizeGrowsTheWidthWithTheBasisAtTheTheoryLevel() throws {
+        var settings = CheckFixtures.settings(sizes: [512, 16384])
+        let smoothness = try Smoothness.parse("1,2,4")
+        let target = try SyntheticTarget(smoothness: smoothness, gamma: .anisotropic, functionClass: .gammaSmooth,
+                                         level: 7, window: 8, seed: 1)
+        var sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: 4.0 / 15)
+        #expect(sizing.width(n: 16384) == (32, 64))   // fixed: D at every n
+        settings.size = .theory
+        sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: 4.0 / 15)
+        #expect(sizing.width(n: 512) == (32, 64))     // the constant: the default network at n_min
+        // T(N) at n = 16384 (N = 491,520 rows) is 5.04: the basis γ(s) ≤ 5 has 1,323 functions.
+        #expect(sizing.basisSize(n: 16384) == 1323)
+        let large = sizing.width(n: 16384)
+        let expected = Int((32 * (Double(1323) / Double(sizing.basisSize(n: 512))).squareRoot() / 4).rounded()) * 4
+        #expect(large.width == expected && large.width > 32 && large.hidden == 2 * large.width)
+    }
+
     @Test func oracleExtendsTheGridBelowNMinOnlyWithANetwork() {
         var settings = Self.settings()
         settings.sampleSizes = [64, 128, 256]

@@ -38,7 +38,7 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     /// Lower bound on the step cap of a neural run, so that small n are not under-trained.
     public var minSteps: Int
     /// Validation evaluations without a 0.1% improvement before the learning rate decays (×0.3,
-    /// twice) and, at the third plateau, training stops (docs/check.md, "Training to convergence").
+    /// once) and, at the second plateau, training stops (docs/check.md, "Training to convergence").
     public var patience: Int
     /// Width of the neural estimators: `.fixed` (D = `width` at every n) or `.theory` (the
     /// parameter count grows with the oracle's basis size at the theory's level T(n)).
@@ -58,7 +58,7 @@ public struct CheckSettings: Codable, Sendable, Equatable {
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
                 window: Int, targetLevel: Double, testSequences: Int,
                 minSteps: Int = 1500, oracleLevel: String = "validation", weights: String = "unit",
-                patience: Int = 5, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0) {
+                patience: Int = 4, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0) {
         self.smoothness = smoothness
         self.gamma = gamma
         self.functionClass = functionClass

@@ -18,7 +18,11 @@ extension CheckReport {
             ("theory", .object([("rate_exponent", .exact(theoryRate))])),
             ("settings", CheckReport.json(settings)),
             ("target", .object([("terms", .int(target.termCount)), ("squared_norm", .double(target.squaredNorm)),
-                                ("level", .double(target.level))])),
+                                ("level", .double(target.level)),
+                                ("levels", .array(target.levels.map { level in
+                                    .object([("gamma", .double(level.gamma)), ("basis_size", .int(level.basisSize)),
+                                             ("tail_energy", .double(level.tailEnergy))])
+                                }))])),
             ("log_band", .object([("k", .double(logBand.k)), ("lower", .double(logBand.lower)), ("upper", .double(logBand.upper)),
                                   ("n_geometric_mean", .double(logBand.geometricMeanN))])),
             ("estimators", .array(summaries.map(CheckReport.json))),

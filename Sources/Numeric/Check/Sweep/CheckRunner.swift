@@ -107,13 +107,13 @@ public final class CheckRunner {
     static let evaluationSteps = 100
 
     /// The training of a neural run (docs/check.md, "Training to convergence"): Adam at η = 3e-3 with
-    /// warm-up, constant η with two ×0.3 decays on plateaus of the validation error (patience
-    /// `settings.patience` evaluations, an improvement being a 0.1% decrease), stop at the third
-    /// plateau; step cap `max(minSteps, epochs · steps per epoch)`.
+    /// warm-up, constant η with one ×0.3 decay at the first plateau of the validation error
+    /// (patience `settings.patience` evaluations, an improvement being a 0.1% decrease), stop at the
+    /// second plateau; step cap `max(minSteps, epochs · steps per epoch)`.
     static func training(settings: CheckSettings, seed: UInt64) -> TrainingConfiguration {
         TrainingConfiguration(epochs: settings.epochs, patience: settings.patience, seed: seed,
                               minSteps: settings.minSteps, evaluationSteps: evaluationSteps, schedule: .plateau,
-                              minRelativeImprovement: 1e-3)
+                              maxDecays: 1, minRelativeImprovement: 1e-3)
     }
 
     /// `(1/rows) Σ_{i, t ≥ t₀} (ŷ_{i,t} − f(X_i)_t)²`: the error against the noiseless target.
