@@ -2,7 +2,7 @@ import ArgumentParser
 import Bounds
 
 /// `ratecalc rate` (the default command): the theorems' exact rates for a smoothness
-/// (SPEC §3, §6; issue #2).
+/// (docs/formulas.md; README, Usage).
 struct RateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rate",
@@ -12,8 +12,8 @@ struct RateCommand: ParsableCommand {
         r = 2(a†−v)/(2(a†−v)+1) of E‖f̂ − f°‖² (exact, with a decimal), the level T(n), the \
         samples exponent 1/r, the theorem with its provenance, and every condition decided exactly.
         """,
-        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown]",
-        examples: "ratecalc --smoothness 1,2,4 --arch ssm\nratecalc --smoothness 1,2,4 --arch all --format json"
+        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown] [--latex-style display|table]",
+        examples: "ratecalc --smoothness 1,2,4 --arch ssm\nratecalc --smoothness 1,2,4 --arch all --format json\nratecalc --smoothness 1,2,4 --arch all --format latex\nratecalc --latex-preamble"
     )
 
     @OptionGroup var theory: TheoryOptions
@@ -22,11 +22,12 @@ struct RateCommand: ParsableCommand {
     var n: String?
 
     func run() throws {
+        if theory.printedPreamble() { return }
         let report = RateReport(try theory.request(n: n))
         switch theory.format {
         case .text: print(report.text(), terminator: "")
         case .json: print(report.json().rendered())
-        case .latex: print(report.latex(), terminator: "")
+        case .latex: print(report.latex(style: theory.latexStyle?.style), terminator: "")
         case .markdown: print(report.markdown(), terminator: "")
         }
     }

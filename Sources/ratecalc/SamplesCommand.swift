@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bounds
 
-/// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}` (issue #5 item 3).
+/// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}`.
 struct SamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samples",
@@ -17,6 +17,7 @@ struct SamplesCommand: ParsableCommand {
     var error: String = "1e-1,1e-2,1e-3"
 
     func run() throws {
+        if theory.printedPreamble() { return }
         let errors = try error.split(separator: ",", omittingEmptySubsequences: false).map { try exactOption("--error", String($0)) }
         let plan = try SamplePlan(report: RateReport(try theory.request()), errors: errors)
         switch theory.format {

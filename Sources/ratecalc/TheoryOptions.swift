@@ -1,7 +1,7 @@
 import ArgumentParser
 import Bounds
 
-/// `--gamma`: one γ type or both (SPEC §6).
+/// `--gamma`: one γ type or both (README, Usage).
 enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
     case mixed, anisotropic, both
     var gammas: [GammaType] {
@@ -13,7 +13,7 @@ enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `--arch`: one architecture or all of them (SPEC §6).
+/// `--arch`: one architecture or all of them (README, Usage).
 enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
     case ssm, transformer, cnn, all
     var architectures: [Architecture] {
@@ -26,21 +26,27 @@ enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `--class`: the γ-smooth or the piecewise γ-smooth class (SPEC §2).
+/// `--class`: the γ-smooth or the piecewise γ-smooth class (docs/formulas.md).
 enum ClassChoice: String, ExpressibleByArgument, CaseIterable {
     case gamma, piecewise
     var functionClass: FunctionClass { self == .gamma ? .gammaSmooth : .piecewise }
 }
 
-/// Output formats of the theory commands (SPEC §6).
+/// `--latex-style`: the LaTeX layout of `rate`.
+enum LaTeXStyleChoice: String, ExpressibleByArgument, CaseIterable {
+    case display, table
+    var style: RateReport.LaTeXStyle { self == .display ? .display : .table }
+}
+
+/// Output formats of the theory commands (README, Usage).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, latex, markdown
 }
 
 /// The options that `rate` and `samples` share (one `@OptionGroup`, defined once).
 struct TheoryOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a vector 1,2,4, a matrix 1,2;3,4 (rows = positions), or a family such as poly(c=1,q=2) or 1,2,geom(c=4,r=2).", valueName: "entries"))
-    var smoothness: String
+    @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a vector 1,2,4, a matrix '1,2;3,4' (rows = positions), or a family such as poly(c=1,q=2) or 1,2,geom(c=4,r=2).", valueName: "entries"))
+    var smoothness: String?
 
     @Option(help: "γ type: mixed, anisotropic or both.")
     var gamma: GammaChoice = .both
@@ -66,8 +72,23 @@ struct TheoryOptions: ParsableArguments {
     @Option(help: "Output format: text, json, latex or markdown.")
     var format: OutputFormat = .text
 
+    @Option(name: .customLong("latex-style"), help: "LaTeX layout: display (align* per result) or table (one booktabs table). Default: table with --arch all, else display.")
+    var latexStyle: LaTeXStyleChoice?
+
+    @Flag(name: .customLong("latex-preamble"), help: "Print the LaTeX preamble the latex output needs and exit.")
+    var latexPreamble = false
+
+    /// Prints the preamble when `--latex-preamble` was given; returns whether it did.
+    func printedPreamble() -> Bool {
+        if latexPreamble { print(LaTeXNotation.preamble, terminator: "") }
+        return latexPreamble
+    }
+
     /// Builds the validated request; `n` comes from the command that needs it.
     func request(n: String? = nil) throws -> RateRequest {
+        guard let smoothness else {
+            throw OptionValueError(option: "--smoothness", problem: "is missing: expected entries such as 1,2,4")
+        }
         let summary = try SmoothnessInput.summary(of: smoothness, precision: try exactOption("--precision", precision))
         let classes: [FunctionClass] = functionClass.map { [$0.functionClass] }
             ?? (arch == .all ? FunctionClass.allCases : [.gammaSmooth])

@@ -39,7 +39,7 @@ extension CertifiedValue {
 
     /// Widened by `margin ≥ 0` on both sides.
     func widened(by margin: Rational) -> CertifiedValue {
-        margin.isZero ? self : CertifiedValue(lower: lower - margin, upper: upper + margin, symbolic: symbolic)
+        margin.isZero ? self : CertifiedValue(lower: lower - margin, upper: upper + margin, closedForm: closedForm)
     }
 
     /// The same enclosure with ends rounded outward to multiples of `10^{-digits}`, so
@@ -49,12 +49,12 @@ extension CertifiedValue {
         let scale = Rational(BigInt.powerOfTen(UInt(digits)))
         let low = try! Rational((lower * scale).floor(), BigInt.powerOfTen(UInt(digits)))
         let high = try! Rational((upper * scale).ceiling(), BigInt.powerOfTen(UInt(digits)))
-        return CertifiedValue(lower: low, upper: high, symbolic: symbolic)
+        return CertifiedValue(lower: low, upper: high, closedForm: closedForm)
     }
 
-    /// The enclosure with a symbolic form attached.
-    func with(symbolic text: String?) -> CertifiedValue {
-        exact != nil ? self : CertifiedValue(lower: lower, upper: upper, symbolic: text)
+    /// The enclosure with a closed form attached.
+    func with(closedForm form: ClosedForm?) -> CertifiedValue {
+        exact != nil ? self : CertifiedValue(lower: lower, upper: upper, closedForm: form)
     }
 
     /// `upper − lower`.

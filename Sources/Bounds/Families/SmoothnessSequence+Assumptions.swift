@@ -1,25 +1,53 @@
 /// O22's decay assumptions for a sequence with an infinite tail, decided exactly
-/// (SPEC §3): Assumption 8, `a_i = Ω(i^q)`, and Assumption 12, the weak ℓ^q norm
-/// `‖a‖_{wℓ^q} = sup_j j^q/ā_j ≤ 1`.
+/// (docs/formulas.md, "Conditions"): Assumption 8, `a_i = Ω(i^q)`, and Assumption 12,
+/// the weak ℓ^q norm `‖a‖_{wℓ^q} = sup_j j^q/ā_j ≤ 1` together with `a_i = Ω(log i)`.
 extension SmoothnessSequence {
     /// The most positions compared one by one before a decision is called undecided.
     static let maximumExplicitPositions = 100_000
 
     /// Assumption 8: `a_i = Ω(i^q)`. A polynomial tail `c·i^{q'}` satisfies it iff `q' ≥ q`;
-    /// a geometric tail always does.
-    func assumption8(q: Rational) -> Condition {
+    /// a geometric tail always does. Without q it is decided for some q > 0 (always true
+    /// for the families ratecalc reads).
+    func assumption8(q: Rational?) -> Condition {
         let name = "a_i = Omega(i^q)", display = "a_i = Ω(i^q)"
         switch tail {
         case .none:
-            return Condition(name: name, displayName: display, status: .notApplicable, detail: "a finite vector", required: false)
+            return Condition(name: name, displayName: display, status: .notApplicable,
+                             detail: "a finite vector: the entries beyond position \(head.count) are +∞ (O22 Assumption 8)", required: false)
         case .geometric(_, let r)?:
             return Condition(name: name, displayName: display, status: .holds,
                              detail: "geometric growth r = \(r) > 1 beats every power i^q (O22 Assumption 8)", required: false)
         case .polynomial(_, let exponent)?:
+            guard let q else {
+                return Condition(name: name, displayName: display, status: .holds,
+                                 detail: "for every q ≤ \(exponent), the family exponent (O22 Assumption 8; --q fixes q)", required: false)
+            }
             let holds = exponent >= q
             return Condition(name: name, displayName: display, status: holds ? .holds : .fails,
                              detail: "family exponent \(exponent) \(holds ? "≥" : "<") q = \(q) (O22 Assumption 8)", required: false)
         }
+    }
+
+    /// Assumption 12's growth condition `a_i = Ω(log i)`: every polynomial or geometric
+    /// tail grows faster than log i; a finite vector has `a_i = +∞` beyond its entries.
+    func logGrowthCondition() -> Condition {
+        let name = "a_i = Omega(log i)", display = "a_i = Ω(log i)"
+        guard let tail else {
+            return Condition(name: name, displayName: display, status: .notApplicable,
+                             detail: "a finite vector: the entries beyond position \(head.count) are +∞ (O22 Assumption 12)", required: false)
+        }
+        return Condition(name: name, displayName: display, status: .holds,
+                         detail: "\(tail.text) grows faster than log i (O22 Assumption 12)", required: false)
+    }
+
+    /// O22's alternative hypotheses for the CNN rate: Assumption 8 (Theorem 10) and
+    /// Assumption 12, weak ℓ^q norm and log growth (Theorem 14). Without q the weak ℓ^q
+    /// norm is undecided.
+    func o22Assumptions(q: Rational?) -> [Condition] {
+        let weakLq = q.map { weakLqCondition(q: $0) } ?? WeakLq.undecidedWithoutQ
+        return [assumption8(q: q).hypothesis(of: Theorem.o22OrdinaryCNN),
+                weakLq.hypothesis(of: Theorem.o22DilatedCNN),
+                logGrowthCondition().hypothesis(of: Theorem.o22DilatedCNN)]
     }
 
     /// Assumption 12 decided exactly. Let `M = max(head)` and `i₀` the first family position

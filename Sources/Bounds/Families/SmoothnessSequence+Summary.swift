@@ -1,4 +1,4 @@
-/// What the theory needs from a smoothness sequence with an infinite tail (SPEC §4):
+/// What the theory needs from a smoothness sequence with an infinite tail (docs/families.md):
 /// the two smallest entries, `ã = Σ 1/a_k` exactly (geometric) or as a certified
 /// enclosure (polynomial), its symbolic form when ζ(q) has one, and O22's assumptions.
 extension SmoothnessSequence {
@@ -19,7 +19,7 @@ extension SmoothnessSequence {
         let headSum = head.isEmpty ? Rational.zero : EffectiveSmoothness.reciprocalSum(head)
         var reciprocalSum: CertifiedValue? = nil
         var divergence: String? = nil
-        var symbolic: (ã: String, aDagger: String)? = nil
+        var closedForm: ClosedForm? = nil
         switch family {
         case .geometric(let c, let r):
             // Σ_{i>k} 1/(c r^{i−1}) = r^{−k} · r / (c (r − 1)).
@@ -32,7 +32,7 @@ extension SmoothnessSequence {
             } else {
                 reciprocalSum = try reciprocalSumOfPolynomial(headSum: headSum, c: c, q: q, width: width)
                 // A closed form is shown only while it stays readable.
-                symbolic = symbolicForm(headSum: headSum, c: c, q: q).flatMap { $0.aDagger.count <= 120 ? $0 : nil }
+                closedForm = closedFormOfReciprocalSum(headSum: headSum, c: c, q: q).flatMap { $0.text.count <= 60 ? $0 : nil }
             }
         }
         let sequenceText = text
@@ -40,12 +40,9 @@ extension SmoothnessSequence {
         return SmoothnessSummary(
             entryStrings: head.map(\.description) + [family.text], rows: nil, columns: nil, text: sequenceText,
             smallest: first, secondSmallest: second, strictGap: gap,
-            reciprocalSum: reciprocalSum.map { $0.with(symbolic: symbolic?.ã) }, divergence: divergence,
-            anisotropicSymbolic: symbolic?.aDagger,
-            cnnAssumptions: { q in
-                let sequence = SmoothnessSequence(head: headCopy, tail: family)
-                return [sequence.assumption8(q: q), sequence.weakLqCondition(q: q)]
-            })
+            reciprocalSum: reciprocalSum.map { $0.with(closedForm: closedForm) }, divergence: divergence,
+            anisotropicClosedForm: closedForm?.reciprocal,
+            cnnAssumptions: { q in SmoothnessSequence(head: headCopy, tail: family).o22Assumptions(q: q) })
     }
 
     /// ã enclosed so that a† = 1/ã (slope 1/ã²) and the quantities derived from it are
@@ -64,24 +61,15 @@ extension SmoothnessSequence {
 
     /// For an even integer q: `ζ(q) = |B_q| (2π)^q / (2·q!)`, so
     /// `ã = α + β·π^q` with `α = Σ_head 1/a − (1/c) Σ_{i≤k} i^{-q}` and
-    /// `β = |B_q| 2^{q−1} / (q!·c)`; returns (ã, a† = 1/ã) as text, e.g. `π^2/6` and `6/π^2`.
-    private func symbolicForm(headSum: Rational, c: Rational, q: Rational) -> (ã: String, aDagger: String)? {
+    /// `β = |B_q| 2^{q−1} / (q!·c)`, e.g. `π^2/6` for `poly(c=1,q=2)`.
+    private func closedFormOfReciprocalSum(headSum: Rational, c: Rational, q: Rational) -> ClosedForm? {
         guard q.isInteger, let n = q.numerator.intValue, n % 2 == 0, n <= 200 else { return nil }
         let bernoulli = BernoulliNumbers.first(n + 1)[n].magnitude
         let beta = try! bernoulli * Rational(BigInt(2).power(UInt(n - 1))) / Rational(ZetaTail.factorial(n)) / c
         var harmonic = Rational.zero
         if !head.isEmpty { for i in 1...head.count { harmonic += try! Rational(BigInt(1), BigInt(i).power(UInt(n))) } }
         let alpha = headSum - (try! harmonic / c)
-        let piPower = "π^\(n)"
-        let betaTerm = beta.numerator == BigInt(1) ? "\(piPower)/\(beta.denominator)" : "\(beta.numerator)·\(piPower)/\(beta.denominator)"
-        if alpha.isZero {
-            let inverse = try! beta.reciprocal()
-            let aDagger = inverse.denominator == BigInt(1) ? "\(inverse.numerator)/\(piPower)" : "\(inverse.numerator)/(\(inverse.denominator)·\(piPower))"
-            return (betaTerm, aDagger)
-        }
-        let sign = alpha.signum < 0 ? "−" : "+"
-        let ã = "\(betaTerm) \(sign) \(alpha.magnitude)"
-        return (ã, "1/(\(ã))")
+        return ClosedForm(piPower: n, constant: alpha, piCoefficient: beta)
     }
 
     /// The two smallest entries and whether the smallest is strictly smaller, decided exactly:

@@ -1,6 +1,6 @@
-/// `--format json`: the SPEC §6.1 contract, schema_version 1.
+/// `--format json`: the contract of docs/json-schema.md, schema_version 1.
 extension RateReport {
-    /// The report as an ordered JSON document (SPEC §6.1). Exact numbers are strings in
+    /// The report as an ordered JSON document (docs/json-schema.md). Exact numbers are strings in
     /// lowest terms beside a float; enclosures have `exact: null` with `lower`/`upper`
     /// (and `symbolic` where known) and `approx` the midpoint.
     public func json() -> JSONValue {
@@ -39,6 +39,7 @@ extension RateReport {
             ("log_exponent", result.logExponent.map { .exact($0.value) } ?? .null),
             ("log_exponent_origin", result.logExponent.map { .string($0.origin.rawValue) } ?? .null),
             ("theorem_applies", .bool(result.theoremApplies)),
+            ("proven_by", .array(result.provenBy.map { .string($0) })),
             ("bound", BoundNotation.text(result).map { text in
                 .object([("text", .string(text)), ("latex", .string(BoundNotation.latex(result) ?? ""))])
             } ?? .null),
@@ -47,6 +48,8 @@ extension RateReport {
                          ("holds", condition.holds.map { .bool($0) } ?? .null),
                          ("status", .string(condition.status.rawValue)),
                          ("required", .bool(condition.required)),
+                         ("hypothesis_of", condition.hypothesisOf.map { .string($0) } ?? .null),
+                         ("role", .string(condition.role)),
                          ("detail", .string(condition.detail))])
             })),
         ]
@@ -58,6 +61,8 @@ extension RateReport {
                 ("width_log_exponent", .exact(network.widthLogExponent)),
                 ("sparsity_log_exponent", .exact(network.sparsityLogExponent)),
                 ("depth_log_exponent", .exact(network.depthLogExponent)),
+                ("filter_width_log_exponent", .exact(network.filterWidthLogExponent)),
+                ("channels_log_exponent", .exact(network.channelsLogExponent)),
             ])))
         }
         if let evaluation = result.evaluation {
@@ -78,7 +83,10 @@ extension RateReport {
         var fields: [(String, JSONValue)] = [("exact", .null),
                                              ("lower", .string(value.lower.description)),
                                              ("upper", .string(value.upper.description))]
-        if let symbolic = value.symbolic { fields.append(("symbolic", .string(symbolic))) }
+        if let form = value.closedForm {
+            fields.append(("symbolic", .string(form.text)))
+            fields.append(("symbolic_latex", .string(form.latexInline)))
+        }
         fields.append(("approx", .approximate(value.midpoint)))
         return .object(fields)
     }

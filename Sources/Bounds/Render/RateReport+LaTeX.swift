@@ -1,100 +1,102 @@
-/// `--format latex`: display math ready to paste or `\input` (issue #5 item 1). Needs only
-/// `amsmath` (and `amssymb` for `\lesssim`); citations use the keys of ``Source``.
+/// `--format latex`: paste-ready LaTeX that compiles with the packages of
+/// ``LaTeXNotation/preamble`` and fits a two-column `\columnwidth` (docs/latex.md).
 extension RateReport {
-    /// One `align*` environment per result plus a comment header; each line gives the bound
-    /// (`\lesssim` / `\tilde{O}`), a†, r, T(n) and the conditions, with `\cite{…}`.
-    public func latex() -> String {
-        var lines = ["% ratecalc: exact rates for a = (\(RateReport.abbreviatedEntries(request.smoothness)))" +
-                     (request.p.map { ", p = \($0)" } ?? ", p \\ge 2") + "; needs \\usepackage{amsmath,amssymb}"]
-        for result in results {
-            lines.append("")
-            lines.append("% \(result.architecture.displayName), \(result.functionClass.rawValue), \(result.gamma.rawValue): " +
-                         (result.theorem.map { "\($0.source.key) \($0.name) [\($0.provenance.rawValue)]" } ?? "no theorem"))
-            lines.append("\\begin{align*}")
-            var rows: [String] = []
-            let classText = result.functionClass == .gammaSmooth ? "$\\gamma$-smooth" : "piecewise $\\gamma$-smooth"
-            let theoremText = result.theorem.map { "\($0.source.key), \($0.provenance == .stated ? "stated" : "up to polylog")" } ?? "no theorem"
-            rows.append("&\\text{\\textbf{\(result.architecture.displayName)}, \(classText) class, \(result.gamma.rawValue) $\\gamma$ (\(theoremText))}")
-            let aDaggerLatex = RateReport.latexValue(result.aDagger)
-            rows.append("a^\\dagger &= \(aDaggerLatex)" + (result.gamma == .mixed ? " = \\bar a_1" : " = \\Bigl(\\sum_k a_k^{-1}\\Bigr)^{-1}"))
-            if let bound = BoundNotation.latex(result), let rate = result.rateExponent {
-                let cite = result.theorem.map { "\\quad\\text{\\cite{\($0.source.citationKey)}}" } ?? ""
-                rows.append("\\mathbb{E}\\|\\hat f - f^\\circ\\|^2 &\\lesssim " + RateReport.latexMainTerm(result) + " = \(bound)\(cite)")
-                rows.append("r &= \\frac{2(a^\\dagger - v)}{2(a^\\dagger - v) + 1} = \(RateReport.latexValue(rate))")
-            } else {
-                rows.append("&\\text{no rate: " + (result.theorem == nil ? "no theorem covers this architecture and class" : "the condition } a^\\dagger > v \\text{ fails") + "}")
-            }
-            if let level = result.levelCoefficient {
-                rows.append("T(n) &= \(RateReport.latexValue(level)) \\log_2 n")
-            }
-            if let samples = result.samplesExponent {
-                rows.append("n(\\varepsilon) &\\asymp \\varepsilon^{-\(RateReport.latexValue(samples))}")
-            }
-            if !result.conditions.isEmpty {
-                let conditions = result.conditions.map { condition in
-                    "\(RateReport.latexCondition(condition))\\ \\text{(\(condition.status.rawValue))}"
-                }
-                rows.append("&" + conditions.joined(separator: ",\\ "))
-            }
-            lines.append(rows.joined(separator: " \\\\\n"))
-            lines.append("\\end{align*}")
-        }
+    /// The two LaTeX layouts.
+    public enum LaTeXStyle: String, Sendable, CaseIterable {
+        /// Per result, a sentence naming the theorem and an `align*` with the bound, a†, r,
+        /// T(n) and n(ε), closed forms beside their certified enclosures.
+        case display
+        /// One booktabs table: rows architecture × class × γ; columns a†, r, T, provenance, source.
+        case table
+    }
+
+    /// The report as LaTeX; `style` nil means `table` for several architectures and
+    /// `display` for one.
+    public func latex(style: LaTeXStyle? = nil) -> String {
+        let chosen = style ?? (request.architectures.count > 1 ? .table : .display)
+        var lines = ["% ratecalc: exact rates for $\(LaTeXNotation.smoothness(request.smoothness))$, " +
+                     (request.p.map { "p = \($0)" } ?? "p >= 2") + "; preamble: ratecalc --latex-preamble"]
+        lines += chosen == .table ? latexTable() : results.flatMap(RateReport.latexDisplay)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `n^{-\frac{8}{15}}` (times `(\log n)^{k}` when k is known).
-    static func latexMainTerm(_ result: RateResult) -> String {
-        guard let rate = result.rateExponent else { return "" }
-        let term = "n^{-\(latexValue(rate))}"
-        if let k = result.logExponent?.value { return term + " (\\log n)^{\(BoundNotation.latexNumber(k))}" }
-        return term + " \\cdot \\mathrm{polylog}(n)"
+    /// One result: a sentence with the theorem, citation and proof status, the display,
+    /// then the conditions as running text (so nothing sits at the alignment column).
+    static func latexDisplay(_ result: RateResult) -> [String] {
+        var lines = [""]
+        let head = "\\noindent\\textbf{\(result.architecture.displayName)}, \(LaTeXNotation.classText(result.functionClass)) class, \(result.gamma.rawValue) $\\gamma$"
+        if let theorem = result.theorem {
+            let provenance = theorem.provenance == .stated ? "polylog factor stated" : "up to polylog factors"
+            lines.append(head + ": \(theorem.source.key)~\(LaTeXNotation.citation(theorem)), \(LaTeXNotation.text(theorem.name)); \(provenance).")
+        } else {
+            lines.append(head + ": no theorem covers this architecture and class.")
+        }
+        if result.isNotProven {
+            lines.append("\\textbf{Not proven:} a hypothesis fails or is undecided (see the conditions); the exponent below is the formula's value, not a proven rate.")
+        } else if let theorem = result.theorem, !theorem.alternatives.isEmpty, result.rateExponent != nil {
+            lines.append("Proven by " + result.provenBy.map(LaTeXNotation.theoremShort).joined(separator: " and ") + ".")
+        }
+        var rows: [String] = []
+        if let rate = result.rateExponent {
+            let main = "n^{-\(LaTeXNotation.exponent(rate, symbol: "r"))}"
+            let factor = result.logExponent.map { "(\\log n)^{\(LaTeXNotation.number($0.value))}" } ?? "\\,\\mathrm{polylog}(n)"
+            rows.append("\\mathbb{E}\\|\\hat f - f^\\circ\\|^2 &\\lesssim \(main)\(factor)")
+        }
+        rows += valueRows("a^\\dagger", result.aDagger,
+                          formula: result.gamma == .mixed ? "\\bar a_1" : "\\bigl(\\textstyle\\sum_k a_k^{-1}\\bigr)^{-1}")
+        if let rate = result.rateExponent {
+            rows += valueRows("r", rate, formula: "\\frac{2(a^\\dagger - v)}{2(a^\\dagger - v) + 1}")
+        }
+        if let level = result.levelCoefficient {
+            rows += valueRows("T(n)/\\log_2 n", level, formula: nil)
+        }
+        if let samples = result.samplesExponent {
+            rows.append("n(\\varepsilon) &\\asymp \\varepsilon^{-\(LaTeXNotation.exponent(samples, symbol: "1/r"))}")
+        }
+        if let network = result.networkSize {
+            let e = LaTeXNotation.exponent(network.polynomialExponent, symbol: "e")
+            let n = { LaTeXNotation.number($0) }
+            rows.append("W &\\asymp n^{\(e)}(\\log n)^{\(n(network.widthLogExponent))}")
+            rows.append("S &\\asymp n^{\(e)}(\\log n)^{\(n(network.sparsityLogExponent))}")
+            rows.append("L &\\asymp (\\log n)^{\(n(network.depthLogExponent))},\\quad W' \\asymp C' \\asymp (\\log n)^{\(n(network.filterWidthLogExponent))}")
+        }
+        if !rows.isEmpty {
+            lines.append("\\begin{align*}")
+            lines.append(rows.joined(separator: " \\\\\n"))
+            lines.append("\\end{align*}")
+        }
+        if !result.conditions.isEmpty {
+            lines.append("Conditions: " + result.conditions.map { "$\(LaTeXNotation.condition($0))$ \(LaTeXNotation.conditionStatus($0))" }
+                .joined(separator: "; ") + ".")
+        }
+        if result.networkSize != nil {
+            lines.append("Network sizes at $T(n)$ (O22 Thm.~9): width $W$, sparsity $S$, depth $L$, filter width $W'$, channels $C'$.")
+        }
+        if let enclosures = enclosureSentence(result) { lines.append(enclosures) }
+        return lines
     }
 
-    /// An exact value as `\frac{p}{q}`; an enclosure as its symbolic form or `\in [lo, hi]`.
-    static func latexValue(_ value: CertifiedValue) -> String {
-        if let exact = value.exact { return BoundNotation.latexNumber(exact) }
-        if let symbolic = value.symbolic {
-            return "{" + symbolic.replacingOccurrences(of: "π", with: "\\pi ") + "}"
+    /// `a^\dagger &= formula = value`, the value exact or a closed form; an enclosure
+    /// without a closed form shows the formula only (its digits follow in the text).
+    private static func valueRows(_ symbol: String, _ value: CertifiedValue, formula: String?) -> [String] {
+        let prefix = "\(symbol) &= " + (formula ?? "")
+        if value.exact != nil || value.closedForm != nil {
+            return [prefix + (formula == nil ? "" : " = ") + LaTeXNotation.value(value, display: true)]
         }
-        return "{[\(value.lower.decimalString(significantDigits: 12)),\\, \(value.upper.decimalString(significantDigits: 12))]}"
+        return formula == nil ? [] : [prefix]
     }
 
-    /// A condition in math notation (by its stable name), e.g. `a^\dagger > v`.
-    static func latexCondition(_ condition: Condition) -> String {
-        switch condition.name {
-        case "a_dagger > v": return "a^\\dagger > v"
-        case "a1 < a2": return "\\bar a_1 < \\bar a_2"
-        case "a_tilde < infinity": return "\\tilde a < \\infty"
-        case "weak_lq_norm <= 1": return "\\lVert a\\rVert_{w\\ell^q} \\le 1"
-        default: return "\\text{\(latexEscaped(condition.name))}"
+    /// The certified enclosures as running text (each on a line of its own if need be, so
+    /// that long digit strings never widen the display): `$r \in 0.5487…_{68}^{69}$`.
+    static func enclosureSentence(_ result: RateResult) -> String? {
+        let named: [(String, CertifiedValue?)] = [("a^\\dagger", result.aDagger), ("r", result.rateExponent),
+                                                  ("T(n)/\\log_2 n", result.levelCoefficient), ("1/r", result.samplesExponent),
+                                                  ("e", result.networkSize?.polynomialExponent)]
+        let parts = named.compactMap { name, value in
+            value.flatMap { $0.exact == nil ? "$\(name) \\in \($0.enclosureLaTeX())$" : nil }
         }
-    }
-
-    /// Escapes LaTeX's special characters in text mode and maps the few Unicode symbols
-    /// the condition names use.
-    static func latexEscaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "_": out += "\\_"
-            case "&": out += "\\&"
-            case "%": out += "\\%"
-            case "#": out += "\\#"
-            case "ā": out += "$\\bar a$"
-            case "ã": out += "$\\tilde a$"
-            case "₁": out += "$_1$"
-            case "₂": out += "$_2$"
-            case "∞": out += "$\\infty$"
-            case "‖": out += "$\\|$"
-            case "ℓ": out += "$\\ell$"
-            case "≤": out += "$\\le$"
-            case "<": out += "$<$"
-            case ">": out += "$>$"
-            case "^": out += "\\^{}"
-            case "{", "}": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        return out
+        guard !parts.isEmpty else { return nil }
+        return "{\\raggedright Certified enclosures ($x_{\\mathrm{lo}}^{\\mathrm{hi}}$: shared digits, then the last digits of the lower and upper ends): " +
+            parts.joined(separator: ", ") + ".\\par}"
     }
 }

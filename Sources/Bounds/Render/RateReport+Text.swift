@@ -1,5 +1,5 @@
 /// `--format text`: an aligned report for people — exact value and a decimal side by side,
-/// the source and provenance, and the conditions (issue #2 item 5).
+/// the source and provenance, and the conditions.
 extension RateReport {
     /// The report as lines of text.
     public func text() -> String {
@@ -26,7 +26,7 @@ extension RateReport {
     /// then the conditions and notes once per γ type.
     func overviewTable() -> [String] {
         var table = TextTable()
-        table.append("architecture", "class", "γ", "source", "provenance", "a†", "r", "≈ r", "bound")
+        table.append("architecture", "class", "γ", "source", "provenance", "a†", "r", "≈ r", "bound", "status")
         for result in results {
             table.append(result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
                          result.theorem.map { "\($0.source.key)" } ?? "none",
@@ -34,7 +34,8 @@ extension RateReport {
                          RateReport.cells(result.aDagger)[0],
                          result.rateExponent.map { RateReport.cells($0)[0] } ?? "—",
                          result.rateExponent.map { $0.midpoint.decimalString(significantDigits: 10) } ?? "",
-                         BoundNotation.text(result) ?? "no theorem")
+                         BoundNotation.text(result) ?? "no theorem",
+                         result.theorem == nil ? "" : (result.isNotProven ? "NOT PROVEN" : (result.rateExponent == nil ? "" : "proven")))
         }
         var lines = table.rendered()
         for gamma in request.gammas {
@@ -50,6 +51,15 @@ extension RateReport {
                 lines.append("    T(n) = \(RateReport.cells(level)[0]) · log₂ n,  samples exponent 1/r = \(RateReport.cells(samples)[0])")
             }
         }
+        for result in results where result.architecture == .cnn && result.theorem != nil {
+            let hypotheses = result.conditions.filter { $0.hypothesisOf != nil }
+            guard !hypotheses.isEmpty else { continue }
+            lines.append("")
+            lines.append("CNN, \(result.gamma.rawValue) γ: \(result.proofStatus)")
+            var table = TextTable()
+            for condition in hypotheses { table.append(condition.status.rawValue, condition.displayName + " (\(condition.role))", condition.detail) }
+            lines += table.rendered(indent: "    ")
+        }
         let notes = Set(results.flatMap(\.notes).map { $0 })
         for note in notes.sorted() { lines.append("note: " + note) }
         return lines
@@ -62,7 +72,7 @@ extension RateReport {
         } else {
             header += "  —  no theorem"
         }
-        var lines = [header]
+        var lines = [header, "  status: " + result.proofStatus]
         var table = TextTable()
         let gammaFormula = result.gamma == .mixed ? "ā₁ (smallest entry)" : "1/ã, ã = Σ 1/a_k"
         table.append(cells: ["a†"] + cells(result.aDagger) + [gammaFormula])
@@ -92,6 +102,8 @@ extension RateReport {
         if let network = result.networkSize {
             let e = cells(network.polynomialExponent)[0]
             table.append("width W", "n^(\(e)) (log n)^(\(network.widthLogExponent))", "", "O22 Thm 9 at T(n)")
+            table.append("filter width W′", "(log n)^(\(network.filterWidthLogExponent))", "", "O22 Thm 9 at T(n), ∝ T^(1/q)")
+            table.append("channels C′", "(log n)^(\(network.channelsLogExponent))", "", "O22 Thm 9 at T(n), ∝ T^(1/q)")
             table.append("sparsity S", "n^(\(e)) (log n)^(\(network.sparsityLogExponent))", "", "O22 Thm 9 at T(n)")
             table.append("depth L", "(log n)^(\(network.depthLogExponent))", "", "O22 Thm 9 at T(n)")
         }
@@ -105,7 +117,7 @@ extension RateReport {
             lines.append("  conditions")
             var conditions = TextTable()
             for condition in result.conditions {
-                conditions.append(condition.status.rawValue, condition.displayName + (condition.required ? "" : " (assumption, informational)"), condition.detail)
+                conditions.append(condition.status.rawValue, condition.displayName + (condition.required ? "" : " (\(condition.role))"), condition.detail)
             }
             lines += conditions.rendered(indent: "    ")
         }
@@ -113,21 +125,13 @@ extension RateReport {
         return lines
     }
 
-    /// `[exact, ≈ decimal]`, or for an enclosure `[symbolic or "enclosure", ≈ midpoint, ∈ [lo, hi]]`.
+    /// `[exact, ≈ decimal]`, or for an enclosure `[closed form or "certified enclosure",
+    /// ∈ [lo, hi]]` with the ends rounded outward to the digits that show the width.
     static func cells(_ value: CertifiedValue, suffix: String = "") -> [String] {
         if let exact = value.exact {
             return [exact.description + suffix, "≈ " + exact.decimalString(significantDigits: 10) + suffix]
         }
-        return [(value.symbolic ?? "certified enclosure") + suffix,
-                "∈ [\(value.lower.decimalString(significantDigits: enclosureDigits(value))), \(value.upper.decimalString(significantDigits: enclosureDigits(value)))]" + suffix]
-    }
-
-    /// Enough significant digits to tell the ends of an enclosure apart (at most 40).
-    static func enclosureDigits(_ value: CertifiedValue) -> Int {
-        for digits in 10...40 where value.lower.decimalString(significantDigits: digits) != value.upper.decimalString(significantDigits: digits) {
-            return digits
-        }
-        return 40
+        return [(value.symbolic ?? "certified enclosure") + suffix, "∈ " + value.enclosureText() + suffix]
     }
 
     static func format(_ value: Double) -> String {

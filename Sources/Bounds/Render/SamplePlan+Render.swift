@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renderings of ``SamplePlan``: text table, JSON, Markdown and LaTeX (issue #5 item 3).
+/// Renderings of ``SamplePlan``: text table, JSON, Markdown and LaTeX.
 extension SamplePlan {
     /// Architectures side by side: one row per (architecture, class, γ) with `1/r` and
     /// `n(ε)` for each ε.
@@ -10,7 +10,7 @@ extension SamplePlan {
         for result in report.results {
             let samples = result.samplesExponent
             table.append(cells: [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                                 samples.map { RateReport.cells($0)[0] } ?? "—",
+                                 samples.map { RateReport.cells($0)[0] + (result.isNotProven ? " (not proven)" : "") } ?? "—",
                                  samples.map { $0.midpoint.decimalString(significantDigits: 10) } ?? ""]
                          + errors.map { error in sampleSize(for: result, error: error).map(SamplePlan.formatCount) ?? "—" })
         }
@@ -22,7 +22,7 @@ extension SamplePlan {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// SPEC-style JSON: `schema_version`, the errors, and per result `samples_exponent` and
+    /// JSON (docs/json-schema.md): `schema_version`, the errors, and per result `samples_exponent` and
     /// `n` per ε.
     public func json() -> JSONValue {
         .object([
@@ -36,39 +36,69 @@ extension SamplePlan {
                     ("class", .string(result.functionClass.rawValue)),
                     ("source", result.theorem.map { .string($0.source.key) } ?? .null),
                     ("samples_exponent", result.samplesExponent.map(RateReport.certified) ?? .null),
+                    ("theorem_applies", .bool(result.theoremApplies)),
                     ("n", .array(errors.map { error in sampleSize(for: result, error: error).map { .double($0) } ?? .null })),
                 ])
             })),
         ])
     }
 
-    /// A Markdown table with `$…$` math.
+    /// One Markdown table per class (rows architecture × γ; columns 1/r and n(ε) per ε),
+    /// with `$…$` math and ASCII outside it, so that Pandoc's LaTeX compiles.
     public func markdown() -> String {
-        var lines = ["Sample size for a target error: $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$", ""]
-        lines.append("| architecture | class | $\\gamma$ | $1/r$ | " + errors.map { "$\\varepsilon = \(BoundNotation.latexNumber($0))$" }.joined(separator: " | ") + " |")
-        lines.append("|---|---|---|---|" + errors.map { _ in "---|" }.joined())
-        for result in report.results {
-            let cells = [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                         result.samplesExponent.map { "$\(RateReport.latexValue($0))$" } ?? "—"]
-                + errors.map { error in sampleSize(for: result, error: error).map { "$\\approx \(SamplePlan.latexCount($0))$" } ?? "—" }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+        var lines = ["Sample size for a target error: $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$ (constants and polylog factors ignored).", "",
+                     "Smoothness $\(LaTeXNotation.smoothness(report.request.smoothness))$."]
+        let errorHeaders: [String] = errors.map { "$\\varepsilon = \(SamplePlan.latexError($0))$" }
+        for functionClass in report.request.functionClasses {
+            lines += ["", "\(LaTeXNotation.classText(functionClass).prefix(1).uppercased() + LaTeXNotation.classText(functionClass).dropFirst()) class:", ""]
+            lines.append((["| architecture, $\\gamma$ | $1/r$"] + errorHeaders).joined(separator: " | ") + " |")
+            lines.append("|------------|----------|" + String(repeating: "----------|", count: errors.count))
+            for result in report.results where result.functionClass == functionClass {
+                let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
+                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" + (result.isNotProven ? " (not proven)" : "") } ?? "--"
+                lines.append("| " + (["\(result.architecture.displayName), \(result.gamma.rawValue)", exponent] + sizes).joined(separator: " | ") + " |")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A LaTeX `tabular` (needs only amsmath).
+    /// A booktabs table in a `table` float: rows architecture × γ grouped by class,
+    /// columns 1/r and n(ε) per ε (preamble: ``LaTeXNotation/preamble``).
     public func latex() -> String {
-        var lines = ["% ratecalc samples: n(\\varepsilon) \\asymp \\varepsilon^{-1/r}",
-                     "\\begin{tabular}{lll" + String(repeating: "r", count: errors.count + 1) + "}",
-                     "architecture & class & $\\gamma$ & $1/r$ & " + errors.map { "$\\varepsilon = \(BoundNotation.latexNumber($0))$" }.joined(separator: " & ") + " \\\\ \\hline"]
-        for result in report.results {
-            let cells = [result.architecture.displayName, result.functionClass.rawValue, result.gamma.rawValue,
-                         result.samplesExponent.map { "$\(RateReport.latexValue($0))$" } ?? "--"]
-                + errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
-            lines.append(cells.joined(separator: " & ") + " \\\\")
+        let columns = 3 + errors.count
+        var lines = ["\\begin{tabular}{@{}lll" + String(repeating: "r", count: errors.count) + "@{}}", "\\toprule",
+                     "& & & \\multicolumn{\(errors.count)}{c@{}}{$n(\\varepsilon)$} \\\\",
+                     "\\cmidrule(l){4-\(columns)}",
+                     (["& $\\gamma$ & $1/r$"] + errors.map { "$\\varepsilon = \(SamplePlan.latexError($0))$" }).joined(separator: " & ") + " \\\\"]
+        for functionClass in report.request.functionClasses {
+            lines.append("\\midrule")
+            lines.append("\\multicolumn{\(columns)}{@{}l}{\\emph{\(LaTeXNotation.classText(functionClass)) class}} \\\\")
+            for result in report.results where result.functionClass == functionClass {
+                let sizes: [String] = errors.map { error in sampleSize(for: result, error: error).map { "$\(SamplePlan.latexCount($0))$" } ?? "--" }
+                let exponent = result.samplesExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$" + (result.isNotProven ? "$^{\\ast}$" : "") } ?? "--"
+                lines.append(([result.architecture.displayName, result.gamma.rawValue, exponent] + sizes).joined(separator: " & ") + " \\\\")
+            }
         }
-        lines.append("\\end{tabular}")
+        lines += ["\\bottomrule", "\\end{tabular}"]
+        lines = ["% ratecalc samples: n(\\varepsilon) \\asymp \\varepsilon^{-1/r}; preamble: ratecalc --latex-preamble",
+                 "\\begin{table}[htbp]", "\\centering\\small", "\\setlength{\\tabcolsep}{4pt}"] + LaTeXNotation.fittedToColumn(lines)
+        lines += ["\\caption{Sample size $n(\\varepsilon) \\asymp \\varepsilon^{-1/r}$ for a target error $\\varepsilon$, " +
+                  "$\(LaTeXNotation.smoothness(report.request.smoothness))$: exact exponent $1/r$; $n$ without the theorems' constants and polylog factors.}",
+                  "\\label{tab:ratecalc-samples}"]
+        if report.results.contains(where: \.isNotProven) {
+            lines += ["\\par\\raggedright\\footnotesize", "$^{\\ast}$ not proven: a hypothesis of the theorem fails or is undecided; the exponent is the formula's value.\\par"]
+        }
+        lines.append("\\end{table}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `10^{-3}` for a power of ten, else the decimal (`0.05`).
+    static func latexError(_ error: Rational) -> String {
+        let denominator = error.denominator.description
+        if error.numerator == BigInt(1), denominator.first == "1", denominator.dropFirst().allSatisfy({ $0 == "0" }) {
+            return "10^{-\(denominator.count - 1)}"
+        }
+        return error.decimalString(significantDigits: 6)
     }
 
     static func formatCount(_ value: Double) -> String {
@@ -77,10 +107,10 @@ extension SamplePlan {
     }
 
     static func latexCount(_ value: Double) -> String {
-        if value < 1e6 { return String(Int(value.rounded())) }
+        if value < 1e5 { return String(Int(value.rounded())) }
         let exponent = Int(Foundation.floor(Foundation.log10(value)))
         let mantissa = value / Foundation.pow(10, Double(exponent))
-        return String(format: "%.2f", mantissa) + " \\times 10^{\(exponent)}"
+        return String(format: "%.2f", mantissa) + "\\cdot 10^{\(exponent)}"
     }
 }
 

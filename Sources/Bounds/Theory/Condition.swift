@@ -1,4 +1,9 @@
-/// One hypothesis of a theorem, decided exactly (SPEC §3 "Conditions").
+/// One hypothesis of a theorem, decided exactly (docs/formulas.md, "Conditions").
+///
+/// A condition is either required by every theorem that covers the result (`required`),
+/// part of one of several alternative hypotheses (`hypothesisOf`: O22's Theorem 10 needs
+/// Assumption 8, Theorem 14 needs Assumption 12, and either gives the rate), or
+/// informational (neither).
 public struct Condition: Sendable, Equatable {
     /// Whether the hypothesis holds for the given smoothness.
     public enum Status: String, Sendable {
@@ -19,13 +24,33 @@ public struct Condition: Sendable, Equatable {
     /// Whether the rate theorem needs this hypothesis (a failing required condition means
     /// the theorem does not apply).
     public let required: Bool
+    /// The theorem whose alternative hypothesis this condition belongs to (e.g.
+    /// `Theorem 10`); that theorem proves the rate when all of its conditions hold.
+    public let hypothesisOf: String?
 
-    public init(name: String, displayName: String, status: Status, detail: String, required: Bool = true) {
+    public init(name: String, displayName: String, status: Status, detail: String, required: Bool = true,
+                hypothesisOf: String? = nil) {
         self.name = name
         self.displayName = displayName
         self.status = status
         self.detail = detail
-        self.required = required
+        self.required = required && hypothesisOf == nil
+        self.hypothesisOf = hypothesisOf
+    }
+
+    /// The same condition as part of `theorem`'s alternative hypothesis.
+    public func hypothesis(of theorem: String) -> Condition {
+        Condition(name: name, displayName: displayName, status: status, detail: detail, required: false, hypothesisOf: theorem)
+    }
+
+    /// Whether the condition does not stand in the way of a proof (holds, or does not apply).
+    public var isSatisfied: Bool { status == .holds || status == .notApplicable }
+
+    /// How a reader should take the condition: `required`, `hypothesis of Theorem 10`, or
+    /// `informational`.
+    public var role: String {
+        if required { return "required" }
+        return hypothesisOf.map { "hypothesis of \($0)" } ?? "informational"
     }
 
     /// `holds` as JSON wants it: true, false, or nil (not applicable / undecided).

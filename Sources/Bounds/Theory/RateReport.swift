@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every result the theory gives for a request (SPEC §6.1): one ``RateResult`` per
+/// Every result the theory gives for a request (docs/json-schema.md): one ``RateResult`` per
 /// (class, architecture, γ type), in that order.
 public struct RateReport: Sendable {
     public let request: RateRequest
@@ -8,8 +8,8 @@ public struct RateReport: Sendable {
     public let v: Rational
     public let results: [RateResult]
 
-    /// Computes the report: for each γ type the effective smoothness (SPEC §2), the
-    /// conditions (SPEC §3), and for each covered (architecture, class) the exact rate
+    /// Computes the report: for each γ type the effective smoothness (docs/formulas.md), the
+    /// conditions (docs/formulas.md), and for each covered (architecture, class) the exact rate
     /// exponent, level coefficient, samples and approximation exponents.
     public init(_ request: RateRequest) {
         self.request = request
@@ -46,7 +46,7 @@ public struct RateReport: Sendable {
             aDagger = summary.reciprocalSum == nil ? CertifiedValue(exact: .zero) : summary.reciprocalSum.map { sum in
                 if let exact = sum.exact { return CertifiedValue(exact: try! exact.reciprocal()) }
                 return CertifiedValue(lower: try! sum.upper.reciprocal(), upper: try! sum.lower.reciprocal(),
-                                      symbolic: summary.anisotropicSymbolic)
+                                      closedForm: summary.anisotropicClosedForm)
             }
             conditions.append(Condition(
                 name: "a_tilde < infinity", displayName: "ã < ∞",
@@ -62,42 +62,52 @@ public struct RateReport: Sendable {
                                         status: status, detail: "\(CertifiedValue.describe(aDagger)) \(relation) \(v)"), at: 0)
         }
 
-        // Mixed: strict gap ā_1 < ā_2 (O22 Thm 10).
+        // Mixed: strict gap ā_1 < ā_2 (part of O22's Assumption 8 for the CNN rate).
         if gamma == .mixed {
+            var gap: Condition
             if let second = summary.secondSmallest, let holds = summary.strictGap {
-                conditions.append(Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)",
-                                            status: holds ? .holds : .fails,
-                                            detail: "ā₁ = \(CertifiedValue.describe(summary.smallest)) \(holds ? "<" : "=") ā₂ = \(CertifiedValue.describe(second))"))
+                gap = Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)",
+                                status: holds ? .holds : .fails,
+                                detail: "ā₁ = \(CertifiedValue.describe(summary.smallest)) \(holds ? "<" : "=") ā₂ = \(CertifiedValue.describe(second))")
             } else {
-                conditions.append(Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)", status: .notApplicable,
-                                            detail: "a single entry: no second smallest entry"))
+                gap = Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)", status: .notApplicable,
+                                detail: "a single entry: no second smallest entry")
             }
+            if architecture == .cnn { gap = gap.hypothesis(of: Theorem.o22OrdinaryCNN) }
+            conditions.append(gap)
         }
 
-        // CNN: O22 Assumption 12 (weak ℓ^q) when q is given.
-        if architecture == .cnn, let q = request.q, let assumptions = summary.cnnAssumptions {
-            conditions += assumptions(q)
+        // CNN: O22's alternative hypotheses, Assumption 8 (Theorem 10) or 12 (Theorem 14).
+        if architecture == .cnn, functionClass == .gammaSmooth, let assumptions = summary.cnnAssumptions {
+            conditions += assumptions(request.q)
         }
 
-        // Exponents: defined whenever a† > v holds (monotone maps of a† for enclosures).
+        // Exponents: defined whenever a† > v holds (monotone maps of a† for enclosures),
+        // with the closed forms of the same maps when a† has one.
         var rate: CertifiedValue? = nil, level: CertifiedValue? = nil
         var samples: CertifiedValue? = nil, approximation: CertifiedValue? = nil
-        if let theorem, let aDagger {
-            _ = theorem
-            if aDagger.lower > v {
-                rate = aDagger.mapIncreasing { RateFormulas.rateExponent(aDagger: $0, v: v) }
-                level = aDagger.mapIncreasing { RateFormulas.levelCoefficient(aDagger: $0, v: v) }
-                samples = aDagger.mapDecreasing { RateFormulas.samplesExponent(aDagger: $0, v: v) }
-                approximation = aDagger.mapIncreasing { RateFormulas.approximationExponent(aDagger: $0, v: v) }
-            }
+        let forms = aDagger?.closedForm.map { RateClosedForms(aDagger: $0, v: v) }
+        if theorem != nil, let aDagger, aDagger.lower > v {
+            rate = aDagger.mapIncreasing(closedForm: forms?.rateExponent) { RateFormulas.rateExponent(aDagger: $0, v: v) }
+            level = aDagger.mapIncreasing(closedForm: forms?.levelCoefficient) { RateFormulas.levelCoefficient(aDagger: $0, v: v) }
+            samples = aDagger.mapDecreasing(closedForm: forms?.samplesExponent) { RateFormulas.samplesExponent(aDagger: $0, v: v) }
+            approximation = aDagger.mapIncreasing(closedForm: forms?.approximationExponent) { RateFormulas.approximationExponent(aDagger: $0, v: v) }
         }
         if theorem == nil {
             notes.append("no theorem covers \(architecture.displayName) on the \(functionClass.rawValue) class: O22 treats fixed (position-dependent) smoothness only")
         }
-        for failing in conditions where failing.required && failing.status != .holds && failing.status != .notApplicable {
+        for failing in conditions where failing.required && !failing.isSatisfied {
             let what = failing.status == .undecided ? "is undecided at this precision" : "fails"
             notes.append("condition \(failing.displayName) \(what) (\(failing.detail)): the theorem's hypothesis is not met" +
                          (rate == nil ? "" : "; the exponent shown is the formula's value, not a proven rate"))
+        }
+        if let theorem, !theorem.alternatives.isEmpty, conditions.allSatisfy({ !$0.required || $0.isSatisfied }) {
+            let unmet = theorem.alternatives.filter { alternative in !conditions.filter { $0.hypothesisOf == alternative }.allSatisfy(\.isSatisfied) }
+            if unmet.count == theorem.alternatives.count {
+                notes.append("the hypotheses of \(unmet.joined(separator: " and ")) are not all met (failing or undecided): the exponent shown is the formula's value, not a proven rate")
+            } else if !unmet.isEmpty {
+                notes.append("proven by \(theorem.alternatives.filter { !unmet.contains($0) }.joined(separator: ", ")); the hypotheses of \(unmet.joined(separator: ", ")) are not all met")
+            }
         }
 
         // Polylog exponent: stated for CNN (needs q), user-supplied otherwise; never invented.
@@ -130,14 +140,13 @@ public struct RateReport: Sendable {
                           approximationExponent: approximation, logExponent: logExponent,
                           conditions: conditions, notes: notes, evaluation: evaluation,
                           networkSize: architecture == .cnn && rate != nil
-                              ? request.q.flatMap { q in aDagger.map { NetworkSizeScaling(aDagger: $0, v: v, q: q) } } : nil)
+                              ? request.q.flatMap { q in aDagger.map { NetworkSizeScaling(aDagger: $0, v: v, q: q, closedForm: forms?.sizeExponent) } } : nil)
     }
 }
 
 extension CertifiedValue {
     /// `8/15`, or `[lo, hi]` for an enclosure.
     static func describe(_ value: CertifiedValue) -> String {
-        value.exact?.description ?? ((value.symbolic.map { $0 + " ∈ " } ?? "") +
-            "[\(value.lower.decimalString(significantDigits: 12)), \(value.upper.decimalString(significantDigits: 12))]")
+        value.exact?.description ?? ((value.symbolic.map { $0 + " ∈ " } ?? "") + value.enclosureText())
     }
 }

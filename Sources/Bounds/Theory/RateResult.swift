@@ -1,12 +1,12 @@
-/// The theory's answer for one (γ type, architecture, class): SPEC §3's quantities, the
-/// covering theorem with its provenance, and the conditions (SPEC §6.1 `results[i]`).
+/// The theory's answer for one (γ type, architecture, class): the quantities of docs/formulas.md, the
+/// covering theorem with its provenance, and the conditions (docs/json-schema.md, `results[i]`).
 public struct RateResult: Sendable {
     public let gamma: GammaType
     public let architecture: Architecture
     public let functionClass: FunctionClass
     /// The covering theorem; `nil` when none covers this architecture and class.
     public let theorem: Theorem?
-    /// Effective smoothness a† (SPEC §2).
+    /// Effective smoothness a† (docs/formulas.md).
     public let aDagger: CertifiedValue
     /// `ã = Σ 1/a_k` (anisotropic only).
     public let aTilde: CertifiedValue?
@@ -31,13 +31,22 @@ public struct RateResult: Sendable {
     /// O22 Thm 9's network sizes in terms of n (CNN with `--q` only).
     public let networkSize: NetworkSizeScaling?
 
-    /// Whether every required condition holds and a theorem covers the pair.
-    public var theoremApplies: Bool {
-        theorem != nil && conditions.allSatisfy { !$0.required || $0.status == .holds || $0.status == .notApplicable }
+    /// The theorems whose hypotheses all hold, so that the rate is proven: the covering
+    /// theorem when every required condition holds, narrowed to the alternatives (O22
+    /// Theorem 10, Theorem 14) whose own conditions hold. Empty: the bound is not proven.
+    public var provenBy: [String] {
+        guard let theorem, conditions.allSatisfy({ !$0.required || $0.isSatisfied }) else { return [] }
+        if theorem.alternatives.isEmpty { return [theorem.name] }
+        return theorem.alternatives.filter { alternative in
+            conditions.filter { $0.hypothesisOf == alternative }.allSatisfy(\.isSatisfied)
+        }
     }
+
+    /// Whether a theorem covers the pair and its hypotheses hold (``provenBy`` is not empty).
+    public var theoremApplies: Bool { !provenBy.isEmpty }
 }
 
-/// The exponent of a polylog factor and where it comes from (SPEC §1: never invented).
+/// The exponent of a polylog factor and where it comes from (never invented; docs/formulas.md).
 public struct LogExponent: Sendable, Equatable {
     public enum Origin: String, Sendable {
         /// O22 Thm 10's `κ = 2/q + 2 + max(4/q, 4)`.

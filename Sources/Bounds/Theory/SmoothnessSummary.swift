@@ -20,14 +20,14 @@ public struct SmoothnessSummary: Sendable {
     /// Why `ã = ∞`, when it is.
     public let divergence: String?
     /// A closed form of the anisotropic a† = 1/ã, when one exists (e.g. `6/π^2`).
-    public let anisotropicSymbolic: String?
-    /// Decides O22's assumptions on the decay (Assumption 8 for families, Assumption 12:
-    /// weak ℓ^q norm ≤ 1) for a given q.
-    public let cnnAssumptions: (@Sendable (Rational) -> [Condition])?
+    public let anisotropicClosedForm: ClosedForm?
+    /// Decides O22's alternative hypotheses for a q (nil: not given): Assumption 8
+    /// (Theorem 10) and Assumption 12, weak ℓ^q norm ≤ 1 and `a_i = Ω(log i)` (Theorem 14).
+    public let cnnAssumptions: (@Sendable (Rational?) -> [Condition])?
 
     public init(entryStrings: [String], rows: Int?, columns: Int?, text: String, smallest: CertifiedValue,
                 secondSmallest: CertifiedValue?, strictGap: Bool?, reciprocalSum: CertifiedValue?, divergence: String?,
-                anisotropicSymbolic: String? = nil, cnnAssumptions: (@Sendable (Rational) -> [Condition])?) {
+                anisotropicClosedForm: ClosedForm? = nil, cnnAssumptions: (@Sendable (Rational?) -> [Condition])?) {
         self.entryStrings = entryStrings
         self.rows = rows
         self.columns = columns
@@ -37,7 +37,7 @@ public struct SmoothnessSummary: Sendable {
         self.strictGap = strictGap
         self.reciprocalSum = reciprocalSum
         self.divergence = divergence
-        self.anisotropicSymbolic = anisotropicSymbolic
+        self.anisotropicClosedForm = anisotropicClosedForm
         self.cnnAssumptions = cnnAssumptions
     }
 
@@ -52,6 +52,6 @@ public struct SmoothnessSummary: Sendable {
                   strictGap: sorted.count > 1 ? sorted[0] < sorted[1] : nil,
                   reciprocalSum: CertifiedValue(exact: EffectiveSmoothness.reciprocalSum(smoothness.entries)),
                   divergence: nil,
-                  cnnAssumptions: { q in [WeakLq.condition(sortedEntries: sorted, q: q)] })
+                  cnnAssumptions: { q in SmoothnessSequence(head: sorted, tail: nil).o22Assumptions(q: q) })
     }
 }

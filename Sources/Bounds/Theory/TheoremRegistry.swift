@@ -1,4 +1,4 @@
-/// How much of a bound ratecalc encodes (SPEC §1).
+/// How much of a bound ratecalc encodes (docs/formulas.md).
 public enum Provenance: String, Sendable, Codable {
     /// The formula including its polylog factor and network sizes is the theorem's own
     /// (O22 Thms 7, 9, 10, 13, 14).
@@ -8,7 +8,7 @@ public enum Provenance: String, Sendable, Codable {
     case upToPolylog = "up-to-polylog"
 }
 
-/// A paper that ratecalc draws a bound from (SPEC §1).
+/// A paper that ratecalc draws a bound from (docs/formulas.md).
 public struct Source: Sendable, Equatable {
     /// Short key used in every report: `O22`, `TS23`, `NS24`.
     public let key: String
@@ -35,7 +35,7 @@ public struct Source: Sendable, Equatable {
 }
 
 /// The theorem that covers one (architecture, class, γ type), or the statement that none
-/// does (SPEC §1, issue #2 item 4).
+/// does (docs/formulas.md, "Theorem registry").
 public struct Theorem: Sendable, Equatable {
     public let source: Source
     /// The theorem as the source names it. For TS23/NS24 ratecalc names the result by its
@@ -43,19 +43,43 @@ public struct Theorem: Sendable, Equatable {
     /// versions (NS24 v1 vs v2).
     public let name: String
     public let provenance: Provenance
+    /// Theorems of the source that each give the rate under their own hypothesis
+    /// (conditions with ``Condition/hypothesisOf`` naming them); empty when the result
+    /// has one theorem whose hypotheses are the required conditions.
+    public let alternatives: [String]
+    /// The optional argument of `\cite[…]{key}` (e.g. `Thms.~10, 14`), when the theorem has a number.
+    public let citationDetail: String?
+
+    public init(source: Source, name: String, provenance: Provenance, alternatives: [String] = [], citationDetail: String? = nil) {
+        self.source = source
+        self.name = name
+        self.provenance = provenance
+        self.alternatives = alternatives
+        self.citationDetail = citationDetail
+    }
+
+    /// O22's Theorem 10: the CNN estimation rate for both mixed and anisotropic smoothness
+    /// under Assumption 8 (ordinary CNN).
+    public static let o22OrdinaryCNN = "Theorem 10"
+    /// O22's Theorem 14: the same rate for both cases under Assumption 12 (dilated CNN,
+    /// depth ∝ log n).
+    public static let o22DilatedCNN = "Theorem 14"
 
     /// The registry: which theorem gives the estimation rate for `architecture` on `functionClass`
     /// with γ type `gamma`; `nil` when no theorem covers the pair (piecewise with CNN).
+    /// O22's numbering is that of the ICLR 2022 version.
     ///
-    /// - O22 Thm 10 (mixed) / Thm 14 (anisotropic): CNN estimation, stated polylog.
+    /// - O22 Theorem 10 (ordinary CNN, Assumption 8) and Theorem 14 (dilated CNN,
+    ///   Assumption 12): each gives the rate for mixed **and** anisotropic smoothness,
+    ///   with a stated polylog factor; either suffices.
     /// - TS23: Transformer estimation for γ-smooth and piecewise γ-smooth, up to polylog.
     /// - NS24: SSM estimation for γ-smooth and piecewise γ-smooth, up to polylog.
     public static func covering(architecture: Architecture, functionClass: FunctionClass, gamma: GammaType) -> Theorem? {
         switch (architecture, functionClass) {
         case (.cnn, .gammaSmooth):
             return Theorem(source: .o22,
-                           name: gamma == .mixed ? "Theorem 10 (estimation, mixed smoothness)" : "Theorem 14 (estimation, anisotropic smoothness)",
-                           provenance: .stated)
+                           name: "Theorem 10 (CNN, Assumption 8) or Theorem 14 (dilated CNN, Assumption 12)",
+                           provenance: .stated, alternatives: [o22OrdinaryCNN, o22DilatedCNN], citationDetail: "Thms.~10, 14")
         case (.cnn, .piecewise):
             return nil
         case (.transformer, .gammaSmooth):

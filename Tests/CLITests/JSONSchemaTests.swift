@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Real `rate`, `samples` and `check` output validated against docs/json-schema.json with
+/// the jsonschema package (scripts/validate-json.py), so that docs/json-schema.md, the
+/// schema file and the output cannot drift apart.
+enum SchemaValidator {
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let script = package.appendingPathComponent("scripts/validate-json.py").path
+
+    /// Whether python3 with jsonschema is available (on CI its absence is a failure).
+    static var available: Bool {
+        guard let python = TeXToolchain.tool("python3"),
+              let probe = try? TeXToolchain.run(python, ["-c", "import jsonschema"], in: package), probe.status == 0 else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("python3 with jsonschema is missing: run scripts/install-system-deps.sh")
+            }
+            return false
+        }
+        return true
+    }
+
+    /// The validator's verdict on `json` as `kind` (rate, samples, check): nil when valid,
+    /// else its messages.
+    static func violations(_ json: String, kind: String) throws -> String? {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-schema-\(UUID().uuidString).json")
+        try json.write(to: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let result = try TeXToolchain.run("/bin/sh", ["-c", "python3 \"$0\" \"$1\" < \"$2\"", script, kind, input.path], in: package)
+        return result.status == 0 ? nil : result.output
+    }
+}
+
+@Test("rate and samples JSON match docs/json-schema.json", arguments: [
+    ["--smoothness", "1,2,4", "--arch", "all"],
+    ["--smoothness", "1,2,4", "--arch", "all", "--q", "2", "--n", "1e4", "--log-exponent", "3/2"],
+    ["--smoothness", "1/2,5/4,2,3/7,11,13/3", "--arch", "cnn", "--q", "1/2", "--p", "3/2"],
+    ["--smoothness", "1,1,2", "--arch", "cnn", "--q", "2"],
+    ["--smoothness", "poly(c=1,q=2)", "--arch", "all", "--q", "2"],
+    ["--smoothness", "1,2,poly(c=3,q=3)", "--gamma", "anisotropic"],
+    ["--smoothness", "poly(c=1,q=1)", "--gamma", "anisotropic"],
+    ["--smoothness", "1,2;3,4", "--p", "1"],
+])
+func rateAndSamplesMatchTheSchema(arguments: [String]) throws {
+    guard SchemaValidator.available else { return }
+    let rate = try CLIRunner.run(arguments + ["--format", "json"])
+    #expect(rate.status == 0, "\(rate.stderr)")
+    #expect(try SchemaValidator.violations(rate.stdout, kind: "rate") == nil)
+    let samples = try CLIRunner.run(["samples"] + arguments.filter { $0 != "--n" && $0 != "1e4" } + ["--format", "json"])
+    #expect(samples.status == 0, "\(samples.stderr)")
+    #expect(try SchemaValidator.violations(samples.stdout, kind: "samples") == nil)
+}
+
+@Test func checkJSONMatchesTheSchemaAndTheValidatorCatchesDrift() throws {
+    guard SchemaValidator.available else { return }
+    let check = try CLIRunner.run(CheckCommandTests.tiny + ["--format", "json"])
+    #expect(try SchemaValidator.violations(check.stdout, kind: "check") == nil)
+    // The validator is not vacuous: a rate report is not a check report, and a renamed
+    // field or a wrong type is caught.
+    let rate = try CLIRunner.run(["--smoothness", "1,2,4", "--n", "100", "--format", "json"]).stdout
+    #expect(try SchemaValidator.violations(rate, kind: "check") != nil)
+    #expect(try SchemaValidator.violations(rate.replacingOccurrences(of: "\"theorem_applies\"", with: "\"applies\""), kind: "rate") != nil)
+    #expect(try SchemaValidator.violations(rate.replacingOccurrences(of: "\"n\": \"100\"", with: "\"n\": 100"), kind: "rate") != nil)
+}

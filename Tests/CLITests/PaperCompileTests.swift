@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Every LaTeX output of `rate` and `samples` for the worked example and a 6-entry vector
+/// (plus two infinite families), compiled with pdflatex in `article` and in two-column
+/// `article` (so at `\columnwidth`), with the preamble of `--latex-preamble`; any error or
+/// overfull box fails. Markdown goes through `pandoc -t latex` and pdflatex.
+private let vectors = ["1,2,4", "1/2,5/4,2,3/7,11,13/3"]
+private let families = ["poly(c=1,q=2)", "1,2,poly(c=3,q=3)"]
+/// A smoothness whose CNN bound is not proven (tie ā₁ = ā₂, weak ℓ² norm fails), for the marks.
+private let unproven = ["1,1,2"]
+
+/// The LaTeX invocations compiled for one smoothness.
+private func latexInvocations(_ smoothness: String) -> [[String]] {
+    let base = ["--smoothness", smoothness, "--format", "latex"]
+    var invocations: [[String]] = [
+        base + ["--arch", "all"], base + ["--arch", "all", "--q", "2", "--latex-style", "display"],
+        base + ["--arch", "ssm"], base + ["--arch", "transformer", "--latex-style", "table"],
+        base + ["--arch", "cnn", "--q", "2"], base + ["--arch", "ssm", "--class", "piecewise", "--p", "3/2"],
+        ["samples"] + base + ["--arch", "all"], ["samples"] + base + ["--arch", "ssm", "--error", "1e-2,5e-4"],
+    ]
+    invocations.append(base + ["--arch", "cnn", "--q", "1/2", "--gamma", "mixed", "--latex-style", "table"])
+    return invocations
+}
+
+private func output(_ arguments: [String]) throws -> String {
+    let result = try CLIRunner.run(arguments)
+    #expect(result.status == 0, "\(arguments): \(result.stderr)")
+    return result.stdout
+}
+
+@Test("LaTeX outputs compile without overfull boxes", arguments: ["", "twocolumn"])
+func latexOutputsCompile(classOption: String) throws {
+    guard let pdflatex = TeXToolchain.require("pdflatex") else { return }
+    let preamble = try output(["--latex-preamble"])
+    #expect(preamble.contains("\\usepackage{booktabs}") && preamble.contains("\\usepackage{amsmath}"))
+    for smoothness in vectors + families + unproven {
+        let directory = try TeXToolchain.directory("latex")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let body = try latexInvocations(smoothness).map { arguments in
+            "% " + arguments.joined(separator: " ") + "\n" + (try output(arguments)) + "\n\\clearpage\n"
+        }.joined()
+        let document = "\\documentclass[\(classOption)]{article}\n\(preamble)\\begin{document}\n\(body)\n\(TeXToolchain.bibliography)\n\\end{document}\n"
+        try document.write(to: directory.appendingPathComponent("doc.tex"), atomically: true, encoding: .utf8)
+        let problems = try TeXToolchain.compileProblems(pdflatex: pdflatex, in: directory)
+        #expect(problems.isEmpty, "\(smoothness) [\(classOption)]: \(problems.joined(separator: "; "))")
+    }
+}
+
+@Test func markdownOutputsCompileThroughPandoc() throws {
+    guard let pdflatex = TeXToolchain.require("pdflatex"), let pandoc = TeXToolchain.require("pandoc") else { return }
+    for smoothness in vectors + families + unproven {
+        let base = ["--smoothness", smoothness, "--format", "markdown"]
+        let invocations = [base + ["--arch", "all"], base + ["--arch", "cnn", "--q", "2"], base + ["--arch", "ssm"],
+                           ["samples"] + base + ["--arch", "all"]]
+        let markdown = try invocations.map { try output($0) }.joined(separator: "\n\n")
+        for line in markdown.split(separator: "\n") {
+            // Outside $…$ only ASCII, so that Pandoc's default pdflatex template compiles it.
+            let outside = line.split(separator: "$", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+            let ascii = outside.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "non-ASCII outside math: \(line)")
+        }
+        let directory = try TeXToolchain.directory("markdown")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try markdown.write(to: directory.appendingPathComponent("doc.md"), atomically: true, encoding: .utf8)
+        let converted = try TeXToolchain.run(pandoc, ["-s", "-f", "markdown", "-t", "latex", "doc.md", "-o", "doc.tex"], in: directory)
+        #expect(converted.status == 0, "pandoc: \(converted.output)")
+        let problems = try TeXToolchain.compileProblems(pdflatex: pdflatex, in: directory)
+        #expect(problems.isEmpty, "\(smoothness) markdown: \(problems.joined(separator: "; "))")
+    }
+}
