@@ -39,3 +39,13 @@ import Testing
         #expect(output.stderr.contains(mentions), "\(output.stderr)")
     }
 }
+
+@Test func windowSweepJSONMatchesTheSchema() throws {
+    guard SchemaValidator.available else { return }
+    let output = try CLIRunner.run(WindowSweepCommandTests.tiny + ["--format", "json"])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(try SchemaValidator.violations(output.stdout, kind: "window_sweep") == nil)
+    // Not vacuous: a check report is not a window sweep.
+    let check = try CLIRunner.run(CheckCommandTests.tiny + ["--format", "json"])
+    #expect(try SchemaValidator.violations(check.stdout, kind: "window_sweep") != nil)
+}
