@@ -21,6 +21,7 @@ struct CheckCommand: ParsableCommand {
         examples: """
         ratecalc check --smoothness 1,2,4
         ratecalc check --smoothness 1,2,4 --gamma mixed --arch oracle --plot mixed.svg
+        ratecalc check --smoothness 1,2 --class piecewise --window 4,8,16 --n-max 2048 --plot window.svg
         ratecalc check --smoothness 1,2,4 --shard 2/4 --out runs/   # then: ratecalc merge runs/
         """
     )
@@ -41,6 +42,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let setup = try sweep.setup()
+        if sweep.windows.isSweep { return try runWindowSweep(setup) }
         let plan = CheckPlan(settings: setup.settings)
         let shardSpec = try shard.map(parseShard) ?? (index: 1, count: 1)
         let keys = plan.shard(shardSpec.index, of: shardSpec.count)

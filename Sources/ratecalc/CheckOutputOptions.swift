@@ -32,7 +32,7 @@ struct CheckOutputOptions: ParsableArguments {
         if strict && report.verdicts().values.contains(where: { $0 != .consistent }) { throw ExitCode(1) }
     }
 
-    private func write(_ text: String, to path: String, what: String) throws {
+    func write(_ text: String, to path: String, what: String) throws {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {

@@ -42,8 +42,8 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness).")
     var functionClass: ClassChoice = .gamma
 
-    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, fnn, oracle.", valueName: "list"))
-    var arch: EstimatorList = EstimatorList(argument: "ssm,transformer,oracle")!
+    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, fnn, oracle (default: ssm,transformer,oracle; the window sweep: all four).", valueName: "list"))
+    var arch: EstimatorList?
 
     @Option(name: .customLong("n-min"), help: "Smallest n (training sequences).")
     var nMin: Int = 512
@@ -84,8 +84,11 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("oracle-below"), help: "Extra oracle sizes below --n-min (the grid continued downwards), for the networks' oracle-equivalent sample sizes.")
     var oracleBelow: Int = 5
 
-    @Option(help: "V: window of the piecewise target (tokens ranked by importance) and of fnn.")
-    var window: Int = 8
+    @Option(name: .customLong("window"), help: ArgumentHelp("V: window of the piecewise target (tokens ranked by importance) and of fnn; several (4,8,16) run the window sweep at n = --n-max.", valueName: "V[,V…]"))
+    var windows: WindowList = WindowList(argument: "8")!
+
+    /// V of a single check (the largest V of a window sweep, against which --length is checked).
+    var window: Int { windows.values.max()! }
 
     @Option(name: .customLong("target-level"), parsing: .unconditional, help: ArgumentHelp("T_max: the target holds every block with γ(s) ≤ T_max (default: the largest level with at most --max-terms terms).", valueName: "T"))
     var targetLevel: Double?
@@ -146,10 +149,11 @@ struct CheckSweepOptions: ParsableArguments {
             throw CheckInputError("--length (\(length)) leaves no position with a target (the window needs \(fclass == .piecewise ? window : parsed.rows) tokens)")
         }
         let level = targetLevel ?? SyntheticTarget.defaultLevel(smoothness: parsed, gamma: gamma.gamma, maxTerms: maxTerms)
-        let estimators = CheckEstimator.allCases.filter(arch.estimators.contains)
+        let chosen = arch?.estimators ?? (windows.isSweep ? CheckEstimator.allCases : [.ssm, .transformer, .oracle])
+        let estimators = CheckEstimator.allCases.filter(chosen.contains)
         let settings = CheckSettings(
             smoothness: smoothness, gamma: gamma.gamma, functionClass: fclass, estimators: estimators,
-            sampleSizes: try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points), seeds: seeds, seed: seed,
+            sampleSizes: windows.isSweep ? [nMax] : try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points), seeds: seeds, seed: seed,
             noise: noise, length: length, width: width, epochs: epochs, logBand: logBand, window: window,
             targetLevel: level, testSequences: testSequences, minSteps: minSteps,
             oracleLevel: oracleLevel.rawValue, weights: weights.rawValue, patience: patience, size: size,

@@ -147,6 +147,13 @@ import Testing
         }
     }
 
+    /// The importance of token t, recomputed from its observed (Float) features: μ(x) = k^{p(x₁)}.
+    static func importance(_ sample: TargetSample, _ i: Int, _ t: Int) -> Double {
+        let d = sample.dataset.tokenDimension, base = (i * sample.dataset.length + t) * d
+        let x = sample.dataset.inputs
+        return PiecewiseTokens.importance(key: Double(x[base + d - 1]), firstFeature: Double(x[base]))
+    }
+
     @Test func piecewiseTokens() throws {
         let window = 5
         let target = try SyntheticTarget(smoothness: Self.smoothness([1, 2, 4]), gamma: .anisotropic,
@@ -155,23 +162,18 @@ import Testing
         let length = 12, count = 400
         let sample = target.sample(sequences: count, length: length, noise: 0, seed: 6)
         let x = sample.dataset.inputs
-        func importance(_ i: Int, _ t: Int) -> Double { Double(x[(i * length + t) * 2 + 1]) }
+        // The importance of the observed features is a level μ_ℓ = (ℓ + ½)/8V up to Float rounding.
+        let levels = 8 * window
         for i in 0..<count {
-            for start in 0...(length - window) {
-                let values = (start..<(start + window)).map { importance(i, $0) }.sorted()
-                for v in values { #expect(v > 0 && v < 1) }
-                for q in 1..<window { #expect(values[q] - values[q - 1] >= 0.8 / Double(window) - 1e-6) }
+            for t in 0..<length {
+                let scaled = Self.importance(sample, i, t) * Double(levels) - 0.5
+                #expect(abs(scaled - scaled.rounded()) < 1e-4 && scaled.rounded() >= 0 && scaled.rounded() < Double(levels))
             }
         }
-        // Hand case: sequence 0, position t = 7, window x₃…x₇; top 3 by importance.
+        // Hand case: sequence 0, position t = 7, window x₃…x₇; top 3 by the importance of the features.
         var best: [(Double, Int)] = []
-        for p in 3...7 { best.append((importance(0, p), p)) }
-        var ranked: [Int] = []
-        while ranked.count < 3 {
-            var top = -1.0, at = -1
-            for (v, p) in best where !ranked.contains(p) && v > top { top = v; at = p }
-            ranked.append(at)
-        }
+        for p in 3...7 { best.append((Self.importance(sample, 0, p), p)) }
+        let ranked = best.sorted { $0.0 > $1.0 }.prefix(3).map(\.1)
         let r = 7 - (window - 1)
         for (rank, p) in ranked.enumerated() {
             #expect(sample.coordinates[r * 3 + rank] == Double(x[(0 * length + p) * 2]))
@@ -182,6 +184,77 @@ import Testing
             _ = try SyntheticTarget(smoothness: Self.smoothness([1, 2, 4]), gamma: .mixed, functionClass: .piecewise,
                                     level: 2, window: 2, seed: 1)
         }
+    }
+
+    /// The class's separation condition on every window of many sequences, for several V: V
+    /// distinct importances (of the observed features) pairwise ≥ 1/(4V) apart, inside (0, 1);
+    /// and the target's rows are the first features of the top-ranked tokens by that importance.
+    @Test(arguments: [2, 4, 8, 16])
+    func piecewiseSeparation(window: Int) throws {
+        let target = try SyntheticTarget(smoothness: Self.smoothness([1, 2], rows: 2, columns: 1), gamma: .anisotropic,
+                                         functionClass: .piecewise, level: 2, window: window, seed: 3)
+        let length = 3 * window + 5, count = 150
+        let sample = target.sample(sequences: count, length: length, noise: 0, seed: UInt64(window))
+        let gap = 1 / (4 * Double(window))
+        for i in 0..<count {
+            for start in 0...(length - window) {
+                let values = (start..<(start + window)).map { Self.importance(sample, i, $0) }.sorted()
+                #expect(values.first! > 0 && values.last! < 1)
+                for q in 1..<window { #expect(values[q] - values[q - 1] >= gap - 1e-6) }
+            }
+            for t in (window - 1)..<length {
+                let top = ((t - window + 1)...t).sorted { Self.importance(sample, i, $0) > Self.importance(sample, i, $1) }
+                let row = i * (length - window + 1) + t - (window - 1)
+                for rank in 0..<2 {
+                    #expect(sample.coordinates[row * 2 + rank] == Double(sample.dataset.inputs[(i * length + top[rank]) * 2]))
+                }
+            }
+        }
+    }
+
+    /// How often the most important token of the window ending at t + V is the one at the
+    /// same phase as the window ending at t (position + V): 1 for an importance that repeats
+    /// with period V, about 1/V when the ranks do not follow t mod V.
+    static func periodicRepeatRate(count: Int, length: Int, window: Int, importance: (Int, Int) -> Double) -> Double {
+        var repeats = 0, windows = 0
+        func top(_ i: Int, _ t: Int) -> Int { ((t - window + 1)...t).max { importance(i, $0) < importance(i, $1) }! }
+        for i in 0..<count {
+            for t in (window - 1)..<(length - window) {
+                windows += 1
+                if top(i, t + window) == top(i, t) + window { repeats += 1 }
+            }
+        }
+        return Double(repeats) / Double(windows)
+    }
+
+    /// No positional shortcut: (1) the top-1 position does not repeat with period V (the
+    /// statistic does flag a periodic importance, so it can fail); (2) within each phase t mod V
+    /// the rank of the newest token of the window is spread over the ranks, not fixed.
+    @Test func piecewiseHasNoPeriodicPattern() throws {
+        let window = 8, length = 48, count = 200
+        let target = try SyntheticTarget(smoothness: Self.smoothness([1, 2], rows: 2, columns: 1), gamma: .anisotropic,
+                                         functionClass: .piecewise, level: 2, window: window, seed: 3)
+        let sample = target.sample(sequences: count, length: length, noise: 0, seed: 11)
+        let periodic = Self.periodicRepeatRate(count: count, length: length, window: window) { i, t in
+            Double((t * 5 + i) % window) + 0.01 * Double(t % 3)
+        }
+        #expect(periodic == 1)
+        let rate = Self.periodicRepeatRate(count: count, length: length, window: window) { Self.importance(sample, $0, $1) }
+        #expect(rate < 0.17, "top-1 repeats with period V in \(rate) of the windows")
+        // Per sequence and phase: the ranks of the newest token over the sequence's windows.
+        var spread = 0, cells = 0
+        for i in 0..<count {
+            for phase in 0..<window {
+                var ranks = Set<Int>()
+                for t in stride(from: window - 1 + phase, to: length, by: window) {
+                    let mu = Self.importance(sample, i, t)
+                    ranks.insert(((t - window + 1)..<t).filter { Self.importance(sample, i, $0) > mu }.count)
+                }
+                cells += 1
+                if ranks.count > 1 { spread += 1 }
+            }
+        }
+        #expect(Double(spread) / Double(cells) > 0.9, "the newest token's rank is fixed by the phase in \(cells - spread) of \(cells) cases")
     }
 
     @Test func refusesTooManyTerms() {

@@ -1,12 +1,12 @@
 extension SyntheticTarget {
     /// Draws `sequences` sequences of `length` tokens and their targets (SPEC §5), all from
     /// `RandomSource(seed:)`: per sequence, token by token, the features `U[0,1]` (rounded to Float;
-    /// g sees exactly the Float values the networks see) — for the piecewise class preceded by the
-    /// sequence's permutation π and followed, per token, by the importance jitter — then the noise
-    /// `ξ_r ~ N(0,1)` row by row: `y_r = g(z_r) + σ ξ_r`.
+    /// g sees exactly the Float values the networks see) — for the piecewise class followed by the
+    /// token's importance level, from which its key (last feature) is solved (`PiecewiseTokens`) —
+    /// then the noise `ξ_r ~ N(0,1)` row by row: `y_r = g(z_r) + σ ξ_r`.
     ///
     /// γ-smooth: `z_{i·columns+j} = x_{t−i, j}` for `t ≥ rows − 1`. Piecewise: the window
-    /// `x_{t−V+1..t}` ranked by decreasing importance; `z_{i·columns+j}` = feature j of rank i.
+    /// `x_{t−V+1..t}` ranked by decreasing importance level; `z_{i·columns+j}` = feature j of rank i.
     /// Requires `length > firstTargetPosition`.
     public func sample(sequences: Int, length: Int, noise: Double, seed: UInt64) -> TargetSample {
         let t0 = firstTargetPosition
@@ -21,25 +21,23 @@ extension SyntheticTarget {
         var inputs = [Float](repeating: 0, count: sequences * length * d)
         var coordinates = [Double](repeating: 0, count: rows * K)
         let piecewise = functionClass == .piecewise
+        var levels = [Int](repeating: 0, count: piecewise ? length : 0)
         for i in 0..<sequences {
-            let permutation = piecewise ? random.permutation(window) : []
             for t in 0..<length {
                 let base = (i * length + t) * d
                 for j in 0..<columns { inputs[base + j] = Float(random.uniform()) }
                 if piecewise {
-                    let value = PiecewiseTokens.importance(level: permutation[t % window], window: window,
-                                                           uniform: random.uniform())
-                    inputs[base + d - 1] = Float(value)
+                    levels[t] = PiecewiseTokens.nextLevel(after: levels[max(0, t - window + 1)..<t], window: window,
+                                                          random: &random)
+                    let mu = PiecewiseTokens.importance(level: levels[t], window: window)
+                    inputs[base + d - 1] = Float(PiecewiseTokens.key(importance: mu, firstFeature: Double(inputs[base])))
                 }
             }
             for t in t0..<length {
                 let row = i * perSequence + (t - t0)
                 let positions: [Int]
                 if piecewise {
-                    let sequenceBase = i * length
-                    let ranked = PiecewiseTokens.ranked(position: t, window: window) { (p: Int) -> Double in
-                        Double(inputs[(sequenceBase + p) * d + d - 1])
-                    }
+                    let ranked = PiecewiseTokens.ranked(position: t, window: window) { levels[$0] }
                     positions = Array(ranked.prefix(ranks))
                 } else {
                     positions = (0..<ranks).map { t - $0 }

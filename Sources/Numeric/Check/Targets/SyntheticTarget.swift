@@ -36,7 +36,7 @@ public struct SyntheticTarget: Sendable {
     let layout: TrigonometricLayout
 
     /// d seen by the networks: γ-smooth `columns`; piecewise `columns + 1` (the last feature is
-    /// the importance).
+    /// the key from which, with the first feature, the importance follows: `PiecewiseTokens`).
     public var tokenDimension: Int { functionClass == .piecewise ? smoothness.columns + 1 : smoothness.columns }
     /// t₀, the first position with a target: γ-smooth `rows − 1`; piecewise `V − 1`.
     public var firstTargetPosition: Int { functionClass == .piecewise ? window - 1 : smoothness.rows - 1 }
