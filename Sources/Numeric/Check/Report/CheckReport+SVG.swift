@@ -50,6 +50,12 @@ extension CheckReport {
                 svg.raw(CheckReport.marker(style.marker, x: x, y: axes.y(row.meanMSE), colour: style.colour))
             }
         }
+        // The oracle below n-min (only for reading off n_eq): hollow markers.
+        let fittedSizes = Set(settings.sampleSizes)
+        for row in oracleCurve where !fittedSizes.contains(row.n) && row.meanMSE > 0 && row.meanMSE.isFinite {
+            svg.raw(CheckReport.marker("diamond", x: axes.x(Double(row.n)), y: axes.y(row.meanMSE),
+                                       colour: CheckReport.plotStyle(.oracle).colour, hollow: true))
+        }
         drawLegend(&svg, x: axes.right + 24, y: axes.top + 6, hasTheory: anchor != nil)
         if !efficiencies.isEmpty { drawEfficiencyPanel(&svg, efficiencies, top: 520, nRange: axes.log2N) }
         return svg.document()
@@ -110,6 +116,7 @@ extension CheckReport {
         let allN = (records.map { Double($0.n) } + [n0, n1]).filter { $0 > 0 }
         let lowN = Foundation.log2(allN.min()!) - 0.4, highN = Foundation.log2(allN.max()!) + 0.4
         var values: [Double] = []
+        values += oracleCurve.map(\.meanMSE)
         for summary in summaries {
             for row in summary.rows { values += [row.minMSE, row.maxMSE, row.meanMSE] }
             if let fit = summary.fit, let a = summary.rows.first?.n, let b = summary.rows.last?.n {
@@ -130,13 +137,18 @@ extension CheckReport {
 
     /// Frame, grid, ticks, tick labels and axis titles.
     func drawAxes(_ svg: inout SVGWriter, _ axes: LogLogAxes) {
+        let labelled = axes.labelledMinorTicks
         for k in axes.majorMSETicks {
             let y = axes.y(Foundation.pow(10, Double(k)))
             svg.raw("<line x1=\"\(f(axes.left))\" y1=\"\(f(y))\" x2=\"\(f(axes.right))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>")
             svg.raw("<line x1=\"\(f(axes.left - 6))\" y1=\"\(f(y))\" x2=\"\(f(axes.left))\" y2=\"\(f(y))\" stroke=\"#000\"/>")
-            svg.raw("<text x=\"\(f(axes.left - 9))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">10<tspan dy=\"-6\" font-size=\"9\">\(k < 0 ? "−\(-k)" : "\(k)")</tspan></text>")
+            if labelled.isEmpty {
+                svg.raw("<text x=\"\(f(axes.left - 9))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">10<tspan dy=\"-6\" font-size=\"9\">\(k < 0 ? "−\(-k)" : "\(k)")</tspan></text>")
+            } else {
+                // Less than two decades: every label as a plain number, one style on the axis.
+                svg.text(String(format: "%g", Foundation.pow(10, Double(k))), x: axes.left - 9, y: y + 4, size: 12, anchor: "end")
+            }
         }
-        let labelled = axes.labelledMinorTicks
         for value in axes.minorMSETicks {
             let y = axes.y(value)
             svg.raw("<line x1=\"\(f(axes.left - 3))\" y1=\"\(f(y))\" x2=\"\(f(axes.left))\" y2=\"\(f(y))\" stroke=\"#000\"/>")
@@ -192,6 +204,10 @@ extension CheckReport {
         svg.text("points: mean over seeds; bars: min–max;", x: x, y: y + 8, size: 10, anchor: "start", fill: "#555")
         svg.text("estimators drawn a few pixels apart at each n", x: x, y: y + 21, size: 10, anchor: "start", fill: "#555")
         y += 13
+        if oracleCurve.contains(where: { !settings.sampleSizes.contains($0.n) }) {
+            svg.text("hollow: the oracle below n-min (for n_eq)", x: x, y: y + 21, size: 10, anchor: "start", fill: "#555")
+            y += 13
+        }
         if !isComplete {
             svg.text("incomplete: \(missingRuns) of \(expectedRuns) runs missing", x: x, y: y + 24, size: 10, anchor: "start", fill: "#b00")
         }
@@ -208,9 +224,10 @@ extension CheckReport {
     }
 
     /// A filled marker centred at (x, y) with a white outline.
-    static func marker(_ shape: String, x: Double, y: Double, colour: String) -> String {
+    static func marker(_ shape: String, x: Double, y: Double, colour: String, hollow: Bool = false) -> String {
         let s = 4.5
-        let attributes = "fill=\"\(colour)\" stroke=\"white\" stroke-width=\"1\""
+        let attributes = hollow ? "fill=\"white\" stroke=\"\(colour)\" stroke-width=\"1.5\""
+                                : "fill=\"\(colour)\" stroke=\"white\" stroke-width=\"1\""
         switch shape {
         case "square":
             return "<rect x=\"\(f(x - s))\" y=\"\(f(y - s))\" width=\"\(f(2 * s))\" height=\"\(f(2 * s))\" \(attributes)/>"
