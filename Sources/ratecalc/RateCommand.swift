@@ -24,10 +24,10 @@ struct RateCommand: ParsableCommand {
     func run() throws {
         let report = RateReport(try theory.request(n: n))
         switch theory.format {
-        case .text: print(report.text(), terminator: "")
-        case .json: print(report.json().rendered())
-        case .latex: print(report.latex(), terminator: "")
-        case .markdown: print(report.markdown(), terminator: "")
+        case .text: try StandardOutput.write(report.text())
+        case .json: try StandardOutput.write(report.json().rendered() + "\n")
+        case .latex: try StandardOutput.write(report.latex())
+        case .markdown: try StandardOutput.write(report.markdown())
         }
     }
 }
