@@ -24,14 +24,20 @@ enum CLIRunner {
     }()
 
     static func run(_ arguments: [String]) throws -> Output {
+        try run(arguments, standardOutput: nil)
+    }
+
+    /// Runs with stdout sent to `standardOutput` (e.g. `/dev/full`) instead of a pipe.
+    static func run(_ arguments: [String], standardOutput: FileHandle?) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         try process.run()
         // Read before waiting so that a large output cannot fill the pipe and block.
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
