@@ -41,7 +41,7 @@ public enum CheckMerge {
 
     /// The shard files named by `paths`, directories expanded to their `shard-*.json`
     /// (sorted by name), each file once.
-    static func shardFiles(_ paths: [URL]) throws -> [URL] {
+    public static func shardFiles(_ paths: [URL]) throws -> [URL] {
         var files: [URL] = []
         for path in paths {
             var isDirectory: ObjCBool = false
