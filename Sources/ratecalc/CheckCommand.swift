@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
             } catch {
-                throw OutputPathError(option: "--out", path: out, reason: "cannot be written (\(OutputPath.reason(of: error)))")
+                throw OutputPathError(option: "--out", path: out, reason: "cannot be written (\(FileErrorReason.text(of: error)))")
             }
         }
         if shardSpec.count > 1, let out = output.out {

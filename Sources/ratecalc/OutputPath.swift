@@ -1,4 +1,5 @@
 import Foundation
+import Numeric
 
 /// Output paths checked before any work and written atomically, so that a sweep never
 /// runs only to fail at the end, and a failed write never leaves a half-written file or a
@@ -36,7 +37,7 @@ enum OutputPath {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw OutputPathError(option: option, path: path, reason: "cannot be created (\(reason(of: error)))")
+            throw OutputPathError(option: option, path: path, reason: "cannot be created (\(FileErrorReason.text(of: error)))")
         }
         try probeDirectory(URL(fileURLWithPath: path, isDirectory: true), option: option, path: path)
     }
@@ -47,7 +48,7 @@ enum OutputPath {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw OutputPathError(option: option, path: path, reason: "cannot be written (\(reason(of: error)))")
+            throw OutputPathError(option: option, path: path, reason: "cannot be written (\(FileErrorReason.text(of: error)))")
         }
     }
 
@@ -58,16 +59,6 @@ enum OutputPath {
             throw OutputPathError(option: option, path: path, reason: "cannot be written: cannot create a file in \(directory.path)")
         }
         try? FileManager.default.removeItem(at: probe)
-    }
-
-    /// The POSIX reason of a Foundation error, without its object dump.
-    static func reason(of error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return nsError.localizedDescription
     }
 }
 

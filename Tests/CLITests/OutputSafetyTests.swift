@@ -59,3 +59,48 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
     #expect(Date().timeIntervalSince(signalled) < 30)
     #expect(String(decoding: stdout, as: UTF8.self).contains("oracle"))
 }
+
+/// merge trusts nothing in a shard: each corruption is refused in one line naming the
+/// field or the run, quickly and without allocating from the file's numbers.
+@Test func mergeRefusesCorruptedShards() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-corrupt-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let made = try CLIRunner.run(smallSweep + ["--shard", "1/2", "--out", directory.path])
+    #expect(made.status == 0)
+    let original = try Data(contentsOf: directory.appendingPathComponent("shard-1-of-2.json"))
+    let base = try #require(try JSONSerialization.jsonObject(with: original) as? [String: Any])
+    var runs = try #require(base["runs"] as? [[String: Any]])
+    let firstRun = runs[0]
+    func variant(_ change: (inout [String: Any]) -> Void) -> [String: Any] { var copy = base; change(&copy); return copy }
+    func setting(_ key: String, _ value: Any) -> [String: Any] {
+        variant { var settings = $0["settings"] as! [String: Any]; settings[key] = value; $0["settings"] = settings }
+    }
+    func withRun(_ key: String, _ value: Any) -> [String: Any] {
+        variant { var run = firstRun; run[key] = value; $0["runs"] = [run] }
+    }
+    runs.append(firstRun)
+    let cases: [(String, [String: Any], String)] = [
+        ("seeds", setting("seeds", 1_000_000_000), "settings.seeds"),
+        ("many", variant { $0["runs"] = Array(repeating: firstRun, count: 3000) }, "runs"),
+        ("foreign-n", withRun("n", 999), "n=999"),
+        ("negative-n", withRun("n", -128), "n=-128"),
+        ("replicate", withRun("seed", 99), "seed 99"),
+        ("estimator", withRun("estimator", "ssm"), "ssm"),
+        ("theory", variant { $0["theory_rate"] = "1/2" }, "theory_rate"),
+        ("nan", setting("log_band_k", "nan"), "log_band_k"),
+        ("duplicate", variant { $0["runs"] = runs }, "appears twice"),
+    ]
+    for (name, object, phrase) in cases {
+        let folder = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: object).write(to: folder.appendingPathComponent("shard-1-of-2.json"))
+        let start = Date()
+        let output = try CLIRunner.run(["merge", folder.path])
+        Contract.expectOneCleanLine(output)
+        #expect(output.stderr.contains(phrase), "\(name): \(output.stderr)")
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+    let missing = try CLIRunner.run(["merge", directory.appendingPathComponent("none").path])
+    Contract.expectOneCleanLine(missing)
+    #expect(!missing.stderr.contains("Error Domain"))
+}

@@ -37,13 +37,16 @@ public enum SafeText {
         return "'\(head)…\(tail)' (\(token.unicodeScalars.count) characters)"
     }
 
+    /// The longest word (a file path, a number) a whole error line keeps.
+    public static let maximumWordLength = 160
+
     /// A whole message made safe: escaped, and every word (run without spaces) longer than
-    /// ``maximumTokenLength`` cut to an excerpt, e.g. a 10,000-digit number.
+    /// ``maximumWordLength`` cut to an excerpt, e.g. a 10,000-digit number.
     public static func line(_ message: String) -> String {
         escaped(message).split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let scalars = Array(word.unicodeScalars)
-            guard scalars.count > maximumTokenLength else { return String(word) }
-            return String(String.UnicodeScalarView(scalars.prefix(32))) + "…" + String(String.UnicodeScalarView(scalars.suffix(8)))
+            guard scalars.count > maximumWordLength else { return String(word) }
+            return String(String.UnicodeScalarView(scalars.prefix(40))) + "…" + String(String.UnicodeScalarView(scalars.suffix(16)))
                 + " (\(scalars.count) characters)"
         }.joined(separator: " ")
     }

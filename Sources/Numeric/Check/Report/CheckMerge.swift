@@ -17,6 +17,7 @@ public enum CheckMerge {
         var runs: [CheckRunKey: (file: String, record: CheckRunRecord)] = [:]
         for file in files {
             let shard = try CheckShardFile.read(from: file)
+            _ = try CheckShardValidation.validate(shard, file: file.path)
             if let reference {
                 try compare(shard, with: reference.shard, file: file.path, referenceFile: reference.file)
             } else {
@@ -49,7 +50,11 @@ public enum CheckMerge {
                 throw CheckMergeError.noShards(path: path.path)
             }
             if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path.path)
+                let entries: [String]
+                do { entries = try FileManager.default.contentsOfDirectory(atPath: path.path) } catch {
+                    throw CheckMergeError.unreadable(file: path.path, reason: FileErrorReason.text(of: error))
+                }
+                let names = entries
                     .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
                 guard !names.isEmpty else { throw CheckMergeError.noShards(path: path.path) }
                 files += names.map { path.appendingPathComponent($0) }
@@ -89,6 +94,7 @@ public enum CheckMerge {
     static func fields(of settings: CheckSettings) throws -> [(name: String, value: String)] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let object = try JSONSerialization.jsonObject(with: encoder.encode(settings)) as? [String: Any] else { return [] }
         func text(_ value: Any) -> String {
             (value as? [Any]).map { $0.map(text).joined(separator: ",") } ?? "\(value)"

@@ -60,9 +60,13 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     ///   `kind` or `schema_version`, a `shard_index` outside `1...shard_count`, or a
 ///   `theory_rate` that is not an exact number.
     public static func read(from file: URL) throws -> CheckShardFile {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        if let size, size > CheckShardValidation.maximumFileBytes {
+            throw CheckMergeError.notAShard(file: file.path, reason: "\(size) bytes is larger than any shard of a \(CheckShardValidation.maximumPlannedRuns)-run plan (limit \(CheckShardValidation.maximumFileBytes) bytes)")
+        }
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            throw CheckMergeError.unreadable(file: file.path, reason: "\(error.localizedDescription)")
+            throw CheckMergeError.unreadable(file: file.path, reason: FileErrorReason.text(of: error))
         }
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             if let kind = object["kind"] as? String, kind != kindTag {
@@ -99,7 +103,7 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
             return "field `\(path(context))` has the wrong type"
         case .dataCorrupted(let context)?:
-            return context.codingPath.isEmpty ? "not valid JSON" : "field `\(path(context))`: \(context.debugDescription)"
+            return context.codingPath.isEmpty ? "not valid JSON (or a number too large for its field)" : "field `\(path(context))`: \(context.debugDescription)"
         default:
             return "\(error)"
         }
