@@ -68,26 +68,34 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
         do { data = try Data(contentsOf: file) } catch {
             throw CheckMergeError.unreadable(file: file.path, reason: FileErrorReason.text(of: error))
         }
+        return try decode(data, file: file.path)
+    }
+
+    /// Decodes and validates the bytes of one shard file named `file` (for messages): the
+    /// JSON, its kind and version, its indices, and everything ``CheckShardValidation``
+    /// checks (plan size, settings, recomputed theory, planned runs).
+    public static func decode(_ data: Data, file: String) throws -> CheckShardFile {
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             if let kind = object["kind"] as? String, kind != kindTag {
-                throw CheckMergeError.notAShard(file: file.path, reason: "kind is \"\(kind)\", expected \"\(kindTag)\"")
+                throw CheckMergeError.notAShard(file: file, reason: "kind is \"\(kind)\", expected \"\(kindTag)\"")
             }
             if let version = object["schema_version"] as? Int, version != currentSchemaVersion {
-                throw CheckMergeError.notAShard(file: file.path, reason: "schema_version \(version) is not supported (this build reads \(currentSchemaVersion))")
+                throw CheckMergeError.notAShard(file: file, reason: "schema_version \(version) is not supported (this build reads \(currentSchemaVersion))")
             }
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let shard: CheckShardFile
         do { shard = try decoder.decode(CheckShardFile.self, from: data) } catch {
-            throw CheckMergeError.notAShard(file: file.path, reason: CheckShardFile.describe(error))
+            throw CheckMergeError.notAShard(file: file, reason: CheckShardFile.describe(error))
         }
         guard shard.shardCount >= 1, (1...shard.shardCount).contains(shard.shardIndex) else {
-            throw CheckMergeError.notAShard(file: file.path, reason: "shard_index \(shard.shardIndex) is not in 1...\(shard.shardCount)")
+            throw CheckMergeError.notAShard(file: file, reason: "shard_index \(shard.shardIndex) is not in 1...\(shard.shardCount)")
         }
         guard (try? Rational(parsing: shard.theoryRate)) != nil else {
-            throw CheckMergeError.notAShard(file: file.path, reason: "theory_rate \"\(shard.theoryRate)\" is not an exact number")
+            throw CheckMergeError.notAShard(file: file, reason: "theory_rate \"\(shard.theoryRate)\" is not an exact number")
         }
+        _ = try CheckShardValidation.validate(shard, file: file)
         return shard
     }
 
