@@ -33,14 +33,18 @@ enum ZetaTail {
     }
 
     /// The most work one enclosure may take, in digits of the radicands of its power
-    /// enclosures (`i^u · 10^{D·w}` for `q = u/w`), summed over its terms: about 1 s.
-    static let maximumWork = 6_000_000
+    /// enclosures (`i^u · 10^{D·w}` for `q = u/w`), summed over its terms (well under 2 s, docs/limits.md).
+    static let maximumWork = 24_000_000
+
+    /// The fixed cost of one term in digits of work (about 80 µs of rational arithmetic).
+    static let termOverhead = 2_000
 
     /// The work of summing `terms` powers `i^{-q}`, `i ≤ largest`, at `digits` digits:
-    /// each radicand has about `u·log10(largest) + D·w` digits.
+    /// each radicand has about `u·log10(largest) + D·w` digits, and each term has a fixed
+    /// cost of about ``termOverhead`` digits (its rational arithmetic; measured).
     static func workEstimate(q: Rational, terms: Int, largest: Int, digits: Int) -> Int {
         let u = q.numerator.intValue ?? Int.max / 4, w = q.denominator.intValue ?? Int.max / 4
-        let perTerm = u.multipliedReportingOverflow(by: String(largest).count).partialValue + (w == 1 ? digits : digits * w)
+        let perTerm = termOverhead + u.multipliedReportingOverflow(by: String(largest).count).partialValue + (w == 1 ? digits : digits * w)
         let (total, overflow) = perTerm.multipliedReportingOverflow(by: max(terms, 1))
         return overflow ? Int.max / 2 : total
     }
