@@ -5,16 +5,6 @@ enum FuzzSupport {
     /// Traps (a finding for libFuzzer) when an error's text is not one escaped line.
     static func requireOneSafeLine(_ error: Error) {
         let text = SafeText.line("\(error)")
-        precondition(!text.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || SafeTextProbe.isUnsafe($0) },
-                     "error text is not one safe line")
-    }
-}
-
-enum SafeTextProbe {
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator: return true
-        default: return false
-        }
+        precondition(!text.unicodeScalars.contains(where: SafeText.isUnsafe), "error text is not one safe line")
     }
 }

@@ -53,7 +53,7 @@ public enum SafeText {
 
     /// Control characters (C0, DEL, C1), line/paragraph separators, and format characters
     /// (general category Cf: bidi overrides and isolates, zero-width characters, BOM).
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: return true
         default: return false
