@@ -87,6 +87,7 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
         ("replicate", withRun("seed", 99), "seed 99"),
         ("estimator", withRun("estimator", "ssm"), "ssm"),
         ("theory", variant { $0["theory_rate"] = "1/2" }, "theory_rate"),
+        ("target", variant { var target = $0["target"] as! [String: Any]; target["terms"] = 1; $0["target"] = target }, "target.terms"),
         ("nan", setting("log_band_k", "nan"), "log_band_k"),
         ("duplicate", variant { $0["runs"] = runs }, "appears twice"),
     ]

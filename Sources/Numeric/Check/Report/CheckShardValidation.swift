@@ -3,8 +3,8 @@ import Bounds
 
 /// What `merge` checks in a shard before it believes it: nothing in the file is trusted.
 /// Counts are bounded before anything is allocated, the settings must be ones `check`
-/// could have written, the theory exponent is recomputed from the settings, and every run
-/// must be one the plan gives this shard, once.
+/// could have written, the theory exponent and the target are recomputed from the
+/// settings, and every run must be one of the plan, once per file.
 enum CheckShardValidation {
     /// The most runs a sweep may plan (estimators × sample sizes × seeds); a shard asking
     /// for more is refused before its plan is built.
@@ -47,7 +47,8 @@ enum CheckShardValidation {
         where value < 1 {
             throw refuse("\(name) is \(value), expected ≥ 1")
         }
-        try checkTheory(shard, file: file)
+        let smoothness = try checkTheory(shard, file: file)
+        try checkTarget(shard, smoothness: smoothness, file: file)
         // Only runs of the plan, each once per file (identical copies across files are
         // dropped by the merge, conflicting ones refused).
         let expected = Set(CheckPlan(settings: settings).runs)
@@ -63,7 +64,8 @@ enum CheckShardValidation {
 
     /// The theory exponent recomputed from `settings.smoothness` and `settings.gamma`
     /// (docs/formulas.md) must equal the shard's `theory_rate`.
-    private static func checkTheory(_ shard: CheckShardFile, file: String) throws {
+    @discardableResult
+    private static func checkTheory(_ shard: CheckShardFile, file: String) throws -> Smoothness {
         let smoothness: Smoothness
         do { smoothness = try Smoothness.parse(shard.settings.smoothness) } catch {
             throw CheckMergeError.notAShard(file: file, reason: "settings.smoothness: \(error)")
@@ -76,6 +78,29 @@ enum CheckShardValidation {
         guard stated == rate else {
             throw CheckMergeError.mismatch(file: file, field: "theory_rate", reference: "its settings",
                                            ours: rate.description, theirs: SafeText.quoted(shard.theoryRate))
+        }
+        return smoothness
+    }
+
+    /// The target summary rebuilt from the settings (the same target `check` draws from
+    /// the master seed) must equal the shard's `target`.
+    private static func checkTarget(_ shard: CheckShardFile, smoothness: Smoothness, file: String) throws {
+        let settings = shard.settings
+        guard let weights = TargetWeights(rawValue: settings.weights) else {
+            throw CheckMergeError.notAShard(file: file, reason: "settings.weights is \(SafeText.quoted(settings.weights)), expected unit or summable")
+        }
+        let target: SyntheticTarget
+        do {
+            target = try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: settings.functionClass,
+                                         level: settings.targetLevel, window: settings.window, weights: weights,
+                                         seed: CheckSeeds(master: settings.seed).target)
+        } catch {
+            throw CheckMergeError.notAShard(file: file, reason: "its settings give no target: \(error)")
+        }
+        for (field, ours, theirs) in [("target.terms", "\(target.termCount)", "\(shard.target.termCount)"),
+                                      ("target.squared_norm", "\(target.squaredNorm)", "\(shard.target.squaredNorm)"),
+                                      ("target.level", "\(target.level)", "\(shard.target.level)")] where ours != theirs {
+            throw CheckMergeError.mismatch(file: file, field: field, reference: "its settings", ours: ours, theirs: theirs)
         }
     }
 }
