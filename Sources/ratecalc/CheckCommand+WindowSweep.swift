@@ -41,13 +41,14 @@ extension CheckCommand {
         let report = try windowSweep.run(smoothness: setup.smoothness, theoryLevelCoefficient: setup.levelCoefficient,
                                          threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                          progress: progress.show, shouldStop: { InterruptFlag.isRaised })
+        // Files first (atomically), then the report: nothing reaches stdout unless every file was written.
+        if let plot = output.plot { try OutputPath.write(report.svg(), to: plot, option: "--plot") }
+        if let csv = output.csv { try OutputPath.write(report.csv(), to: csv, option: "--csv") }
         switch output.format {
-        case .json: print(report.json())
-        case .markdown: print(report.markdown(), terminator: "")
-        default: print(report.text(), terminator: "")
+        case .json: try StandardOutput.write(report.json() + "\n")
+        case .markdown: try StandardOutput.write(report.markdown())
+        default: try StandardOutput.write(report.text())
         }
-        if let plot = output.plot { try output.write(report.svg(), to: plot, what: "--plot") }
-        if let csv = output.csv { try output.write(report.csv(), to: csv, what: "--csv") }
         if InterruptFlag.isRaised { throw ExitCode(130) }
     }
 }

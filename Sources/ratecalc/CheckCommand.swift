@@ -41,6 +41,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        InterruptFlag.install()
+        try output.validatePaths()
         let setup = try sweep.setup()
         if sweep.windows.isSweep { return try runWindowSweep(setup) }
         let plan = CheckPlan(settings: setup.settings)
@@ -49,24 +51,28 @@ struct CheckCommand: ParsableCommand {
         let runner = CheckRunner(settings: setup.settings, target: setup.target,
                                  theoryLevelCoefficient: setup.levelCoefficient,
                                  threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        InterruptFlag.install()
         let progress = ProgressLine()
         let records = try runner.run(keys, progress: progress.show, shouldStop: { InterruptFlag.isRaised })
         let summary = CheckTargetSummary(setup.target)
         if let out = output.out {
             let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
                                       shardIndex: shardSpec.index, shardCount: shardSpec.count, runs: records)
-            try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
+            do {
+                try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
+            } catch {
+                throw OutputPathError(option: "--out", path: out, reason: "cannot be written (\(FileErrorReason.text(of: error)))")
+            }
         }
-        if shardSpec.count > 1 {
-            let name = CheckShardFile.fileName(index: shardSpec.index, count: shardSpec.count)
-            print("shard \(shardSpec.index)/\(shardSpec.count): \(records.count) of \(keys.count) runs written to \(output.out!)/\(name); combine the shards with: ratecalc merge \(output.out!)")
+        if shardSpec.count > 1, let out = output.out {
+            let path = URL(fileURLWithPath: out, isDirectory: true)
+                .appendingPathComponent(CheckShardFile.fileName(index: shardSpec.index, count: shardSpec.count)).path
+            try StandardOutput.write("shard \(shardSpec.index)/\(shardSpec.count): \(records.count) of \(keys.count) runs written to \(path); combine the shards with: ratecalc merge \(out)\n")
         } else {
             let report = CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
                                      target: summary, records: records)
             try output.emit(report)
         }
-        if InterruptFlag.isRaised { throw ExitCode(130) }
+        if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
     }
 }
 
@@ -92,7 +98,9 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let merged = try CheckMerge.load(paths.map { URL(fileURLWithPath: $0) })
+        let inputs = paths.map { URL(fileURLWithPath: $0) }
+        try output.validatePaths(inputs: (try? CheckMerge.shardFiles(inputs)) ?? inputs)
+        let merged = try CheckMerge.load(inputs)
         let smoothness = try Smoothness.parse(merged.settings.smoothness)
         let report = CheckReport(settings: merged.settings, smoothness: smoothness, theoryRate: merged.theoryRate,
                                  target: merged.target, records: merged.runs)

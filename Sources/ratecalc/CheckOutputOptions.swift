@@ -19,24 +19,30 @@ struct CheckOutputOptions: ParsableArguments {
     @Flag(help: "Exit with status 1 when a verdict is not `consistent` (SPEC §6).")
     var strict = false
 
-    /// Prints the report, writes the requested files, and applies `--strict`.
-    func emit(_ report: CheckReport) throws {
-        switch format {
-        case .text: print(report.text(), terminator: "")
-        case .json: print(report.json())
-        case .latex: print(report.latex(), terminator: "")
-        case .markdown: print(report.markdown(), terminator: "")
+    /// Checks `--plot` and `--csv` (and `--out`) before any work; `inputs` are files the
+    /// command reads, which an output may not replace.
+    func validatePaths(inputs: [URL] = []) throws {
+        if let plot { try OutputPath.validateFile(plot, option: "--plot", inputs: inputs) }
+        if let csv { try OutputPath.validateFile(csv, option: "--csv", inputs: inputs) }
+        if let plot, let csv, URL(fileURLWithPath: plot).standardizedFileURL == URL(fileURLWithPath: csv).standardizedFileURL {
+            throw OutputPathError(option: "--csv", path: csv, reason: "is also the --plot file")
         }
-        if let plot { try write(report.svg(), to: plot, what: "--plot") }
-        if let csv { try write(report.csv(), to: csv, what: "--csv") }
-        if strict && report.verdicts().values.contains(where: { $0 != .consistent }) { throw ExitCode(1) }
+        if let out { try OutputPath.validateDirectory(out, option: "--out") }
     }
 
-    func write(_ text: String, to path: String, what: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw ValidationError("\(what): cannot write '\(path)' (\(error.localizedDescription))")
+    /// Writes the requested files (atomically), then prints the report, then applies
+    /// `--strict`: nothing reaches stdout unless every file was written.
+    func emit(_ report: CheckReport) throws {
+        let text: String
+        switch format {
+        case .text: text = report.text()
+        case .json: text = report.json() + "\n"
+        case .latex: text = report.latex()
+        case .markdown: text = report.markdown()
         }
+        if let plot { try OutputPath.write(report.svg(), to: plot, option: "--plot") }
+        if let csv { try OutputPath.write(report.csv(), to: csv, option: "--csv") }
+        try StandardOutput.write(text)
+        if strict && report.verdicts().values.contains(where: { $0 != .consistent }) { throw ExitCode(1) }
     }
 }

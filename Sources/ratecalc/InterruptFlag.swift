@@ -1,21 +1,37 @@
 import Foundation
 import Synchronization
 
-/// Ctrl-C handling for long sweeps: the first SIGINT sets a flag that the runner polls
-/// (the run in progress is abandoned, finished runs are kept and reported); a second
-/// SIGINT ends the process at once.
+/// Ctrl-C and SIGTERM handling for long sweeps: the first SIGINT or SIGTERM sets a flag
+/// that the runner polls (the run in progress is abandoned, finished runs are kept,
+/// written and reported); a second signal ends the process at once. The exit status is
+/// 128 + the first signal's number: 130 for SIGINT, 143 for SIGTERM.
 enum InterruptFlag {
-    private static let raised = Atomic<Bool>(false)
+    private static let raised = Atomic<Int32>(0)
 
-    /// True once SIGINT has arrived.
-    static var isRaised: Bool { raised.load(ordering: .relaxed) }
+    /// True once SIGINT or SIGTERM has arrived.
+    static var isRaised: Bool { raised.load(ordering: .relaxed) != 0 }
 
-    /// Installs the handler (idempotent).
+    /// The exit status for the first signal received (130 or 143), nil if none arrived.
+    static var exitStatus: Int32? {
+        let signal = raised.load(ordering: .relaxed)
+        return signal == 0 ? nil : 128 + signal
+    }
+
+    /// Installs the handlers (idempotent).
     static func install() {
-        signal(SIGINT) { _ in
-            if InterruptFlag.raised.exchange(true, ordering: .relaxed) { _exit(130) }
-            let message: StaticString = "\nratecalc: interrupted: finishing with the runs done so far (Ctrl-C again to quit at once)\n"
+        let handler: @convention(c) (Int32) -> Void = { number in
+            let (exchanged, previous) = InterruptFlag.raised.compareExchange(expected: 0, desired: number, ordering: .relaxed)
+            if !exchanged { _exit(128 + previous) }
+            let message: StaticString = "\nratecalc: interrupted: finishing with the runs done so far (interrupt again to quit at once)\n"
             _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
         }
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+        // A parent may have blocked the signals (they are inherited): unblock them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

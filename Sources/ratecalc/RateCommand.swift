@@ -25,11 +25,11 @@ struct RateCommand: ParsableCommand {
         if theory.printedPreamble() { return }
         let report = RateReport(try theory.request(n: n))
         switch theory.format {
-        case .text: print(report.text(), terminator: "")
-        case .json: print(report.json().rendered())
-        case .latex: print(report.latex(style: theory.latexStyle?.style), terminator: "")
-        case .markdown: print(report.markdown(), terminator: "")
-        case .latexMacros: print(report.latexMacros(prefix: theory.macroPrefix), terminator: "")
+        case .text: try StandardOutput.write(report.text())
+        case .json: try StandardOutput.write(report.json().rendered() + "\n")
+        case .latex: try StandardOutput.write(report.latex(style: theory.latexStyle?.style))
+        case .markdown: try StandardOutput.write(report.markdown())
+        case .latexMacros: try StandardOutput.write(report.latexMacros(prefix: theory.macroPrefix))
         }
     }
 }

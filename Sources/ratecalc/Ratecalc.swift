@@ -36,10 +36,8 @@ struct Ratecalc: ParsableCommand {
         if code == .success || error is ExitCode {
             exit(withError: error)
         }
-        let message = fullMessage(for: error)
-            .split(separator: "\n", omittingEmptySubsequences: true)
-            .first.map(String.init) ?? "\(error)"
-        FileHandle.standardError.write(Data(("ratecalc: " + message.replacingOccurrences(of: "Error: ", with: "") + "\n").utf8))
+        let line = ErrorLine.text(for: error, arguments: CommandLine.arguments)
+        FileHandle.standardError.write(Data((line + "\n").utf8))
         Foundation.exit(2)
     }
 }

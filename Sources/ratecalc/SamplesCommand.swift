@@ -21,11 +21,11 @@ struct SamplesCommand: ParsableCommand {
         let errors = try error.split(separator: ",", omittingEmptySubsequences: false).map { try exactOption("--error", String($0)) }
         let plan = try SamplePlan(report: RateReport(try theory.request()), errors: errors)
         switch theory.format {
-        case .text: print(plan.text(), terminator: "")
-        case .json: print(plan.json().rendered())
-        case .latex: print(plan.latex(), terminator: "")
-        case .markdown: print(plan.markdown(), terminator: "")
-        case .latexMacros: print(plan.latexMacros(prefix: theory.macroPrefix), terminator: "")
+        case .text: try StandardOutput.write(plan.text())
+        case .json: try StandardOutput.write(plan.json().rendered() + "\n")
+        case .latex: try StandardOutput.write(plan.latex())
+        case .markdown: try StandardOutput.write(plan.markdown())
+        case .latexMacros: try StandardOutput.write(plan.latexMacros(prefix: theory.macroPrefix))
         }
     }
 }

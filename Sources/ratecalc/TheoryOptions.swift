@@ -66,7 +66,7 @@ struct TheoryOptions: ParsableArguments {
     @Option(name: .customLong("log-exponent"), parsing: .unconditional, help: ArgumentHelp("A polylog exponent k to show with the bound (marked user-supplied).", valueName: "K"))
     var logExponent: String?
 
-    @Option(help: ArgumentHelp("Width of certified enclosures for infinite families.", valueName: "WIDTH"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Width of certified enclosures for infinite families (1e-1000 ≤ WIDTH < 1; limits in docs/limits.md).", valueName: "WIDTH"))
     var precision: String = "1e-30"
 
     @Option(help: "Output format: text, json, latex, markdown or latex-macros (\\newcommand per quantity).")
@@ -95,7 +95,7 @@ struct TheoryOptions: ParsableArguments {
         guard LaTeXMacros.isValidPrefix(macroPrefix) else {
             throw OptionValueError(option: "--macro-prefix", problem: "'\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
         }
-        let summary = try SmoothnessInput.summary(of: smoothness, precision: try exactOption("--precision", precision))
+        let summary = try SmoothnessInput.summary(of: smoothness, precisionText: precision)
         let classes: [FunctionClass] = functionClass.map { [$0.functionClass] }
             ?? (arch == .all ? FunctionClass.allCases : [.gammaSmooth])
         return try RateRequest(smoothness: summary, gammas: gamma.gammas, architectures: arch.architectures,

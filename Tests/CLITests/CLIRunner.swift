@@ -27,6 +27,25 @@ enum CLIRunner {
         try ExternalTool.run(binary, arguments)
     }
 
+    /// Runs with stdout sent to `standardOutput` (e.g. `/dev/full`) instead of a pipe.
+    static func run(_ arguments: [String], standardOutput: FileHandle?) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = standardOutput ?? out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so that a large output cannot fill the pipe and block.
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus,
+                      stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
     /// Runs and parses stdout as a JSON object.
     static func json(_ arguments: [String]) throws -> [String: Any] {
         let output = try run(arguments + ["--format", "json"])

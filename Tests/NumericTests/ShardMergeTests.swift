@@ -8,8 +8,16 @@ import Bounds
     static let settings = CheckFixtures.settings()
     static let records = CheckFixtures.records(settings, exponents: [.ssm: 0.5, .transformer: 0.52, .oracle: 0.6])
 
+    /// The target the settings give (merge rebuilds it and refuses a shard whose target differs).
+    static let target: CheckTargetSummary = {
+        let built = try! SyntheticTarget(smoothness: try! Smoothness.parse(settings.smoothness), gamma: settings.gamma,
+                                         functionClass: settings.functionClass, level: settings.targetLevel, window: settings.window,
+                                         weights: TargetWeights(rawValue: settings.weights)!, seed: CheckSeeds(master: settings.seed).target)
+        return CheckTargetSummary(termCount: built.termCount, squaredNorm: built.squaredNorm, level: built.level)
+    }()
+
     static func shard(_ index: Int, of count: Int, runs: [CheckRunRecord], settings: CheckSettings = settings,
-                      target: CheckTargetSummary = CheckFixtures.target) -> CheckShardFile {
+                      target: CheckTargetSummary = target) -> CheckShardFile {
         CheckShardFile(settings: settings, target: target, theoryRate: CheckFixtures.theory,
                        shardIndex: index, shardCount: count, runs: runs)
     }
@@ -44,11 +52,13 @@ import Bounds
         let directory = try CheckFixtures.temporaryDirectory()
         try Self.writeShards(Self.records, count: 3, to: directory)
         let merged = try CheckMerge.load([directory])
-        #expect(merged.settings == Self.settings && merged.target == CheckFixtures.target && merged.theoryRate == CheckFixtures.theory)
+        #expect(merged.settings == Self.settings && merged.target == Self.target && merged.theoryRate == CheckFixtures.theory)
         #expect(merged.runs.count == Self.records.count)
         let unsharded = CheckFixtures.report(Self.settings, Self.records, bootstrapSamples: 2000)
+        // The unsharded fixture report carries the fixture's target summary; the runs, fits and
+        // verdicts are what is compared.
         let fromShards = CheckReport(settings: merged.settings, smoothness: CheckFixtures.smoothness, theoryRate: merged.theoryRate,
-                                     target: merged.target, records: merged.runs)
+                                     target: CheckFixtures.target, records: merged.runs)
         #expect(fromShards.json() == unsharded.json())
         #expect(fromShards.csv() == unsharded.csv())
     }
@@ -78,7 +88,7 @@ import Bounds
         }
         let targets = try CheckFixtures.temporaryDirectory()
         try Self.shard(1, of: 2, runs: []).write(to: targets)
-        try Self.shard(2, of: 2, runs: [], target: CheckTargetSummary(termCount: 99, squaredNorm: 1.63, level: 4)).write(to: targets)
+        try Self.shard(2, of: 2, runs: [], target: CheckTargetSummary(termCount: 99, squaredNorm: Self.target.squaredNorm, level: Self.target.level)).write(to: targets)
         #expect(throws: CheckMergeError.self) { try CheckMerge.load([targets]) }
         #expect((try? CheckMerge.load([targets])) == nil)
         do { _ = try CheckMerge.load([targets]) } catch { #expect("\(error)".contains("target.terms")) }

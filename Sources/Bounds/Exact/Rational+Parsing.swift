@@ -12,6 +12,11 @@ extension Rational {
     public init(parsing text: String) throws {
         let token = text.trimmingWhitespace()
         guard !token.isEmpty else { throw RationalParseError(token: text, reason: .empty) }
+        // Checked on the text before any integer is built.
+        let digitRuns = token.utf8.split(whereSeparator: { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") })
+        guard digitRuns.allSatisfy({ $0.count <= InputBudget.maximumDigits }) else {
+            throw RationalParseError(token: token, reason: .tooManyDigits)
+        }
         if let slash = token.firstIndex(of: "/") {
             let numeratorText = String(token[..<slash])
             let denominatorText = String(token[token.index(after: slash)...])
@@ -96,6 +101,7 @@ public struct RationalParseError: Error, Equatable, CustomStringConvertible {
         case malformed
         case zeroDenominator
         case exponentTooLarge
+        case tooManyDigits
     }
 
     /// The offending text, as written.
@@ -107,11 +113,13 @@ public struct RationalParseError: Error, Equatable, CustomStringConvertible {
         case .empty:
             return "empty number: expected a number like 3, 3/4, 0.75 or 7.5e-1"
         case .malformed:
-            return "'\(token)' is not a number: expected an integer, a fraction p/q, a decimal or scientific notation (3, 3/4, 0.75, 7.5e-1)"
+            return "\(SafeText.quoted(token)) is not a number: expected an integer, a fraction p/q, a decimal or scientific notation (3, 3/4, 0.75, 7.5e-1)"
         case .zeroDenominator:
-            return "'\(token)' has a zero denominator: expected p/q with q > 0"
+            return "\(SafeText.quoted(token)) has a zero denominator: expected p/q with q > 0"
         case .exponentTooLarge:
-            return "'\(token)' has a decimal exponent too large to hold exactly: expected |exponent| ≤ \(Rational.maximumDecimalExponent)"
+            return "\(SafeText.quoted(token)) has a decimal exponent too large to hold exactly: expected |exponent| ≤ \(Rational.maximumDecimalExponent)"
+        case .tooManyDigits:
+            return "\(SafeText.quoted(token)) has more than \(InputBudget.maximumDigits) digits in one integer (limit, see docs/limits.md)"
         }
     }
 }

@@ -37,14 +37,20 @@ public enum SmoothnessFamily: Sendable, Equatable {
         return PowerEnclosure.power(BigInt(i), exponent: q, digits: digits).scaled(by: c)
     }
 
-    /// Compares `a_i` with a rational x exactly (−1, 0, 1), without rounding:
-    /// `c·i^{s/t} ≶ x ⟺ c^t · i^s ≶ x^t` for x > 0.
-    public func compareTerm(at i: Int, with x: Rational) -> Int {
-        if let exact = exactTerm(at: i) { return exact < x ? -1 : (exact == x ? 0 : 1) }
-        guard case .polynomial(let c, let q) = self, x.signum > 0 else { return 1 }
-        let t = Int(q.denominator.intValue!), s = UInt(q.numerator.intValue!)
-        let left = (try! c.power(t)) * Rational(BigInt(i).power(s))
-        let right = try! x.power(t)
-        return left < right ? -1 : (left == right ? 0 : 1)
+    /// Compares `a_i` with a rational x > 0 exactly (−1, 0, 1), without rounding:
+    /// `c·i^{s/t} ≶ x ⟺ c^t · i^s ≶ x^t`, and `c·r^{i−1} ≶ x` likewise in integers
+    /// (``PowerComparison``); nil when a near-tie would need more than its work limit.
+    public func compareTerm(at i: Int, with x: Rational) -> Int? {
+        guard x.signum > 0 else { return 1 }
+        switch self {
+        case .polynomial(let c, let q):
+            let t = UInt(q.denominator.intValue!), s = UInt(q.numerator.intValue!)
+            return PowerComparison.compare([(c.numerator, t), (BigInt(i), s), (x.denominator, t)],
+                                           [(x.numerator, t), (c.denominator, t)])
+        case .geometric(let c, let r):
+            let k = UInt(i - 1)
+            return PowerComparison.compare([(c.numerator, 1), (r.numerator, k), (x.denominator, 1)],
+                                           [(x.numerator, 1), (c.denominator, 1), (r.denominator, k)])
+        }
     }
 }

@@ -70,12 +70,23 @@ extension SmoothnessSequence {
         guard let u = q.numerator.intValue, let w = q.denominator.intValue, u > 0, u <= 4096, w <= 4096 else {
             return condition(.undecided, "q = \(q) is outside the range decided exactly")
         }
+        do {
+            return try weakLqCondition(family: family, q: q, u: u, w: w, condition: condition)
+        } catch {
+            return condition(.undecided, "\(error) (work limit, docs/limits.md)")
+        }
+    }
+
+    /// The body of ``weakLqCondition(q:)`` for a sequence with a tail; throws when a
+    /// comparison exceeds the work limit.
+    private func weakLqCondition(family: SmoothnessFamily, q: Rational, u: Int, w: Int,
+                                 condition: (Condition.Status, String) -> Condition) throws -> Condition {
         let k = head.count
         // i₀: first family position with a_i ≥ max(head); monotone, so exponential + binary search.
         var firstAbove = k + 1
-        if let maximum = head.max(), family.compareTerm(at: k + 1, with: maximum) < 0 {
+        if let maximum = head.max(), try Self.decided(family.compareTerm(at: k + 1, with: maximum), position: k + 1) < 0 {
             var low = k + 1, high = k + 2
-            while family.compareTerm(at: high, with: maximum) < 0 {
+            while try Self.decided(family.compareTerm(at: high, with: maximum), position: high) < 0 {
                 low = high
                 high = k + 1 + 2 * (high - k)
                 if high - k > Self.maximumExplicitPositions {
@@ -84,16 +95,16 @@ extension SmoothnessSequence {
             }
             while high - low > 1 {
                 let mid = (low + high) / 2
-                if family.compareTerm(at: mid, with: maximum) < 0 { low = mid } else { high = mid }
+                if try Self.decided(family.compareTerm(at: mid, with: maximum), position: mid) < 0 { low = mid } else { high = mid }
             }
             firstAbove = high
         }
         // Positions j < i₀: merge head with a_{k+1} … a_{i₀−1}.
         var entries: [Entry] = head.map { .listed($0) } + (k + 1 < firstAbove ? ((k + 1)..<firstAbove).map { .family($0) } : [])
-        entries.sort { less($0, $1, family: family) }
+        try entries.sort { try less($0, $1, family: family) }
         for (index, entry) in entries.enumerated() {
             let j = index + 1
-            if !powerAtMost(j: j, u: u, w: w, entry: entry, family: family) {
+            if !(try powerAtMost(j: j, u: u, w: w, entry: entry, family: family)) {
                 return condition(.fails, "j^q/ā_j > 1 at j = \(j) (q = \(q))")
             }
         }
@@ -109,16 +120,17 @@ extension SmoothnessSequence {
                 return condition(holds ? .holds : .fails,
                                  "for j ≥ \(firstAbove), j^q/ā_j = 1/c = \(try! c.reciprocal()) \(holds ? "≤" : ">") 1" + (c == .one ? " (equality: the boundary case)" : ""))
             }
-            let holds = powerAtMost(j: firstAbove, u: u, w: w, entry: .family(firstAbove), family: family)
+            let holds = try powerAtMost(j: firstAbove, u: u, w: w, entry: .family(firstAbove), family: family)
             return condition(holds ? .holds : .fails,
                              holds ? "j^q ≤ ā_j for all j: checked j < \(firstAbove) one by one; beyond, j^q/ā_j decreases (q < \(exponent))"
                                    : "j^q/ā_j > 1 at j = \(firstAbove)")
         case .geometric(_, let r):
             // (1 + 1/j)^q < r ⟺ (j+1)^u < r^w · j^u.
-            let rw = try! r.power(w)
             var j = firstAbove
-            while !(Rational(BigInt(j + 1).power(UInt(u))) < rw * Rational(BigInt(j).power(UInt(u)))) {
-                if !powerAtMost(j: j, u: u, w: w, entry: .family(j), family: family) {
+            // (j+1)^u · r_d^w < r_n^w · j^u, from the logarithms unless a near-tie.
+            while try Self.decided(PowerComparison.compare([(BigInt(j + 1), UInt(u)), (r.denominator, UInt(w))],
+                                                           [(r.numerator, UInt(w)), (BigInt(j), UInt(u))]), position: j) >= 0 {
+                if !(try powerAtMost(j: j, u: u, w: w, entry: .family(j), family: family)) {
                     return condition(.fails, "j^q/ā_j > 1 at j = \(j)")
                 }
                 j += 1
@@ -126,28 +138,33 @@ extension SmoothnessSequence {
                     return condition(.undecided, "more than \(Self.maximumExplicitPositions) positions before j^q/ā_j decreases")
                 }
             }
-            let holds = powerAtMost(j: j, u: u, w: w, entry: .family(j), family: family)
+            let holds = try powerAtMost(j: j, u: u, w: w, entry: .family(j), family: family)
             return condition(holds ? .holds : .fails,
                              holds ? "j^q ≤ ā_j for all j: checked j ≤ \(j) one by one; beyond, j^q/ā_j decreases"
                                    : "j^q/ā_j > 1 at j = \(j)")
         }
     }
 
-    /// `j^{u/w} ≤ entry`, exactly: for a rational `s/t`, `j^u t^w ≤ s^w`; for a family term
-    /// `c·i^{e}` with `e = s/t`, `j^{u t} ≤ c^{w t} i^{s w}`.
-    private func powerAtMost(j: Int, u: Int, w: Int, entry: Entry, family: SmoothnessFamily) -> Bool {
+    /// `j^{u/w} ≤ entry`, exactly (``PowerComparison``): for a rational `s/t`,
+    /// `j^u t^w ≤ s^w`; for a term `c·i^{e}`, `e = s/t`, `j^{u t} c_d^{w t} ≤ c_n^{w t} i^{s w}`;
+    /// for `c·r^{i−1}`, `j^u (c_d r_d^{i−1})^w ≤ (c_n r_n^{i−1})^w`.
+    private func powerAtMost(j: Int, u: Int, w: Int, entry: Entry, family: SmoothnessFamily) throws -> Bool {
+        let bigJ = BigInt(j), uu = UInt(u), ww = UInt(w)
+        let sign: Int?
         switch entry {
         case .listed(let x):
-            return BigInt(j).power(UInt(u)) * x.denominator.power(UInt(w)) <= x.numerator.power(UInt(w))
+            sign = PowerComparison.compare([(bigJ, uu), (x.denominator, ww)], [(x.numerator, ww)])
         case .family(let i):
-            if let exact = family.exactTerm(at: i) {
-                return BigInt(j).power(UInt(u)) * exact.denominator.power(UInt(w)) <= exact.numerator.power(UInt(w))
+            switch family {
+            case .polynomial(let c, let e):
+                let s = UInt(e.numerator.intValue!), t = UInt(e.denominator.intValue!)
+                sign = PowerComparison.compare([(bigJ, uu * t), (c.denominator, ww * t)], [(c.numerator, ww * t), (BigInt(i), s * ww)])
+            case .geometric(let c, let r):
+                let k = UInt(i - 1)
+                sign = PowerComparison.compare([(bigJ, uu), (c.denominator, ww), (r.denominator, k * ww)],
+                                               [(c.numerator, ww), (r.numerator, k * ww)])
             }
-            guard case .polynomial(let c, let e) = family else { return false }
-            let s = UInt(e.numerator.intValue!), t = UInt(e.denominator.intValue!)
-            let left = Rational(BigInt(j).power(UInt(u) * t))
-            let right = (try! c.power(w * Int(t))) * Rational(BigInt(i).power(s * UInt(w)))
-            return left <= right
         }
+        return try Self.decided(sign, position: j) <= 0
     }
 }

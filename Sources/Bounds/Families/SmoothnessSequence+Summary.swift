@@ -15,7 +15,7 @@ extension SmoothnessSequence {
             return SmoothnessSummary(try Smoothness(entries: head, rows: head.count, columns: 1))
         }
         let digits = ZetaTail.decimalDigits(for: width) + 6
-        let (first, second, gap) = twoSmallest(family: family, digits: digits)
+        let (first, second, gap) = try twoSmallest(family: family, digits: digits)
         let headSum = head.isEmpty ? Rational.zero : EffectiveSmoothness.reciprocalSum(head)
         var reciprocalSum: CertifiedValue? = nil
         var divergence: String? = nil
@@ -74,28 +74,37 @@ extension SmoothnessSequence {
 
     /// The two smallest entries and whether the smallest is strictly smaller, decided exactly:
     /// candidates are the sorted head and the family's first two terms (it is increasing).
-    func twoSmallest(family: SmoothnessFamily, digits: Int) -> (CertifiedValue, CertifiedValue, Bool) {
+    func twoSmallest(family: SmoothnessFamily, digits: Int) throws -> (CertifiedValue, CertifiedValue, Bool) {
         let k = head.count
         var candidates: [Entry] = head.sorted().prefix(2).map { .listed($0) }
         candidates += [.family(k + 1), .family(k + 2)]
-        candidates.sort { less($0, $1, family: family) }
+        try candidates.sort { try less($0, $1, family: family) }
         let value: (Entry) -> CertifiedValue = { entry in
             switch entry {
             case .listed(let x): return CertifiedValue(exact: x)
             case .family(let i): return family.term(at: i, digits: digits)
             }
         }
-        let strict = less(candidates[0], candidates[1], family: family)
+        let strict = try less(candidates[0], candidates[1], family: family)
         return (value(candidates[0]), value(candidates[1]), strict)
     }
 
     /// Exact strict order of two entries.
-    func less(_ a: Entry, _ b: Entry, family: SmoothnessFamily) -> Bool {
+    /// - Throws: ``FamilyEnclosureError/overBudget(_:)`` for a near-tie beyond the work limit.
+    func less(_ a: Entry, _ b: Entry, family: SmoothnessFamily) throws -> Bool {
         switch (a, b) {
         case (.listed(let x), .listed(let y)): return x < y
         case (.family(let i), .family(let j)): return i < j
-        case (.family(let i), .listed(let y)): return family.compareTerm(at: i, with: y) < 0
-        case (.listed(let x), .family(let j)): return family.compareTerm(at: j, with: x) > 0
+        case (.family(let i), .listed(let y)): return try Self.decided(family.compareTerm(at: i, with: y), position: i) < 0
+        case (.listed(let x), .family(let j)): return try Self.decided(family.compareTerm(at: j, with: x), position: j) > 0
         }
+    }
+
+    /// A comparison's sign, or the work-limit error when it was not decided.
+    static func decided(_ sign: Int?, position: Int) throws -> Int {
+        guard let sign else {
+            throw FamilyEnclosureError.overBudget("comparing the family term a_\(position) with a listed entry exactly needs more than \(PowerComparison.maximumExactBits) bits")
+        }
+        return sign
     }
 }

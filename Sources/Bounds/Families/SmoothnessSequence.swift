@@ -35,6 +35,7 @@ public struct SmoothnessSequence: Sendable, Equatable {
     /// Parses the grammar above.
     /// - Throws: ``SmoothnessParseError`` naming the token and what was expected.
     public static func parse(_ text: String) throws -> SmoothnessSequence {
+        try InputBudget.checkSmoothness(text)
         let items = try splitTopLevel(text)
         var head: [Rational] = []
         var tail: SmoothnessFamily? = nil
@@ -56,6 +57,7 @@ public struct SmoothnessSequence: Sendable, Equatable {
                 }
             }
         }
+        if case .geometric(_, let r) = tail { try InputBudget.checkGeometric(r: r, after: head.count) }
         return SmoothnessSequence(head: head, tail: tail)
     }
 
@@ -108,8 +110,8 @@ public struct SmoothnessSequence: Sendable, Equatable {
         for part in inside.split(separator: ",", omittingEmptySubsequences: false) {
             let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = pair.first.map { $0.trimmingWhitespace() } ?? ""
-            guard pair.count == 2, !key.isEmpty else { throw fail("has '\(part.trimmingWhitespace())': expected key=value such as c=2") }
-            guard arguments[key] == nil else { throw fail("gives '\(key)' twice") }
+            guard pair.count == 2, !key.isEmpty else { throw fail("has \(SafeText.quoted(part.trimmingWhitespace())): expected key=value such as c=2") }
+            guard arguments[key] == nil else { throw fail("gives \(SafeText.quoted(key)) twice") }
             do {
                 arguments[key] = try Rational(parsing: String(pair[1]))
             } catch let error as RationalParseError {
@@ -120,7 +122,7 @@ public struct SmoothnessSequence: Sendable, Equatable {
         switch name {
         case "poly": expectedKeys = ["c", "q"]
         case "geom": expectedKeys = ["c", "r"]
-        default: throw fail("is an unknown family '\(name)': expected poly(c=…,q=…) or geom(c=…,r=…)")
+        default: throw fail("is an unknown family \(SafeText.quoted(name)): expected poly(c=…,q=…) or geom(c=…,r=…)")
         }
         guard Set(arguments.keys) == expectedKeys else {
             throw fail("needs exactly the keys \(expectedKeys.sorted().joined(separator: " and ")) (got \(arguments.keys.sorted().joined(separator: ", ")))")

@@ -16,9 +16,13 @@ enum ZetaTail {
         precondition(q > .one && k >= 0 && width.signum > 0)
         var digits = decimalDigits(for: width) + 6
         guard digits <= maximumDigits else { throw FamilyEnclosureError.tooPrecise(digits: digits) }
+        if let direct = try directSum(q: q, k: k, digits: digits, width: width) { return direct }
         // N ≥ q keeps the asymptotic terms, whose ratio is about ((q+2j)/(2πN))², decreasing.
         var n = max(k + 1, 24, q.ceiling().intValue.map { $0 + 2 } ?? 24)
+        var work = 0
         for _ in 0..<12 {
+            work += workEstimate(q: q, terms: n - k, largest: n, digits: digits)
+            guard work <= maximumWork else { throw overBudget(q: q, width: width, work: work) }
             if let result = attempt(q: q, k: k, n: n, digits: digits), result.width <= width {
                 return result.roundedOutward(digits: decimalDigits(for: width) + 4)
             }
@@ -26,6 +30,55 @@ enum ZetaTail {
             n *= 2
         }
         throw FamilyEnclosureError.notConverged
+    }
+
+    /// The most work one enclosure may take, in digits of the radicands of its power
+    /// enclosures (`i^u · 10^{D·w}` for `q = u/w`), summed over its terms (well under 2 s, docs/limits.md).
+    static let maximumWork = 24_000_000
+
+    /// The fixed cost of one term in digits of work (about 80 µs of rational arithmetic).
+    static let termOverhead = 2_000
+
+    /// The work of summing `terms` powers `i^{-q}`, `i ≤ largest`, at `digits` digits:
+    /// each radicand has about `u·log10(largest) + D·w` digits, and each term has a fixed
+    /// cost of about ``termOverhead`` digits (its rational arithmetic; measured).
+    static func workEstimate(q: Rational, terms: Int, largest: Int, digits: Int) -> Int {
+        let u = q.numerator.intValue ?? Int.max / 4, w = q.denominator.intValue ?? Int.max / 4
+        let perTerm = termOverhead + u.multipliedReportingOverflow(by: String(largest).count).partialValue + (w == 1 ? digits : digits * w)
+        let (total, overflow) = perTerm.multipliedReportingOverflow(by: max(terms, 1))
+        return overflow ? Int.max / 2 : total
+    }
+
+    private static func overBudget(q: Rational, width: Rational, work: Int) -> FamilyEnclosureError {
+        .overBudget("enclosing Σ i^(−q) for q = \(q) to width 1e-\(decimalDigits(for: width)) needs more than \(maximumWork) digits of work (about \(work)); ask for a larger --precision")
+    }
+
+    /// For large q, the plain sum: `Σ_{i≥N} i^{-q} ∈ [N^{1−q}/(q−1), N^{−q} + N^{1−q}/(q−1)]`
+    /// (integral comparison for a decreasing f), whose width `N^{−q}` is below the width
+    /// already for a small N when q is large. Nil when N would exceed 2,000 terms.
+    private static func directSum(q: Rational, k: Int, digits: Int, width: Rational) throws -> CertifiedValue? {
+        // Smallest N > k with N^{-q} ≤ width/4, i.e. N^q ≥ 4/width, decided on logarithms.
+        let needed = try! Rational(4) / width
+        let (neededLog, _) = needed.log10Enclosure()
+        var n = k + 1
+        while q * Rational(n).log10Enclosure().lower < neededLog + Rational(1) {
+            n += 1
+            if n - k > 2000 { return nil }
+        }
+        let work = workEstimate(q: q, terms: n - k, largest: n, digits: digits)
+        guard work <= maximumWork else { throw overBudget(q: q, width: width, work: work) }
+        var partial = CertifiedValue(exact: .zero)
+        if k + 1 <= n - 1 {
+            for i in (k + 1)...(n - 1) {
+                partial = partial.adding(PowerEnclosure.power(BigInt(i), exponent: -q, digits: digits + 4).roundedOutward(digits: digits + 4))
+            }
+        }
+        let nPower = PowerEnclosure.power(BigInt(n), exponent: -q, digits: digits + 4)
+        let integral = try! Rational(n) / (q - .one)
+        let tail = CertifiedValue(lower: nPower.lower * integral, upper: nPower.upper + nPower.upper * integral)
+        let result = partial.adding(tail)
+        guard result.width <= width else { return nil }
+        return result.roundedOutward(digits: decimalDigits(for: width) + 4)
     }
 
     /// The most decimal digits an enclosure may need before ratecalc refuses (work limit).
@@ -80,11 +133,10 @@ enum ZetaTail {
         return result
     }
 
-    /// The smallest D with `10^{-D} ≤ width` (at least 1).
+    /// The smallest D with `10^{-D} ≤ width` (at least 1), from digit counts.
     static func decimalDigits(for width: Rational) -> Int {
-        var digits = 1
-        while Rational(BigInt.powerOfTen(UInt(digits))) * width < .one { digits += 1 }
-        return digits
+        // 10^e ≤ width < 10^(e+1), from digit counts: D = −e.
+        max(1, -Rational.decimalExponent(of: width))
     }
 }
 
@@ -94,6 +146,8 @@ public enum FamilyEnclosureError: Error, CustomStringConvertible, Equatable {
     case tooPrecise(digits: Int)
     /// Euler–Maclaurin did not reach the width within the work limits.
     case notConverged
+    /// The request needs more work than the documented limits (docs/limits.md) allow.
+    case overBudget(String)
 
     public var description: String {
         switch self {
@@ -101,6 +155,8 @@ public enum FamilyEnclosureError: Error, CustomStringConvertible, Equatable {
             return "--precision: this family needs about \(digits) digits for the requested width (limit \(ZetaTail.maximumDigits)); ask for a larger width"
         case .notConverged:
             return "--precision: the enclosure did not reach the requested width within the work limits; ask for a larger width"
+        case .overBudget(let what):
+            return "smoothness: \(what) (work limit, see docs/limits.md)"
         }
     }
 }

@@ -68,9 +68,10 @@ extension RateReport {
         if let evaluation = result.evaluation {
             fields.append(("at_n", .object([
                 ("n", .string(evaluation.n.description)),
-                ("main_term", .double(evaluation.mainTerm)),
-                ("main_term_with_log", evaluation.mainTermWithLog.map { .double($0) } ?? .null),
-                ("T", .double(evaluation.level)),
+                ("main_term", evaluation.mainTerm.doubleValue.map { .double($0) } ?? .null),
+                ("main_term_log10", .string(evaluation.mainTerm.log10Midpoint.decimalString(significantDigits: 10))),
+                ("main_term_with_log", evaluation.mainTermWithLog.flatMap(\.doubleValue).map { .double($0) } ?? .null),
+                ("T", .approximate(evaluation.level.midpoint)),
             ])))
         }
         return .object(fields)

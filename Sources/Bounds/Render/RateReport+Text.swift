@@ -110,7 +110,7 @@ extension RateReport {
         if let evaluation = result.evaluation {
             table.append("at n = \(evaluation.n)", "n^(−r) ≈ \(format(evaluation.mainTerm))",
                          evaluation.mainTermWithLog.map { "with (log n)^k ≈ \(format($0))" } ?? "",
-                         "T(n) ≈ \(format(evaluation.level))")
+                         "T(n) ≈ \(evaluation.level.midpoint.decimalString(significantDigits: 9))")
         }
         lines += table.rendered()
         if !result.conditions.isEmpty {
@@ -132,6 +132,14 @@ extension RateReport {
             return [exact.description + suffix, "≈ " + exact.decimalString(significantDigits: 10) + suffix]
         }
         return [(value.symbolic ?? "certified enclosure") + suffix, "∈ " + value.enclosureText() + suffix]
+    }
+
+    /// A magnitude as a short decimal: from the double when one holds it, else `m e E`
+    /// from the logarithm (`1.23e-600`).
+    static func format(_ value: PositiveMagnitude) -> String {
+        if let double = value.doubleValue { return format(double) }
+        let (mantissa, exponent) = value.scientific
+        return String(Double(Int((mantissa * 1e6).rounded())) / 1e6) + "e" + exponent.description
     }
 
     static func format(_ value: Double) -> String {

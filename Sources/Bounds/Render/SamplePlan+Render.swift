@@ -37,7 +37,8 @@ extension SamplePlan {
                     ("source", result.theorem.map { .string($0.source.key) } ?? .null),
                     ("samples_exponent", result.samplesExponent.map(RateReport.certified) ?? .null),
                     ("theorem_applies", .bool(result.theoremApplies)),
-                    ("n", .array(errors.map { error in sampleSize(for: result, error: error).map { .double($0) } ?? .null })),
+                    ("n", .array(errors.map { error in sampleSize(for: result, error: error).map(SamplePlan.jsonCount) ?? .null })),
+                    ("log10_n", .array(errors.map { error in sampleSize(for: result, error: error).map { .string($0.log10Midpoint.decimalString(significantDigits: 10)) } ?? .null })),
                 ])
             })),
         ])
@@ -101,16 +102,24 @@ extension SamplePlan {
         return error.decimalString(significantDigits: 6)
     }
 
-    static func formatCount(_ value: Double) -> String {
-        if value < 1e6 { return String(Int(value.rounded())) }
-        return String(format: "%.3g", value)
+    /// `n(ε)` rounded to an integer below 10⁶, else three significant digits (`4.22e+05`,
+    /// `1e+600`): rendered from the logarithm, so no size overflows.
+    static func formatCount(_ value: PositiveMagnitude) -> String {
+        if let double = value.doubleValue, double < 1e6 { return String(Int(double.rounded())) }
+        let (mantissa, exponent) = value.scientific
+        return String(format: "%.3g", mantissa) + "e+" + exponent.description
     }
 
-    static func latexCount(_ value: Double) -> String {
-        if value < 1e5 { return String(Int(value.rounded())) }
-        let exponent = Int(Foundation.floor(Foundation.log10(value)))
-        let mantissa = value / Foundation.pow(10, Double(exponent))
+    /// As ``formatCount(_:)`` in LaTeX: `5623` below 10⁵, else `4.22\cdot 10^{5}`.
+    static func latexCount(_ value: PositiveMagnitude) -> String {
+        if let double = value.doubleValue, double < 1e5 { return String(Int(double.rounded())) }
+        let (mantissa, exponent) = value.scientific
         return String(format: "%.2f", mantissa) + "\\cdot 10^{\(exponent)}"
+    }
+
+    /// A JSON number when a double holds n(ε), else `null` (`log10_n` always has it).
+    static func jsonCount(_ value: PositiveMagnitude) -> JSONValue {
+        value.doubleValue.map { .double($0) } ?? .null
     }
 }
 

@@ -38,6 +38,7 @@ public struct Smoothness: Sendable, Equatable {
     /// - Throws: ``SmoothnessParseError`` naming the offending token, its position
     ///   (row and column, or entry number) and what was expected.
     public static func parse(_ text: String) throws -> Smoothness {
+        try InputBudget.checkSmoothness(text)
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             throw SmoothnessParseError(token: text, position: nil,
@@ -90,6 +91,7 @@ public struct Smoothness: Sendable, Equatable {
         case .malformed: return "is not a number: expected a positive integer, fraction p/q, decimal or scientific number (2, 3/2, 0.5, 1e-3)"
         case .zeroDenominator: return "has a zero denominator: expected p/q with q > 0"
         case .exponentTooLarge: return "has a decimal exponent too large to hold exactly: expected |exponent| ≤ \(Rational.maximumDecimalExponent)"
+        case .tooManyDigits: return "has more than \(InputBudget.maximumDigits) digits in one integer (limit, see docs/limits.md)"
         }
     }
 }

@@ -20,7 +20,7 @@ public struct SmoothnessParseError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         var text = "smoothness"
         if let location { text += " \(location)" }
-        if !token.isEmpty { text += " '\(token)'" }
+        if !token.isEmpty { text += " \(SafeText.quoted(token))" }
         return text + " " + problem
     }
 }

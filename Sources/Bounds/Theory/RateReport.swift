@@ -127,13 +127,8 @@ public struct RateReport: Sendable {
 
         var evaluation: EvaluationAtSampleSize? = nil
         if let n = request.n, let rate, let level {
-            let nValue = n.doubleValue
-            let r = rate.midpoint.doubleValue
-            let main = Foundation.pow(nValue, -r)
-            evaluation = EvaluationAtSampleSize(
-                n: n, mainTerm: main,
-                mainTermWithLog: logExponent.map { main * Foundation.pow(Foundation.log(nValue), $0.value.doubleValue) },
-                level: level.midpoint.doubleValue * Foundation.log2(nValue))
+            evaluation = EvaluationAtSampleSize(n: n, rate: rate.midpoint, levelCoefficient: level.midpoint,
+                                                logExponent: logExponent?.value)
         }
 
         return RateResult(gamma: gamma, architecture: architecture, functionClass: functionClass, theorem: theorem,

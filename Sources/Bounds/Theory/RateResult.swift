@@ -1,3 +1,5 @@
+import Foundation
+
 /// The theory's answer for one (γ type, architecture, class): the quantities of docs/formulas.md, the
 /// covering theorem with its provenance, and the conditions (docs/json-schema.md, `results[i]`).
 public struct RateResult: Sendable {
@@ -65,14 +67,41 @@ public struct LogExponent: Sendable, Equatable {
 }
 
 /// The bound's main term and level at a concrete sample size (`--n N`). These are real
-/// numbers (powers and logarithms), so they are decimals, not exact rationals.
+/// numbers (powers and logarithms), held by certified enclosures of rationals so that any
+/// representable n evaluates (no floating-point overflow).
 public struct EvaluationAtSampleSize: Sendable {
     /// The sample size n.
     public let n: Rational
     /// `n^{-r}` (midpoint of r for enclosures).
-    public let mainTerm: Double
-    /// `n^{-r} (log n)^k` when the log exponent k is known.
-    public let mainTermWithLog: Double?
-    /// `T(n) = c · log₂ n`.
-    public let level: Double
+    public let mainTerm: PositiveMagnitude
+    /// `n^{-r} (ln n)^k` when the log exponent k is known (nil also when n is so close to 1
+    /// that `ln n` is not resolved).
+    public let mainTermWithLog: PositiveMagnitude?
+    /// `T(n) = c · log₂ n`, enclosed: `log₂ n = log10 n / log10 2` with both logarithms
+    /// enclosed (``Rational/log10Enclosure()``).
+    public let level: CertifiedValue
+
+    /// Evaluates the main term and the level at n > 1 for a rate exponent r, a level
+    /// coefficient c and an optional polylog exponent k.
+    public init(n: Rational, rate: Rational, levelCoefficient c: Rational, logExponent k: Rational?) {
+        self.n = n
+        let mainTerm = PositiveMagnitude.power(n, -rate)
+        self.mainTerm = mainTerm
+        let (low, high) = n.log10Enclosure()
+        // log10 (ln n) = log10(log10 n) + log10(ln 10).
+        let lnTen = Rational.exactDecimal(Foundation.log10(2.302585092994046))
+        if let k, low.signum > 0 {
+            let inner = PositiveMagnitude(log10Lower: low.log10Enclosure().lower + lnTen - Rational.logarithmMargin,
+                                          log10Upper: high.log10Enclosure().upper + lnTen + Rational.logarithmMargin)
+            let logFactor = PositiveMagnitude(log10Lower: k * inner.log10Lower, log10Upper: k * inner.log10Upper)
+            mainTermWithLog = mainTerm.multiplied(by: logFactor)
+        } else {
+            mainTermWithLog = nil
+        }
+        let logTwo = Rational.exactDecimal(Foundation.log10(2.0))
+        let twoLow = logTwo - Rational.logarithmMargin, twoHigh = logTwo + Rational.logarithmMargin
+        let lowerLog2 = low.signum >= 0 ? try! low / twoHigh : try! low / twoLow
+        let upperLog2 = try! high / twoLow
+        level = CertifiedValue(lower: c * Rational.maximum(lowerLog2, .zero), upper: c * upperLog2)
+    }
 }

@@ -1,11 +1,10 @@
-import Foundation
-
 /// Sample-size planning (issue #5 item 3): the sample size at which the bound's main term
 /// reaches a target error ε, `n(ε) ≍ ε^{-1/r}` with the exact exponent `1/r =
 /// (2(a†−v)+1)/(2(a†−v))` (SPEC §3, inversion of the rate).
 ///
-/// `n(ε)` is a real number and is computed in floating point; the constants and polylog
-/// factors of the theorems are not known, so it is an order of magnitude, not a guarantee.
+/// `n(ε)` is a real number held by a certified enclosure of its decimal logarithm
+/// (``PositiveMagnitude``), so any ε renders; the constants and polylog factors of the
+/// theorems are not known, so it is an order of magnitude, not a guarantee.
 public struct SamplePlan: Sendable {
     /// The theory report the plan inverts.
     public let report: RateReport
@@ -26,9 +25,8 @@ public struct SamplePlan: Sendable {
 
     /// `ε^{-1/r}` for a result (nil when the rate is undefined). For an enclosure of 1/r
     /// the upper end is used (the conservative, larger n).
-    public func sampleSize(for result: RateResult, error: Rational) -> Double? {
+    public func sampleSize(for result: RateResult, error: Rational) -> PositiveMagnitude? {
         guard let samples = result.samplesExponent else { return nil }
-        let exponent = samples.upper.doubleValue
-        return Foundation.exp(-exponent * Foundation.log(error.doubleValue))
+        return PositiveMagnitude.power(error, -samples.upper)
     }
 }

@@ -19,10 +19,13 @@ public enum WeakLq {
                              detail: "q = \(q) is outside the range decided exactly (numerator and denominator ≤ 4096)", required: false)
         }
         for (index, entry) in sortedEntries.enumerated() {
-            let j = BigInt(index + 1)
-            let left = j.power(u) * entry.denominator.power(w)
-            let right = entry.numerator.power(w)
-            if right < left {
+            // j^u · t^w ≤ s^w, decided from the logarithms unless it is a near-tie.
+            guard let sign = PowerComparison.compare([(BigInt(index + 1), u), (entry.denominator, w)], [(entry.numerator, w)]) else {
+                return Condition(name: name, displayName: display, status: .undecided,
+                                 detail: "deciding j^q ≤ ā_j at j = \(index + 1) exactly needs more than \(PowerComparison.maximumExactBits) bits (work limit, docs/limits.md)",
+                                 required: false)
+            }
+            if sign > 0 {
                 return Condition(name: name, displayName: display, status: .fails,
                                  detail: "j^q/ā_j > 1 at j = \(index + 1): \(index + 1)^(\(q)) > ā_\(index + 1) = \(entry) (O22 Assumption 12)",
                                  required: false)

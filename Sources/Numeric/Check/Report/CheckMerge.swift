@@ -41,7 +41,7 @@ public enum CheckMerge {
 
     /// The shard files named by `paths`, directories expanded to their `shard-*.json`
     /// (sorted by name), each file once.
-    static func shardFiles(_ paths: [URL]) throws -> [URL] {
+    public static func shardFiles(_ paths: [URL]) throws -> [URL] {
         var files: [URL] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -49,7 +49,11 @@ public enum CheckMerge {
                 throw CheckMergeError.noShards(path: path.path)
             }
             if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path.path)
+                let entries: [String]
+                do { entries = try FileManager.default.contentsOfDirectory(atPath: path.path) } catch {
+                    throw CheckMergeError.unreadable(file: path.path, reason: FileErrorReason.text(of: error))
+                }
+                let names = entries
                     .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
                 guard !names.isEmpty else { throw CheckMergeError.noShards(path: path.path) }
                 files += names.map { path.appendingPathComponent($0) }
@@ -89,6 +93,7 @@ public enum CheckMerge {
     static func fields(of settings: CheckSettings) throws -> [(name: String, value: String)] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         guard let object = try JSONSerialization.jsonObject(with: encoder.encode(settings)) as? [String: Any] else { return [] }
         func text(_ value: Any) -> String {
             (value as? [Any]).map { $0.map(text).joined(separator: ",") } ?? "\(value)"

@@ -60,30 +60,42 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     ///   `kind` or `schema_version`, a `shard_index` outside `1...shard_count`, or a
 ///   `theory_rate` that is not an exact number.
     public static func read(from file: URL) throws -> CheckShardFile {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        if let size, size > CheckShardValidation.maximumFileBytes {
+            throw CheckMergeError.notAShard(file: file.path, reason: "\(size) bytes is larger than any shard of a \(CheckShardValidation.maximumPlannedRuns)-run plan (limit \(CheckShardValidation.maximumFileBytes) bytes)")
+        }
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            throw CheckMergeError.unreadable(file: file.path, reason: "\(error.localizedDescription)")
+            throw CheckMergeError.unreadable(file: file.path, reason: FileErrorReason.text(of: error))
         }
+        return try decode(data, file: file.path)
+    }
+
+    /// Decodes and validates the bytes of one shard file named `file` (for messages): the
+    /// JSON, its kind and version, its indices, and everything ``CheckShardValidation``
+    /// checks (plan size, settings, recomputed theory, planned runs).
+    public static func decode(_ data: Data, file: String) throws -> CheckShardFile {
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
             if let kind = object["kind"] as? String, kind != kindTag {
-                throw CheckMergeError.notAShard(file: file.path, reason: "kind is \"\(kind)\", expected \"\(kindTag)\"")
+                throw CheckMergeError.notAShard(file: file, reason: "kind is \"\(kind)\", expected \"\(kindTag)\"")
             }
             if let version = object["schema_version"] as? Int, version != currentSchemaVersion {
-                throw CheckMergeError.notAShard(file: file.path, reason: "schema_version \(version) is not supported (this build reads \(currentSchemaVersion))")
+                throw CheckMergeError.notAShard(file: file, reason: "schema_version \(version) is not supported (this build reads \(currentSchemaVersion))")
             }
         }
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let shard: CheckShardFile
         do { shard = try decoder.decode(CheckShardFile.self, from: data) } catch {
-            throw CheckMergeError.notAShard(file: file.path, reason: CheckShardFile.describe(error))
+            throw CheckMergeError.notAShard(file: file, reason: CheckShardFile.describe(error))
         }
         guard shard.shardCount >= 1, (1...shard.shardCount).contains(shard.shardIndex) else {
-            throw CheckMergeError.notAShard(file: file.path, reason: "shard_index \(shard.shardIndex) is not in 1...\(shard.shardCount)")
+            throw CheckMergeError.notAShard(file: file, reason: "shard_index \(shard.shardIndex) is not in 1...\(shard.shardCount)")
         }
         guard (try? Rational(parsing: shard.theoryRate)) != nil else {
-            throw CheckMergeError.notAShard(file: file.path, reason: "theory_rate \"\(shard.theoryRate)\" is not an exact number")
+            throw CheckMergeError.notAShard(file: file, reason: "theory_rate \"\(shard.theoryRate)\" is not an exact number")
         }
+        _ = try CheckShardValidation.validate(shard, file: file)
         return shard
     }
 
@@ -99,7 +111,7 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
         case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
             return "field `\(path(context))` has the wrong type"
         case .dataCorrupted(let context)?:
-            return context.codingPath.isEmpty ? "not valid JSON" : "field `\(path(context))`: \(context.debugDescription)"
+            return context.codingPath.isEmpty ? "not valid JSON (or a number too large for its field)" : "field `\(path(context))`: \(context.debugDescription)"
         default:
             return "\(error)"
         }

@@ -73,7 +73,7 @@ public struct SyntheticTarget: Sendable {
             return true
         }
         if tooMany {
-            throw CheckInputError("target level T_max = \(level) gives more than \(Self.maximumTermCount) terms; use a lower level (e.g. defaultLevel)")
+            throw CheckInputError("target level T_max = \(level) gives more than \(Self.maximumTermCount) terms; use a lower --target-level or a smaller --max-terms")
         }
         let layout = TrigonometricLayout(blocks: selected.map(\.s), coordinateCount: smoothness.entries.count)
         if layout.tableRows > Self.maximumTableRows {
