@@ -3,7 +3,7 @@ import Bounds
 import Foundation
 
 /// `ratecalc bench sum`: wall-clock time of the exact balanced sum ã = Σ_{i=1}^{N} 1/a_i with
-/// a_i = (7i+3)/(i+1), the anisotropic ã of SPEC §2 for a long smoothness vector.
+/// a_i = (7i+3)/(i+1), the anisotropic ã of docs/formulas.md for a long smoothness vector.
 ///
 /// The terms and the sum are those of `shared/bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
 /// summed by binary splitting), so the times compare with its `flint`, `gmpy2-split`,

@@ -3,7 +3,7 @@ import Foundation
 import Numeric
 
 /// `ratecalc bench train`: training throughput (samples/s) of the SSM and Transformer estimators
-/// at the canonical configuration of issue #3 (L = 32, d = 1, D = 32, N = 16, FNN hidden 64,
+/// at the canonical configuration (L = 32, d = 1, D = 32, N = 16, FNN hidden 64,
 /// 2 blocks, 4 heads, batch 64), comparable with `shared/bench/torch_train_step.py`.
 struct BenchTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

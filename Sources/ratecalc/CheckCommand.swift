@@ -3,7 +3,7 @@ import Bounds
 import Foundation
 import Numeric
 
-/// `ratecalc check`: the empirical check of a theorem's rate (SPEC §5–§6; issue #4). Trains
+/// `ratecalc check`: the empirical check of a theorem's rate (docs/check.md). Trains
 /// the chosen estimators on data from the function class at a geometric grid of n, fits the
 /// exponent of test MSE ≍ n^{−r̂} with a bootstrap interval, and sets it beside the exact r.
 struct CheckCommand: ParsableCommand {

@@ -16,7 +16,7 @@ struct CheckOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("check: directory for the run file (shard-i-of-N.json; merge it with `ratecalc merge DIR`).", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Exit with status 1 when a verdict is not `consistent` (SPEC §6).")
+    @Flag(help: "Exit with status 1 when a verdict is not `consistent` (README.md).")
     var strict = false
 
     /// Checks `--plot` and `--csv` (and `--out`) before any work; `inputs` are files the

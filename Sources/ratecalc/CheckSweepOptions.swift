@@ -31,7 +31,7 @@ enum CheckGamma: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// The design of a `check` sweep: smoothness, class, estimators, n grid, seeds, data and
-/// training options (SPEC §5–§6). Defaults are calibrated in docs/check.md.
+/// training options (docs/check.md). Defaults are calibrated in docs/check.md.
 struct CheckSweepOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a finite vector 1,2,4 or matrix 1,2;3,4 (rows = positions or ranks, columns = features).", valueName: "entries"))
     var smoothness: String
@@ -75,7 +75,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("min-steps"), help: "The step cap is at least this many optimiser steps (small n).")
     var minSteps: Int = 4000
 
-    @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays (×0.3); the second plateau ends training.")
+    @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays (×0.3, twice); the third plateau ends training.")
     var patience: Int = 4
 
     @Option(help: "Network width: fixed (D = --width at every n) or theory (parameters ∝ the oracle's basis size at the theory's level T(n)).")

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 
-/// The `ratecalc` command: exact convergence rates for sequence models (SPEC §6).
+/// The `ratecalc` command: exact convergence rates for sequence models (README.md).
 ///
-/// Exit status (SPEC §6): 0 success; 1 a `check` whose verdict is not `consistent` under
+/// Exit status (README.md): 0 success; 1 a `check` whose verdict is not `consistent` under
 /// `--strict`; 2 bad input or usage (one line on stderr, nothing on stdout).
 @main
 struct Ratecalc: ParsableCommand {

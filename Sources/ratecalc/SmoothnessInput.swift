@@ -1,6 +1,6 @@
 import Bounds
 
-/// Reads `--smoothness`: the finite forms of SPEC §4 (`1,2,4`, `1,2;3,4`) or a sequence
+/// Reads `--smoothness`: the finite forms of docs/limits.md (`1,2,4`, `1,2;3,4`) or a sequence
 /// continued by an infinite family (`poly(c=1,q=2)`, `1,2,geom(c=4,r=2)`).
 enum SmoothnessInput {
     /// The summary the theory needs; enclosures of width at most `precision`.

@@ -73,7 +73,7 @@ func rateMonotone(seed: Int) {
 }
 
 @Test func workedExample() throws {
-    // SPEC §3: a = (1, 2, 4), p ≥ 2.
+    // docs/formulas.md: a = (1, 2, 4), p ≥ 2.
     let mixed = RateQuantities.compute(entries: [1, 2, 4], gamma: .mixed, p: nil)
     #expect(mixed.aDagger == 1)
     #expect(mixed.rateExponent == (try Rational(2, 3)))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Golden files for the worked example (issue #5 item 6). Regenerate deliberately with
+/// Golden files for the worked example. Regenerate deliberately with
 /// `RATECALC_UPDATE_GOLDEN=1 swift test --filter RenderedFormatTests` and review the diff.
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")

@@ -6,7 +6,7 @@ import Testing
 import Bounds
 @testable import Numeric
 
-/// SPEC §5 verdicts and §6.2 output of the check report.
+/// docs/check.md verdicts and the docs/json-schema.md output of the check report.
 @Suite struct CheckReportTests {
     static let band = CheckLogBand(k: 2, geometricMeanN: 2896, lower: 0.3, upper: 8.0 / 15)
     static let r = 8.0 / 15

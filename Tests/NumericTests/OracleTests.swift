@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Numeric
 
-/// Least-squares oracle (SPEC §5): exact recovery, Parseval error, level choice, determinism.
+/// Least-squares oracle (docs/check.md): exact recovery, Parseval error, level choice, determinism.
 @Suite struct OracleTests {
     static let a124 = try! Smoothness(entries: [1, 2, 4], rows: 3, columns: 1)
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Numeric
 
-/// SPEC §5 "Fit": OLS of ln MSE on ln n, bootstrap over seeds, t-interval fallback.
+/// docs/check.md "Fit": OLS of ln MSE on ln n, bootstrap over seeds, t-interval fallback.
 @Suite struct PowerLawFitTests {
     static func oneEstimator(seeds: Int, sizes: [Int] = [512, 1024, 2048, 4096, 8192, 16384]) -> CheckSettings {
         CheckFixtures.settings(estimators: [.oracle], sizes: sizes, seeds: seeds)

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import Numeric
 
-/// Synthetic targets (SPEC §5): block structure, norms, Parseval, evaluation, piecewise tokens.
+/// Synthetic targets (docs/check.md): block structure, norms, Parseval, evaluation, piecewise tokens.
 @Suite struct TargetGeneratorTests {
     static func smoothness(_ entries: [Rational], rows: Int? = nil, columns: Int = 1) -> Smoothness {
         try! Smoothness(entries: entries, rows: rows ?? entries.count / columns, columns: columns)

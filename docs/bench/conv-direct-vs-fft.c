@@ -1,5 +1,4 @@
-/* Direct causal convolution vs FFT convolution for the SSM layer at the engine's sizes
-   (issue #3: "direct sum or FFT, whichever is faster at the sizes used (measure)").
+/* Direct causal convolution vs FFT convolution for the SSM layer at the engine's sizes").
    Forward y = K * u and backward (du, dK) for u: [B, L, D], K: [L, D], per channel.
    Build: cc -O3 -march=native conv-direct-vs-fft.c -lm -o conv && ./conv [L]            */
 #include <complex.h>

@@ -50,7 +50,7 @@ extension Rational {
     /// `⌈self⌉`.
     public func ceiling() -> BigInt { BigInt { cgmp_z_cdiv_q($0, cgmp_q_numref_const(pointer), cgmp_q_denref_const(pointer)) } }
 
-    /// `(self)_+ = max(self, 0)`, the positive part used by `v = (1/p − 1/2)_+` (SPEC §2).
+    /// `(self)_+ = max(self, 0)`, the positive part used by `v = (1/p − 1/2)_+` (docs/formulas.md).
     public var positivePart: Rational { signum > 0 ? self : .zero }
 
     /// The smaller of two values.

@@ -17,7 +17,7 @@ extension Rational {
     }
 
     /// `Σ 1/terms[k]`, summed by balanced pairing; throws if any term is zero.
-    /// This is ã = Σ_k 1/a_k of the anisotropic smoothness (SPEC §2, O22 Thm 13/14).
+    /// This is ã = Σ_k 1/a_k of the anisotropic smoothness (docs/formulas.md, O22 Thm 13/14).
     public static func balancedSumOfReciprocals<C: Collection>(_ terms: C) throws -> Rational where C.Element == Rational {
         guard !terms.contains(where: { $0.isZero }) else { throw ExactArithmeticError.divisionByZero }
         return balancedSum(count: terms.count) { scratch in

@@ -6,7 +6,7 @@ import CGMP
 /// denominator, so `==` and `hash` agree with mathematical equality. Value semantics:
 /// every operation builds a new value; storage is freed when the last copy goes away.
 ///
-/// Every quantity that the theory defines as a rational number (SPEC §3: a†, the rate
+/// Every quantity that the theory defines as a rational number (docs/formulas.md: a†, the rate
 /// exponent r, the level coefficient of T(n), 1/r, …) is computed as a `Rational`.
 public struct Rational: Sendable {
     let storage: MPQStorage

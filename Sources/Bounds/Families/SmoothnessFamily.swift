@@ -1,4 +1,4 @@
-/// An infinite, increasing tail of a smoothness sequence (SPEC §4). The family gives the
+/// An infinite, increasing tail of a smoothness sequence (docs/limits.md). The family gives the
 /// entry at absolute (1-based) position i:
 ///
 /// - `poly(c=…,q=…)`: `a_i = c · i^q` with `c > 0`, `q > 0` (O22's `a_i = Ω(i^q)` decay);

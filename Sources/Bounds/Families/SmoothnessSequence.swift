@@ -1,5 +1,5 @@
 /// A smoothness sequence: a finite head of exact entries, optionally continued by an
-/// infinite family (SPEC §4, issue #5).
+/// infinite family (docs/limits.md).
 ///
 /// Grammar (whitespace around tokens is ignored):
 /// ```

@@ -1,5 +1,5 @@
 /// A JSON document with ordered keys, so that reports keep the field order of the
-/// SPEC §6.1 contract (Foundation's encoders do not guarantee order).
+/// docs/json-schema.md contract (Foundation's encoders do not guarantee order).
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -17,7 +17,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         value.isFinite ? .number("\(value)") : .null
     }
 
-    /// `{"exact": "8/15", "approx": 0.5333333333}` (SPEC §6.1: exact strings in lowest
+    /// `{"exact": "8/15", "approx": 0.5333333333}` (docs/json-schema.md: exact strings in lowest
     /// terms beside a float with 10 significant digits).
     /// `approx` is `null` when the value is outside the range of a double (overflow, or
     /// underflow of a nonzero value), since common JSON readers cannot hold it.

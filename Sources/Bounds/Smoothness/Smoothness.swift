@@ -1,5 +1,5 @@
 /// A finite smoothness vector or matrix `a = (a_{ij})`, every entry an exact positive
-/// rational (SPEC §2, §4).
+/// rational (docs/limits.md).
 ///
 /// Rows are relative positions `i = 0, 1, 2, …` and columns are token features `j`; a flat
 /// list `1,2,4` is a matrix with one column (token dimension d = 1). Entries are stored
@@ -30,7 +30,7 @@ public struct Smoothness: Sendable, Equatable {
         self.columns = columns
     }
 
-    /// Parses SPEC §4's finite forms: `1,2,4` (one column) or `1,2;3,4` (rows separated by
+    /// Parses docs/limits.md's finite forms: `1,2,4` (one column) or `1,2;3,4` (rows separated by
     /// `;`, entries by `,`). Whitespace around tokens is ignored; each entry is read exactly
     /// by ``Rational/init(parsing:)`` (so `0.1` is `1/10`).
     ///
@@ -82,7 +82,7 @@ public struct Smoothness: Sendable, Equatable {
         return try Smoothness(entries: entries, rows: entries.count / columnCount, columns: columnCount)
     }
 
-    /// The entries sorted ascending: `ā_1 ≤ ā_2 ≤ …` (SPEC §2).
+    /// The entries sorted ascending: `ā_1 ≤ ā_2 ≤ …` (docs/formulas.md).
     public var sortedEntries: [Rational] { entries.sorted() }
 
     private static func explanation(of error: RationalParseError) -> String {

@@ -1,5 +1,5 @@
 /// A smoothness string that ratecalc refuses, with the token, where it is, and what was
-/// expected — printed as one line (SPEC §4 "Bad input").
+/// expected — printed as one line (docs/limits.md "Bad input").
 public struct SmoothnessParseError: Error, Equatable, CustomStringConvertible {
     /// The offending token as written (empty for an empty entry).
     public var token: String

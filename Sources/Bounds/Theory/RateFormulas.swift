@@ -1,7 +1,7 @@
-/// The exact formulas of SPEC §3, as functions of the effective smoothness `a†` and of
+/// The exact formulas of docs/formulas.md, as functions of the effective smoothness `a†` and of
 /// `v = (1/p − 1/2)_+`. All are rational for rational inputs.
 public enum RateFormulas {
-    /// `v = (1/p − 1/2)_+` (SPEC §2); `p = nil` means "not given", i.e. `p ≥ 2`, so `v = 0`.
+    /// `v = (1/p − 1/2)_+` (docs/formulas.md); `p = nil` means "not given", i.e. `p ≥ 2`, so `v = 0`.
     /// Requires `p ≥ 1` (checked by the caller).
     public static func v(p: Rational?) -> Rational {
         guard let p else { return .zero }
@@ -21,7 +21,7 @@ public enum RateFormulas {
         try! aDagger / (Rational.two * (aDagger - v) + .one)
     }
 
-    /// Samples exponent `1/r = (2(a†−v)+1) / (2(a†−v))`: `n(ε) ≍ ε^{-1/r}` (SPEC §3,
+    /// Samples exponent `1/r = (2(a†−v)+1) / (2(a†−v))`: `n(ε) ≍ ε^{-1/r}` (docs/formulas.md,
     /// inversion of the rate). Requires `a† > v`.
     public static func samplesExponent(aDagger: Rational, v: Rational) -> Rational {
         let twiceExcess = Rational.two * (aDagger - v)

@@ -1,7 +1,7 @@
-/// The exact quantities of SPEC §3 for a finite smoothness (the API the empirical check
+/// The exact quantities of docs/formulas.md for a finite smoothness (the API the empirical check
 /// uses for its theory column).
 public struct RateQuantities: Sendable {
-    /// Effective smoothness: mixed `a† = ā_1`, anisotropic `a† = (Σ_k 1/a_k)^{-1}` (SPEC §2).
+    /// Effective smoothness: mixed `a† = ā_1`, anisotropic `a† = (Σ_k 1/a_k)^{-1}` (docs/formulas.md).
     public let aDagger: Rational
     /// `v = (1/p − 1/2)_+`, 0 when p is not given.
     public let v: Rational
@@ -26,7 +26,7 @@ public struct RateQuantities: Sendable {
     }
 }
 
-/// Effective smoothness of a finite smoothness (SPEC §2).
+/// Effective smoothness of a finite smoothness (docs/formulas.md).
 public enum EffectiveSmoothness {
     /// Mixed: `a† = ā_1 = min_k a_k`. Anisotropic: `a† = 1/ã`, `ã = Σ_k 1/a_k`, summed
     /// by balanced (binary-splitting) summation so that long vectors cost like the
@@ -41,7 +41,7 @@ public enum EffectiveSmoothness {
         }
     }
 
-    /// `ã = Σ_k 1/a_k` exactly (SPEC §2).
+    /// `ã = Σ_k 1/a_k` exactly (docs/formulas.md).
     public static func reciprocalSum(_ entries: [Rational]) -> Rational {
         try! Rational.balancedSumOfReciprocals(entries)
     }

@@ -1,4 +1,4 @@
-/// What the user asks the theory for (SPEC §6 `ratecalc rate`), validated.
+/// What the user asks the theory for (README.md `ratecalc rate`), validated.
 public struct RateRequest: Sendable {
     /// The smoothness, summarized (smallest entries, `Σ 1/a_k`, exact or enclosed).
     public let smoothness: SmoothnessSummary

@@ -1,6 +1,6 @@
-/// Sample-size planning (issue #5 item 3): the sample size at which the bound's main term
+/// Sample-size planning: the sample size at which the bound's main term
 /// reaches a target error ε, `n(ε) ≍ ε^{-1/r}` with the exact exponent `1/r =
-/// (2(a†−v)+1)/(2(a†−v))` (SPEC §3, inversion of the rate).
+/// (2(a†−v)+1)/(2(a†−v))` (docs/formulas.md, inversion of the rate).
 ///
 /// `n(ε)` is a real number held by a certified enclosure of its decimal logarithm
 /// (``PositiveMagnitude``), so any ε renders; the constants and polylog factors of the

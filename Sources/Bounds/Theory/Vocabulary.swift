@@ -1,4 +1,4 @@
-/// The two ways of combining a smoothness vector into a γ function (SPEC §2, O22 §3).
+/// The two ways of combining a smoothness vector into a γ function (docs/formulas.md, O22 §3).
 public enum GammaType: String, CaseIterable, Sendable, Codable {
     /// Mixed smoothness `γ(s) = Σ_k a_k s_k`; effective smoothness `a† = ā_1`.
     case mixed
@@ -7,7 +7,7 @@ public enum GammaType: String, CaseIterable, Sendable, Codable {
     case anisotropic
 }
 
-/// The function class of the target (SPEC §2).
+/// The function class of the target (docs/formulas.md).
 public enum FunctionClass: String, CaseIterable, Sendable, Codable {
     /// The γ-smooth class `F^γ_{p,θ}` (O22): fixed, position-dependent smoothness.
     case gammaSmooth = "gamma-smooth"
@@ -19,7 +19,7 @@ public enum FunctionClass: String, CaseIterable, Sendable, Codable {
     public var optionName: String { self == .gammaSmooth ? "gamma" : "piecewise" }
 }
 
-/// The estimator architectures whose rates the papers prove (SPEC §1).
+/// The estimator architectures whose rates the papers prove (docs/formulas.md).
 public enum Architecture: String, CaseIterable, Sendable, Codable {
     /// State space models: SSM convolution layers with token-wise FNNs (NS24).
     case ssm

@@ -1,6 +1,6 @@
 import Bounds
 
-/// The estimators that `ratecalc check` can run (SPEC §5): the two neural sequence models of
+/// The estimators that `ratecalc check` can run (docs/check.md): the two neural sequence models of
 /// the theorems, the fixed-position FNN baseline, and the least-squares oracle.
 public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable {
     /// Gated diagonal-SSM network (NS24).

@@ -1,10 +1,10 @@
 import Bounds
 import Foundation
 
-/// Everything that determines a `ratecalc check` sweep (SPEC §5–§6). Two shards can be merged
+/// Everything that determines a `ratecalc check` sweep (docs/check.md). Two shards can be merged
 /// only when their settings are equal; the report prints them so a run can be repeated.
 public struct CheckSettings: Codable, Sendable, Equatable {
-    /// The smoothness exactly as the user typed it (finite vector or matrix, SPEC §4).
+    /// The smoothness exactly as the user typed it (finite vector or matrix, docs/limits.md).
     public var smoothness: String
     /// Mixed or anisotropic γ (one per check).
     public var gamma: GammaType
@@ -38,7 +38,7 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     /// Lower bound on the step cap of a neural run, so that small n are not under-trained.
     public var minSteps: Int
     /// Validation evaluations without a 0.1% improvement before the learning rate decays (×0.3,
-    /// once) and, at the second plateau, training stops (docs/check.md, "Training to convergence").
+    /// twice) and, at the third plateau, training stops (docs/check.md, "Training to convergence").
     public var patience: Int
     /// Width of the neural estimators: `.fixed` (D = `width` at every n) or `.theory` (the
     /// parameter count grows with the oracle's basis size at the theory's level T(n)).

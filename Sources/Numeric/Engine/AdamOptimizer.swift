@@ -37,7 +37,7 @@ struct AdamOptimizer {
 import Foundation
 @inline(__always) private func _power(_ base: Double, _ exponent: Int) -> Double { Foundation.pow(base, Double(exponent)) }
 
-/// Learning rate at optimiser step `s` of `S` (SPEC §5 "learning-rate schedule"): linear warm-up
+/// Learning rate at optimiser step `s` of `S` (docs/training-engine.md "learning-rate schedule"): linear warm-up
 /// `η·(s+1)/W` for the first `W = ⌊warmupFraction·S⌋` steps, then cosine decay
 /// `η·½(1 + cos(π (s−W)/(S−W)))`.
 func scheduledLearningRate(step: Int, totalSteps: Int, warmupSteps: Int, base: Double) -> Double {

@@ -1,4 +1,4 @@
-/// One Transformer block (SPEC §5, TS23): multi-head causal softmax self-attention with
+/// One Transformer block (docs/training-engine.md, TS23): multi-head causal softmax self-attention with
 /// residual, then the token-wise FNN residual `h ← h + W₂ ReLU(W₁h + b₁) + b₂`.
 struct AttentionBlock {
     let attention: CausalSelfAttention

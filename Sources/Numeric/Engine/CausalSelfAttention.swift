@@ -1,4 +1,4 @@
-/// Multi-head causal softmax self-attention with residual (SPEC §5, TS23), as PyTorch's
+/// Multi-head causal softmax self-attention with residual (docs/training-engine.md, TS23), as PyTorch's
 /// `nn.MultiheadAttention` with a causal mask: `[Q K V] = h W_in + b_in` (D → 3D), per head
 /// `P = softmax_s(Q_t·K_s / √(D/H))` over `s ≤ t`, `O_t = Σ_s P[t,s] V_s`, and
 /// `out = h + concat_heads(O) W_out + b_out`.

@@ -17,7 +17,7 @@ enum Elementwise {
     }
 }
 
-/// ReLU, `y = max(0, x)`, and its backward `dx = dy · 1[x > 0]` (SPEC §5 token-wise FNN).
+/// ReLU, `y = max(0, x)`, and its backward `dx = dy · 1[x > 0]` (docs/training-engine.md token-wise FNN).
 enum ReLU {
     // x: [n] -> y: [n]
     static func forward<T: EngineScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, count: Int) {

@@ -1,7 +1,7 @@
 import CBLAS
 import Foundation
 
-/// The floating-point types the training engine runs in: `Float` for training (SPEC §5,
+/// The floating-point types the training engine runs in: `Float` for training (docs/training-engine.md,
 /// "Float32 with BLAS for networks") and `Double` for the finite-difference gradient checks.
 ///
 /// Every matrix product goes through `gemm`, i.e. BLAS `?gemm` in row-major order:

@@ -1,4 +1,4 @@
-/// Token-wise FNN with residual (SPEC §5): `h ← h + W₂ ReLU(W₁h + b₁) + b₂`, width D → hidden → D.
+/// Token-wise FNN with residual (docs/training-engine.md): `h ← h + W₂ ReLU(W₁h + b₁) + b₂`, width D → hidden → D.
 struct FeedForward {
     let first: LinearLayer
     let second: LinearLayer

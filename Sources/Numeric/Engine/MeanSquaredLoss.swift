@@ -1,4 +1,4 @@
-/// Training loss (SPEC §5): `ℓ = (1/(B·(L−t₀))) Σ_b Σ_{t ≥ t₀} (ŷ[b,t] − y[b,t])²`, the mean
+/// Training loss (docs/training-engine.md): `ℓ = (1/(B·(L−t₀))) Σ_b Σ_{t ≥ t₀} (ŷ[b,t] − y[b,t])²`, the mean
 /// squared error over the positions that carry a target (t₀ = `firstTargetPosition`).
 enum MeanSquaredLoss {
     /// Returns ℓ and writes `∂ℓ/∂ŷ` (zero at positions without a target) into `gradient` when given.

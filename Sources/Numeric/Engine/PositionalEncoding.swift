@@ -1,4 +1,4 @@
-/// Learned positional encoding (SPEC §5, "embedding + positional encoding"):
+/// Learned positional encoding (docs/training-engine.md, "embedding + positional encoding"):
 /// `h[b, t, :] += P[t, :]` with `P` of shape `[L, D]`, initialised `N(0, 0.02²)`.
 struct PositionalEncoding {
     let length: Int

@@ -1,6 +1,6 @@
 /// Deterministic pseudo-random numbers for initialisation, shuffling and data splits:
 /// xoshiro256** (Blackman & Vigna 2018) seeded through SplitMix64, so the same seed gives
-/// the same stream on every platform (SPEC §5: "all seeded, reproducible").
+/// the same stream on every platform (docs/training-engine.md: "all seeded, reproducible").
 public struct RandomSource: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 

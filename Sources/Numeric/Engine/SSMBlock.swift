@@ -1,4 +1,4 @@
-/// One SSM block (SPEC §5, NS24): gated convolution `h ← h + (K ∗ W_v h) ⊙ (W_g h)`, then the
+/// One SSM block (docs/training-engine.md, NS24): gated convolution `h ← h + (K ∗ W_v h) ⊙ (W_g h)`, then the
 /// token-wise FNN residual `h ← h + W₂ ReLU(W₁h + b₁) + b₂`.
 struct SSMBlock {
     let value: LinearLayer  // W_v: D -> D

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Causal diagonal SSM convolution (SPEC §5, NS24): per channel k,
+/// Causal diagonal SSM convolution (docs/training-engine.md, NS24): per channel k,
 /// `y[b, t, k] = Σ_{j=0}^{t} K[k, j] · u[b, t − j, k]` with the kernel
 /// `K[k, j] = Σ_n C[k,n] B[k,n] exp(−Δ_k A[k,n] j)`, `Δ = exp(logΔ)`, `A = exp(logA)` (so Δ, A > 0).
 ///

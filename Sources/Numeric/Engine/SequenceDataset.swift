@@ -1,4 +1,4 @@
-/// Sequence-regression data (SPEC §5): `inputs` flat row-major `[count][length][tokenDimension]`,
+/// Sequence-regression data (docs/training-engine.md): `inputs` flat row-major `[count][length][tokenDimension]`,
 /// `targets` flat `[count][length]`; only positions `t ≥ firstTargetPosition` carry a target,
 /// and losses and errors are averaged over those positions only.
 public struct SequenceDataset: Sendable {
@@ -12,7 +12,7 @@ public struct SequenceDataset: Sendable {
     public var inputs: [Float]
     /// `y[i][t]` at `i·L + t` (ignored for `t < firstTargetPosition`).
     public var targets: [Float]
-    /// t₀: the first position that carries a target (SPEC §5: `m − 1`).
+    /// t₀: the first position that carries a target (docs/training-engine.md: `m − 1`).
     public var firstTargetPosition: Int
 
     public init(count: Int, length: Int, tokenDimension: Int, inputs: [Float], targets: [Float],

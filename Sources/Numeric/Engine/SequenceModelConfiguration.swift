@@ -1,4 +1,4 @@
-/// The estimators of SPEC §5.
+/// The estimators of docs/training-engine.md.
 public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
     /// Embedding + positional encoding → M × {gated diagonal-SSM convolution; FNN} → readout (NS24).
     case ssm
@@ -8,7 +8,7 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
     case fnn
 }
 
-/// Shape of a sequence estimator (SPEC §5): token dimension d, sequence length L, width D,
+/// Shape of a sequence estimator (docs/training-engine.md): token dimension d, sequence length L, width D,
 /// SSM state size N, attention heads, depth M (blocks, or hidden layers for `fnn`),
 /// FNN hidden width, and the `fnn` window V.
 public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
@@ -31,7 +31,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     /// V: the fnn baseline sees the last V tokens (default 8).
     public var window: Int
 
-    /// Creates a configuration; every field but the first three has the SPEC §5 default.
+    /// Creates a configuration; every field but the first three has the docs/training-engine.md default.
     public init(architecture: SequenceArchitecture, tokenDimension: Int, sequenceLength: Int,
                 width: Int = 32, stateSize: Int = 16, heads: Int = 4, depth: Int = 2,
                 hiddenWidth: Int = 64, window: Int = 8) {

@@ -1,4 +1,4 @@
-/// A sequence estimator of SPEC §5 over a flat parameter vector, in Float (training) or Double
+/// A sequence estimator of docs/training-engine.md over a flat parameter vector, in Float (training) or Double
 /// (gradient checks). For `ssm`/`transformer`:
 /// `h⁰ = x W_emb + b_emb + P`, `h^{i+1} = Block_i(hⁱ)`, `ŷ_t = h^M_t · w_out + b_out`;
 /// for `fnn` see `WindowedFeedForward`. Every tensor and the exact forward pass are in

@@ -1,4 +1,4 @@
-/// A trained estimator: its configuration and its parameter vector (SPEC §5). Predictions run
+/// A trained estimator: its configuration and its parameter vector (docs/training-engine.md). Predictions run
 /// the exact forward pass of docs/model-format.md in Float32.
 public final class TrainedSequenceModel: @unchecked Sendable {
     /// The architecture and sizes the weights belong to.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Training throughput of one estimator (issue #3, item 6): optimiser steps per second on random
+/// Training throughput of one estimator: optimiser steps per second on random
 /// data, as `shared/bench/torch_train_step.py` measures PyTorch (random `x ~ U[0,1]`, `y ~ N(0,1)`,
 /// loss over all positions, warm-up steps not timed).
 public struct TrainingThroughput: Sendable {

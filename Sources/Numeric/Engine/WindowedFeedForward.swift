@@ -1,4 +1,4 @@
-/// The `fnn` baseline (SPEC §5): a ReLU FNN applied at every position t to the flattened
+/// The `fnn` baseline (docs/training-engine.md): a ReLU FNN applied at every position t to the flattened
 /// window of the last V tokens, `z_t = [x_{t−V+1}, …, x_t] ∈ ℝ^{V·d}` (tokens before the start
 /// are zero), `ŷ_t = W_{M+1} ReLU(… ReLU(W₁ z_t + b₁) …) + b_{M+1}` with M hidden layers of width H.
 /// No token selection: the position of each input in `z_t` is fixed.

@@ -2,7 +2,7 @@ import CBLAS
 import Foundation
 
 /// Normal equations `G = ΦᵀΦ`, `b = Φᵀy`, `yᵀy` (Float64) over a set of rows, grown column block
-/// by column block (SPEC §5 oracle): rows are processed in chunks of `chunkRows`; each chunk's
+/// by column block (docs/check.md oracle): rows are processed in chunks of `chunkRows`; each chunk's
 /// design matrix `Φ` (column-major, one column per basis function) is built from the per-row
 /// sin/cos tables on all cores, then, for fixed slabs of 128 new columns in parallel, BLAS adds
 /// `Φᵀ Φ[:, slab]` to `G[:, slab]` (`cblas_dgemm` for the rows above the slab, `cblas_dsyrk` for its

@@ -1,7 +1,7 @@
 import CBLAS
 import Foundation
 
-/// Least squares on the trigonometric basis `{ψ_l : γ(s(l)) < T}` (SPEC §5 `oracle`), Float64
+/// Least squares on the trigonometric basis `{ψ_l : γ(s(l)) < T}` (docs/check.md `oracle`), Float64
 /// normal equations with BLAS/LAPACK; the test error is exact by Parseval.
 public enum LeastSquaresOracle {
     /// Fits `ĝ = Σ_{l ∈ basis} ĉ_l ψ_l` to `sample` (inputs `sample.coordinates`, targets

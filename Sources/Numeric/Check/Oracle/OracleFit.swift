@@ -1,4 +1,4 @@
-/// How the oracle chooses its level T (basis `{ψ_l : γ(s) < T}`), SPEC §5.
+/// How the oracle chooses its level T (basis `{ψ_l : γ(s) < T}`), docs/check.md.
 public enum OracleLevelChoice: Sendable, Equatable {
     /// Hold out this fraction of the sequences (seeded permutation), fit every candidate level on
     /// the rest, keep the level with the smallest validation MSE against the noisy targets, then

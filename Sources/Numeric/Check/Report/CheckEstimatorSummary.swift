@@ -1,5 +1,5 @@
 /// Everything the report says about one estimator: its runs, the table by n, the power-law
-/// fit and the verdict against the theory (SPEC §5).
+/// fit and the verdict against the theory (docs/check.md).
 public struct CheckEstimatorSummary: Sendable {
     /// Which estimator.
     public var estimator: CheckEstimator
@@ -9,7 +9,7 @@ public struct CheckEstimatorSummary: Sendable {
     public var rows: [CheckSizeRow]
     /// OLS fit of `ln MSE` on `ln n` with its 95% interval; `nil` with fewer than 2 distinct n.
     public var fit: PowerLawFit?
-    /// The verdict (SPEC §5).
+    /// The verdict (docs/check.md).
     public var verdict: CheckVerdict
     /// One line with the numbers behind the verdict.
     public var explanation: String

@@ -1,4 +1,4 @@
-/// r̂(SSM) − r̂(Transformer) (SPEC §5): NS24's claim is that SSMs attain the Transformers'
+/// r̂(SSM) − r̂(Transformer) (docs/check.md): NS24's claim is that SSMs attain the Transformers'
 /// rate (TS23), so the difference should be 0 up to polylog factors.
 ///
 /// The interval is a paired bootstrap over replicates: the same replicate of the same n

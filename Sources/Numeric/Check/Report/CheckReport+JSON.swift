@@ -1,13 +1,13 @@
 import Bounds
 
-/// `--format json` of `ratecalc check`: the SPEC §6.2 contract, schema_version 1, as an
+/// `--format json` of `ratecalc check`: the docs/json-schema.md contract, schema_version 1, as an
 /// ordered document. Exact numbers are `{"exact": "8/15", "approx": …}`; measured numbers
 /// are JSON numbers (`null` when not finite).
 extension CheckReport {
     /// The report as JSON text (two-space indentation, trailing newline).
     public func json() -> String { jsonValue().rendered() + "\n" }
 
-    /// The SPEC §6.2 document.
+    /// The docs/json-schema.md document.
     public func jsonValue() -> JSONValue {
         .object([
             ("schema_version", .int(1)),

@@ -1,7 +1,7 @@
 import Bounds
 
 /// `--format markdown` of `ratecalc check`: tables with `$…$` math for notes tools
-/// (Obsidian, Jupyter, Quarto, Pandoc; SPEC §6), e.g. theory r as `$\frac{8}{15}$`.
+/// (Obsidian, Jupyter, Quarto, Pandoc; README.md), e.g. theory r as `$\frac{8}{15}$`.
 extension CheckReport {
     /// The report as Markdown, ending in a newline.
     public func markdown() -> String {

@@ -2,7 +2,7 @@ import Foundation
 import Bounds
 
 /// `--plot FILE.svg` of `ratecalc check`: a self-contained log-log plot of test MSE against
-/// n (SPEC §5). Per estimator one colour and marker: the mean MSE at each n with min–max
+/// n (docs/check.md). Per estimator one colour and marker: the mean MSE at each n with min–max
 /// error bars over seeds, and the fitted line `exp(intercept) · n^{−r̂}` over the sampled
 /// range; a dashed line of the theory slope −r anchored at the first fitted estimator's
 /// line at n̄; a legend with r̂ [lo, hi]; the title names smoothness, γ and class. When the

@@ -1,6 +1,6 @@
 import Bounds
 
-/// `--format text` of `ratecalc check`: for people (SPEC §6) — the setting and the exact
+/// `--format text` of `ratecalc check`: for people (README.md) — the setting and the exact
 /// theory exponent, one table per estimator, one summary line per estimator with its
 /// verdict and the reason, the SSM − Transformer difference, and a note when runs are missing.
 extension CheckReport {
@@ -71,7 +71,7 @@ extension CheckReport {
         let nText = sizes.isEmpty ? "none" : (sizes.count <= 4 ? sizes.map(String.init).joined(separator: ", ")
                                                 : "\(sizes.first!) … \(sizes.last!) (\(sizes.count) sizes)")
         return [
-            "ratecalc check: fitted convergence rate vs theory (SPEC §5)",
+            "ratecalc check: fitted convergence rate vs theory (docs/check.md)",
             "smoothness  a = (\(smoothness.entries.map(\.description).joined(separator: ", ")))  \(smoothness.rows) × \(smoothness.columns)",
             "γ           \(settings.gamma.rawValue),  class \(settings.functionClass.rawValue)",
             "theory      r = \(theoryRate) ≈ \(theoryRate.decimalString(significantDigits: 10))  (test MSE ∝ n^(−r) up to polylog)",

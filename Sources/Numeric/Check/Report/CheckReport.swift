@@ -1,6 +1,6 @@
 import Bounds
 
-/// The result of `ratecalc check` after the runs (SPEC §5, §6.2): per-estimator tables,
+/// The result of `ratecalc check` after the runs (docs/check.md, docs/json-schema.md): per-estimator tables,
 /// power-law fits with 95% intervals, verdicts against the theory exponent r, the
 /// SSM − Transformer exponent difference, and the renderings (text, JSON, Markdown, LaTeX,
 /// CSV, SVG).
@@ -13,7 +13,7 @@ public struct CheckReport: Sendable {
     public let settings: CheckSettings
     /// The smoothness, parsed.
     public let smoothness: Smoothness
-    /// The exact theory exponent r (SPEC §3).
+    /// The exact theory exponent r (docs/formulas.md).
     public let theoryRate: Rational
     /// The synthetic target.
     public let target: CheckTargetSummary
@@ -34,7 +34,7 @@ public struct CheckReport: Sendable {
     public let projectionRisk: ProjectionRisk?
 
     /// Builds the report: sorts the records canonically, fits every estimator and
-    /// classifies it (SPEC §5).
+    /// classifies it (docs/check.md).
     public init(settings: CheckSettings, smoothness: Smoothness, theoryRate: Rational,
                 target: CheckTargetSummary, records: [CheckRunRecord], bootstrapSamples: Int = 2000) {
         self.settings = settings

@@ -1,4 +1,4 @@
-/// What the report says about the synthetic target of a check (SPEC §5: "Report the number
+/// What the report says about the synthetic target of a check (docs/check.md: "Report the number
 /// of terms and ‖f‖₂"): shards carry it so that `ratecalc merge` can refuse to combine runs
 /// made against different targets.
 public struct CheckTargetSummary: Codable, Sendable, Equatable {

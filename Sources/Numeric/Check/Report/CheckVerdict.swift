@@ -1,6 +1,6 @@
 import Bounds
 
-/// How an estimator's fitted exponent compares with the theory (SPEC §5, "Verdict").
+/// How an estimator's fitted exponent compares with the theory (docs/check.md, "Verdict").
 public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
     /// r lies in r̂'s 95% interval `[lo, hi]`: `lo ≤ r ≤ hi`.
     case consistent
@@ -17,7 +17,7 @@ public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
     case inconclusive
 
     /// Classifies an interval `[lo, hi]` against the theory exponent r and the band
-    /// `[r − K/ln n̄, r]` (SPEC §5), with a one-line explanation that gives the numbers,
+    /// `[r − K/ln n̄, r]` (docs/check.md), with a one-line explanation that gives the numbers,
     /// e.g. `consistent: r = 8/15 ≈ 0.5333 lies in [0.41, 0.57]`.
     ///
     /// An interval wider than r (`hi − lo > r`) is `inconclusive`: it cannot tell any of the others apart.
@@ -45,7 +45,7 @@ public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// The polylog band `[r − K/ln n̄, r]` (SPEC §5): over the sampled range the local slope of
+/// The polylog band `[r − K/ln n̄, r]` (docs/check.md): over the sampled range the local slope of
 /// `n^{−r} (ln n)^K` is `r − K/ln n̄`, with n̄ the geometric mean of the sampled n.
 public struct CheckLogBand: Sendable, Equatable {
     /// K (`--log-band`, default 2).

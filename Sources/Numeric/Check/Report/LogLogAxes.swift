@@ -1,7 +1,7 @@
 import Foundation
 
 /// The coordinate frame of the check plot: log₂ n across, log₁₀ MSE up, mapped to the
-/// plot rectangle of an SVG, with the tick positions SPEC §5's plot uses (n at powers of 2,
+/// plot rectangle of an SVG, with the tick positions docs/check.md's plot uses (n at powers of 2,
 /// MSE at powers of 10 with minor ticks at 2…9 × 10^k).
 struct LogLogAxes {
     /// Plot rectangle in SVG units.

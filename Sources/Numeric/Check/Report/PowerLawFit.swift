@@ -1,6 +1,6 @@
 import Foundation
 
-/// A fitted power law `test MSE ≈ C · n^{−r̂}` (SPEC §5, "Fit"): ordinary least squares of
+/// A fitted power law `test MSE ≈ C · n^{−r̂}` (docs/check.md, "Fit"): ordinary least squares of
 /// `ln MSE` on `ln n`, one point per run, so `r̂ = −slope`, with a 95% interval for r̂.
 public struct PowerLawFit: Sendable, Equatable {
     /// How the interval was obtained.
@@ -34,7 +34,7 @@ public struct PowerLawFit: Sendable, Equatable {
     /// The fitted `ln MSE` at sample size n: `intercept − r̂ ln n`.
     public func logMSE(at n: Double) -> Double { intercept - exponent * Foundation.log(n) }
 
-    /// Fits `(n, MSE)` points (SPEC §5). Points with a non-positive or non-finite MSE carry
+    /// Fits `(n, MSE)` points (docs/check.md). Points with a non-positive or non-finite MSE carry
     /// no logarithm and are left out by the caller (``CheckReport``).
     ///
     /// - `groups`: the MSEs of the runs at each sample size n, each list in a canonical order
@@ -70,7 +70,7 @@ public struct PowerLawFit: Sendable, Equatable {
                            interval: (exponent - half)...(exponent + half), intervalMethod: tIntervalMethod, points: xs.count)
     }
 
-    /// The bootstrap over seeds for one or several estimators at once (SPEC §5).
+    /// The bootstrap over seeds for one or several estimators at once (docs/check.md).
     ///
     /// `groups[k] = (n, series)` where `series[e]` lists estimator e's MSEs at n, indexed by
     /// a shared replicate position: resample j draws the same positions for every

@@ -13,7 +13,7 @@ public struct CheckProgress: Sendable {
     public var elapsed: Double
 }
 
-/// Executes the runs of a `ratecalc check` sweep (SPEC §5): for each (n, replicate) it draws
+/// Executes the runs of a `ratecalc check` sweep (docs/check.md): for each (n, replicate) it draws
 /// the training sample and the replicate's test set from the target, then fits each estimator
 /// — the neural ones with the Numeric engine (Adam, early stopping on a validation split), the
 /// oracle by least squares — and measures the test MSE against the noiseless target.
@@ -107,13 +107,13 @@ public final class CheckRunner {
     static let evaluationSteps = 100
 
     /// The training of a neural run (docs/check.md, "Training to convergence"): Adam at η = 3e-3 with
-    /// warm-up, constant η with one ×0.3 decay at the first plateau of the validation error
-    /// (patience `settings.patience` evaluations, an improvement being a 0.1% decrease), stop at the
-    /// second plateau; step cap `max(minSteps, epochs · steps per epoch)`.
+    /// warm-up, constant η with a ×0.3 decay at each of the first two plateaus of the validation
+    /// error (patience `settings.patience` evaluations, an improvement being a 0.1% decrease), stop
+    /// at the third plateau; step cap `max(minSteps, epochs · steps per epoch)`.
     static func training(settings: CheckSettings, seed: UInt64) -> TrainingConfiguration {
         TrainingConfiguration(epochs: settings.epochs, patience: settings.patience, seed: seed,
                               minSteps: settings.minSteps, evaluationSteps: evaluationSteps, schedule: .plateau,
-                              maxDecays: 1, minRelativeImprovement: 1e-3)
+                              maxDecays: 2, minRelativeImprovement: 1e-3)
     }
 
     /// `(1/rows) Σ_{i, t ≥ t₀} (ŷ_{i,t} − f(X_i)_t)²`: the error against the noiseless target.

@@ -1,4 +1,4 @@
-/// The geometric grid of sample sizes of a sweep (SPEC §5: default 2^9 … 2^14):
+/// The geometric grid of sample sizes of a sweep (docs/check.md: default 2^9 … 2^14):
 /// `n_i = round(n_min · (n_max/n_min)^{i/(points−1)})`, i = 0 … points−1, duplicates removed.
 public enum SampleSizeGrid {
     /// The grid, ascending; `[nMin]` when `points == 1`. Throws `CheckInputError` for

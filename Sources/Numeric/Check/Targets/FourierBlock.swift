@@ -1,6 +1,6 @@
 import Bounds
 
-/// A Fourier block `s ∈ N_0^K` (SPEC §2): it holds the `2^{Σ_k s_k}` frequencies `l` with
+/// A Fourier block `s ∈ N_0^K` (docs/formulas.md): it holds the `2^{Σ_k s_k}` frequencies `l` with
 /// `⌊2^{s_k−1}⌋ ≤ |l_k| < 2^{s_k}` in every coordinate k.
 struct FourierBlock: Sendable {
     /// `s_k` per coordinate.

@@ -1,6 +1,6 @@
 import Bounds
 
-/// A level `T` given as a `Double` and compared with the exact `γ(s)` (SPEC §5).
+/// A level `T` given as a `Double` and compared with the exact `γ(s)` (docs/check.md).
 ///
 /// Comparisons are exact: `T` stands for the exact value of its binary `Double`, except that when
 /// `γ(s)` rounds to exactly that `Double`, `T` stands for `γ(s)` itself. So a level printed from

@@ -1,5 +1,5 @@
 extension SyntheticTarget {
-    /// Draws `sequences` sequences of `length` tokens and their targets (SPEC §5), all from
+    /// Draws `sequences` sequences of `length` tokens and their targets (docs/check.md), all from
     /// `RandomSource(seed:)`: per sequence, token by token, the features `U[0,1]` (rounded to Float;
     /// g sees exactly the Float values the networks see) — for the piecewise class followed by the
     /// token's importance level, from which its key (last feature) is solved (`PiecewiseTokens`) —

@@ -1,7 +1,7 @@
 import Bounds
 import Foundation
 
-/// A random element of the γ-smooth (or piecewise γ-smooth) class at its boundary (SPEC §5):
+/// A random element of the γ-smooth (or piecewise γ-smooth) class at its boundary (docs/check.md):
 ///
 ///     g(z) = Σ_{s : γ(s) ≤ T_max} Σ_{l ∈ block s} c_l ψ_l(z),   ‖δ_s g‖₂ = (Σ_{l∈s} c_l²)^{1/2} = 2^{−γ(s)}·w_s,
 ///
@@ -137,7 +137,7 @@ public struct SyntheticTarget: Sendable {
         return profile
     }
 
-    /// g at each row of the row-major `rows × K` matrix `coordinates` (SPEC §5 evaluation: per-row
+    /// g at each row of the row-major `rows × K` matrix `coordinates` (docs/check.md evaluation: per-row
     /// sin/cos tables by angle addition, chunks of rows on all cores; deterministic).
     public func evaluate(coordinates: [Double], rows: Int) -> [Double] {
         layout.evaluate(coordinates: coordinates, rows: rows, coefficients: coefficients)

@@ -1,4 +1,4 @@
-/// A sample of sequences with the target's values (SPEC §5): row `r = i·(L − t₀) + (t − t₀)` is
+/// A sample of sequences with the target's values (docs/check.md): row `r = i·(L − t₀) + (t − t₀)` is
 /// sequence i at position `t ≥ t₀`.
 public struct TargetSample: Sendable {
     /// Float inputs `count × length × d`; Float noisy targets `count × length` (0 where `t < t₀`);

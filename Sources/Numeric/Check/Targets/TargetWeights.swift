@@ -1,4 +1,4 @@
-/// Block weights `w_s` of the synthetic target (SPEC §5): block s gets `‖δ_s f‖₂ = 2^{−γ(s)}·w_s`.
+/// Block weights `w_s` of the synthetic target (docs/check.md): block s gets `‖δ_s f‖₂ = 2^{−γ(s)}·w_s`.
 public enum TargetWeights: String, Sendable, Codable {
     /// `w_s = 1`: every block sits exactly on the boundary of the γ-smooth ball (θ = ∞).
     case unit

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The terms `ψ_l(z) = ∏_k ψ_{l_k}(z_k)` of a list of Fourier blocks, laid out for fast evaluation
-/// (SPEC §5): `ψ_0 = 1`, `ψ_l(x) = √2 sin(2πlx)` (l > 0), `√2 cos(2π|l|x)` (l < 0).
+/// (docs/check.md): `ψ_0 = 1`, `ψ_l(x) = √2 sin(2πlx)` (l > 0), `√2 cos(2π|l|x)` (l < 0).
 ///
 /// Term order: blocks in the given order; inside a block the frequencies of its active
 /// coordinates (`s_k > 0`, ascending k) in mixed radix, the last active coordinate fastest, each
