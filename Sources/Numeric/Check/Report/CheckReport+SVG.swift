@@ -10,7 +10,11 @@ import Bounds
 /// (log-log) with the slope b of ln c on ln n in its legend.
 extension CheckReport {
     /// The plot as an SVG document (UTF-8 text, no external resources).
-    public func svg() -> String {
+    public func svg() -> String { svgWriter().document() }
+
+    /// The plot before serialisation: its elements and the boxes of its horizontal text (tests
+    /// check that no two labels overlap and that all stay on the canvas).
+    func svgWriter() -> SVGWriter {
         let efficiencies = summaries.filter { $0.efficiency != nil }
         let canvasWidth = 880.0, canvasHeight = efficiencies.isEmpty ? 500.0 : 800.0
         let fitted = summaries.filter { $0.fit != nil }
@@ -58,7 +62,7 @@ extension CheckReport {
         }
         drawLegend(&svg, x: axes.right + 24, y: axes.top + 6, hasTheory: anchor != nil)
         if !efficiencies.isEmpty { drawEfficiencyPanel(&svg, efficiencies, top: 520, nRange: axes.log2N) }
-        return svg.document()
+        return svg
     }
 
     /// The second panel: c(n) = n / n_eq per network, log-log, with the trend b in the legend.
@@ -69,7 +73,7 @@ extension CheckReport {
         low = min(low, 0); high = max(high, low + 1)
         let pad = 0.08 * (high - low)
         let axes = LogLogAxes(left: 84, top: top, width: 470, height: 200, log2N: nRange, log10MSE: (low - pad)...(high + pad))
-        svg.text("efficiency against the oracle: c = n / n_eq (n_eq: the oracle's n with the same test MSE)",
+        svg.text("efficiency against the oracle: c = n / n_eq, n_eq the oracle's n at the same MSE",
                  x: axes.left + axes.width / 2, y: top - 12, size: 12, anchor: "middle", fill: "#444")
         for k in axes.majorMSETicks {
             let y = axes.y(Foundation.pow(10, Double(k)))
@@ -248,6 +252,10 @@ private func f(_ value: Double) -> String { String(format: "%.2f", value.isFinit
 struct SVGWriter {
     let width: Double, height: Double
     private var body: [String] = []
+    /// Approximate boxes of the horizontal `text(…)` elements: width 0.6 × font size per
+    /// character (DejaVu Sans averages about 0.55), height from 0.8 × size above the baseline to
+    /// 0.25 × size below it.
+    private(set) var textBoxes: [(text: String, x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
 
     init(width: Double, height: Double) {
         self.width = width
@@ -263,7 +271,13 @@ struct SVGWriter {
         var attributes = "x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\""
         if let weight { attributes += " font-weight=\"\(weight)\"" }
         if let fill { attributes += " fill=\"\(fill)\"" }
-        if let rotate, rotate != 0 { attributes += " transform=\"rotate(\(f(rotate)) \(f(x)) \(f(y)))\"" }
+        if let rotate, rotate != 0 {
+            attributes += " transform=\"rotate(\(f(rotate)) \(f(x)) \(f(y)))\""
+        } else {
+            let width = 0.6 * size * Double(content.count)
+            let left = anchor == "middle" ? x - width / 2 : (anchor == "end" ? x - width : x)
+            textBoxes.append((content, left...(left + width), (y - 0.8 * size)...(y + 0.25 * size)))
+        }
         body.append("<text \(attributes)>\(SVGWriter.escaped(content))</text>")
     }
 
