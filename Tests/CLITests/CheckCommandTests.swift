@@ -84,6 +84,16 @@ import Testing
         #expect(rows.filter { $0.hasPrefix("oracle,2,") }.count == 2)
     }
 
+    /// One unsharded run written with `--out` (all runs, the oracle's extension sizes included)
+    /// merges back into the same report.
+    @Test func aWholeSweepWrittenWithOutMergesBack() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let whole = try CLIRunner.json(Self.tiny + ["--out", directory.path])
+        let merged = try CLIRunner.json(["merge", directory.path])
+        #expect(try Self.canonical(whole) == Self.canonical(merged))
+    }
+
     @Test func mergedShardsEqualTheUnshardedRun() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

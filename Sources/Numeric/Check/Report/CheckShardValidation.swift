@@ -6,7 +6,7 @@ import Bounds
 /// could have written, the theory exponent and the target are recomputed from the
 /// settings, and every run must be one of the plan, once per file.
 enum CheckShardValidation {
-    /// The most runs a sweep may plan (estimators × sample sizes × seeds); a shard asking
+    /// The most runs a sweep may plan ((estimators × sample sizes + oracle extension sizes) × seeds); a shard asking
     /// for more is refused before its plan is built.
     static let maximumPlannedRuns = 10_000
 
@@ -27,7 +27,12 @@ enum CheckShardValidation {
               Set(settings.sampleSizes).count == settings.sampleSizes.count else {
             throw refuse("settings.n must be distinct positive sample sizes")
         }
-        let perSeed = settings.estimators.count * settings.sampleSizes.count
+        guard (0...20).contains(settings.oracleSizesBelow) else {
+            throw refuse("settings.oracle_sizes_below is \(settings.oracleSizesBelow), expected 0 … 20")
+        }
+        guard settings.patience >= 1 else { throw refuse("settings.patience is \(settings.patience), expected ≥ 1") }
+        // The oracle also runs at the extension sizes below n-min (`CheckSettings.oracleExtensionSizes`).
+        let perSeed = settings.estimators.count * settings.sampleSizes.count + settings.oracleExtensionSizes.count
         let (planned, overflow) = perSeed.multipliedReportingOverflow(by: settings.seeds)
         guard !overflow, planned <= maximumPlannedRuns else {
             throw refuse("settings.seeds = \(settings.seeds) with \(perSeed) runs per seed plans more than \(maximumPlannedRuns) runs")
