@@ -69,3 +69,19 @@ func latexOutputsCompile(classOption: String) throws {
         #expect(problems.isEmpty, "\(smoothness) markdown: \(problems.joined(separator: "; "))")
     }
 }
+
+/// The `check` report's LaTeX table (a tiny real sweep, with fitted exponents, efficiency and
+/// verdicts) compiles in `article` and two-column `article` without an overfull box.
+@Test("check LaTeX table compiles without overfull boxes", arguments: ["", "twocolumn"])
+func checkLatexCompiles(classOption: String) throws {
+    guard let pdflatex = TeXToolchain.require("pdflatex") else { return }
+    let preamble = try output(["--latex-preamble"])
+    let table = try output(CheckCommandTests.tiny + ["--arch", "ssm,oracle", "--format", "latex"])
+    #expect(table.contains("\\toprule") && table.contains("$b$ (efficiency)"))
+    let directory = try TeXToolchain.directory("check-latex")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let document = "\\documentclass[\(classOption)]{article}\n\(preamble)\\begin{document}\n\(table)\n\\end{document}\n"
+    try document.write(to: directory.appendingPathComponent("doc.tex"), atomically: true, encoding: .utf8)
+    let problems = try TeXToolchain.compileProblems(pdflatex: pdflatex, in: directory)
+    #expect(problems.isEmpty, "check [\(classOption)]: \(problems.joined(separator: "; "))")
+}

@@ -6,7 +6,7 @@ public enum LaTeXNotation {
     /// (`\lesssim`) and `booktabs` (`\toprule`, `\midrule`, `\bottomrule`), plus the BibTeX
     /// keys of the citations (entries in docs/references.bib).
     public static let preamble = """
-    % Preamble for ratecalc's LaTeX output (rate and samples, --format latex).
+    % Preamble for ratecalc's LaTeX output (rate, samples and check, --format latex).
     \\usepackage{amsmath}  % align*, \\text
     \\usepackage{amssymb}  % \\lesssim
     \\usepackage{booktabs} % \\toprule, \\midrule, \\bottomrule in the tables
@@ -18,7 +18,7 @@ public enum LaTeXNotation {
 
     /// A `tabular` set at its natural width, or scaled down to `\columnwidth` when it is
     /// wider (two-column papers), so that it is never overfull.
-    static func fittedToColumn(_ tabular: [String]) -> [String] {
+    public static func fittedToColumn(_ tabular: [String]) -> [String] {
         ["\\sbox0{%"] + tabular + ["}%", "\\ifdim\\wd0>\\columnwidth\\resizebox{\\columnwidth}{!}{\\usebox0}\\else\\usebox0\\fi"]
     }
 

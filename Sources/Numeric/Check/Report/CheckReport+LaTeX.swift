@@ -1,22 +1,22 @@
 import Bounds
 
-/// `--format latex` of `ratecalc check`: a `tabular` with r̂ and its 95% interval, the
+/// `--format latex` of `ratecalc check`: a booktabs `tabular` with r̂ and its 95% interval, the
 /// efficiency slope b against the oracle with its interval, the converged runs and the verdict
-/// per estimator (and the SSM − Transformer difference), under a line giving the exact r; the
-/// verdict column wraps (`p{2.3cm}`) so the table fits an article's text width. Needs only
-/// `amsmath` (no booktabs): it compiles in `\documentclass{article}\usepackage{amsmath}`.
+/// per estimator (and the SSM − Transformer difference), under a line giving the exact r. It
+/// needs the preamble of `ratecalc --latex-preamble` (amsmath, booktabs, graphicx) and is set at
+/// its natural width, or scaled to `\columnwidth` when wider (two-column papers), so it is never
+/// overfull (docs/latex.md).
 extension CheckReport {
     /// The table as LaTeX source, ending in a newline.
     public func latex() -> String {
         let r = "$\(BoundNotation.latexNumber(theoryRate))$"
-        var lines = [
-            "% ratecalc check: a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) gamma, \(settings.functionClass.rawValue)",
+        var tabular = [
             "\\begin{tabular}{@{}lccccp{2.3cm}@{}}",
-            "\\hline",
+            "\\toprule",
             "\\multicolumn{6}{@{}l}{theory: \(r) $\\approx \(CheckReport.latexDecimal(theoryRate.doubleValue))$} \\\\",
-            "\\hline",
+            "\\midrule",
             "estimator & $\\hat r$ & 95\\% CI & $b$ (efficiency) & conv. & verdict \\\\",
-            "\\hline",
+            "\\midrule",
         ]
         for summary in summaries {
             let fitted = summary.fit.map { "$\(CheckReport.latexDecimal($0.exponent))$" } ?? "---"
@@ -25,16 +25,16 @@ extension CheckReport {
                 e.trend.map { "$\(CheckReport.latexDecimal($0))$ " + (e.trendInterval.map(CheckReport.latexInterval) ?? "") }
             } ?? "---"
             let converged = summary.convergence.map { "\($0.plateau)/\($0.runs)" } ?? "---"
-            lines.append("\(summary.estimator.rawValue) & \(fitted) & \(interval) & \(trend) & \(converged) & \(summary.verdict.rawValue) \\\\")
+            tabular.append("\(summary.estimator.rawValue) & \(fitted) & \(interval) & \(trend) & \(converged) & \(summary.verdict.rawValue) \\\\")
         }
         if let difference {
-            lines.append("\\hline")
+            tabular.append("\\midrule")
             let interval = difference.interval.map(CheckReport.latexInterval) ?? "---"
-            lines.append("SSM $-$ Transformer & $\(CheckReport.latexDecimal(difference.difference))$ & \(interval) & & & \\\\")
+            tabular.append("SSM $-$ Transformer & $\(CheckReport.latexDecimal(difference.difference))$ & \(interval) & & & \\\\")
         }
-        lines += [
-            "\\hline",
-            "\\end{tabular}",
+        tabular += ["\\bottomrule", "\\end{tabular}"]
+        let lines = ["% ratecalc check: a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) gamma, \(settings.functionClass.rawValue)"]
+            + ["\\noindent%"] + LaTeXNotation.fittedToColumn(tabular) + [
             "% b: slope of ln c on ln n, c = n/n_eq the data a network needs relative to the oracle (b = 0: the oracle's rate); conv.: runs stopped on a plateau",
             "% polylog band [r - K/ln n_bar, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))], K = \(CheckFormat.short(logBand.k)); intervals: \(Set(summaries.compactMap { $0.fit?.intervalMethod }).sorted().joined(separator: ", "))",
         ]
