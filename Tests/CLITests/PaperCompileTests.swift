@@ -85,3 +85,21 @@ func checkLatexCompiles(classOption: String) throws {
     let problems = try TeXToolchain.compileProblems(pdflatex: pdflatex, in: directory)
     #expect(problems.isEmpty, "check [\(classOption)]: \(problems.joined(separator: "; "))")
 }
+
+/// The `check` report's Markdown: ASCII outside math, and through `pandoc -t latex` + pdflatex
+/// without errors or overfull boxes.
+@Test func checkMarkdownCompilesThroughPandoc() throws {
+    guard let pdflatex = TeXToolchain.require("pdflatex"), let pandoc = TeXToolchain.require("pandoc") else { return }
+    let markdown = try output(CheckCommandTests.tiny + ["--arch", "ssm,oracle", "--format", "markdown"])
+    for line in markdown.split(separator: "\n") {
+        let outside = line.split(separator: "$", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        #expect(outside.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII outside math: \(line)")
+    }
+    let directory = try TeXToolchain.directory("check-markdown")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try markdown.write(to: directory.appendingPathComponent("doc.md"), atomically: true, encoding: .utf8)
+    let converted = try TeXToolchain.run(pandoc, ["-s", "-f", "markdown", "-t", "latex", "doc.md", "-o", "doc.tex"], in: directory)
+    #expect(converted.status == 0, "pandoc: \(converted.output)")
+    let problems = try TeXToolchain.compileProblems(pdflatex: pdflatex, in: directory)
+    #expect(problems.isEmpty, "check markdown: \(problems.joined(separator: "; "))")
+}

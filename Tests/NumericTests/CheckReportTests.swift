@@ -214,9 +214,9 @@ import Bounds
     @Test func markdownHasMathTable() {
         let settings = CheckFixtures.settings()
         let markdown = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [:])).markdown()
-        #expect(markdown.contains("$\\frac{8}{15} \\approx 0.5333$"))
-        #expect(markdown.contains("| estimator | $\\hat r$ | 95% interval | method | $r$ | efficiency slope $b$ [95%] | converged | verdict |"))
-        #expect(markdown.contains("| SSM − Transformer |"))
+        #expect(markdown.contains("theory $r = \\frac{8}{15} \\approx 0.5333$"))
+        #expect(markdown.contains("| estimator | $\\hat r$ [95%] | efficiency slope $b$ [95%] | converged | verdict |"))
+        #expect(markdown.contains("| SSM - Transformer |"))
         for line in markdown.split(separator: "\n") { #expect(line.filter { $0 == "$" }.count % 2 == 0, "\(line)") }
     }
 
