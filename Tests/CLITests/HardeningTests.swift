@@ -76,6 +76,8 @@ func renderersNeverTrap(format: String) throws {
         ["--smoothness", "poly(c=1" + String(repeating: "0", count: 100_000) + ",q=2)"],
         ["--smoothness", manyHuge, "--format", "json"],
         ["--smoothness", "poly(c=1,q=2)", "--precision", "1e-300"],
+        // Found by the smoothness fuzz target (a 5 s libFuzzer timeout on a loaded machine; 0.3 s in release).
+        ["--smoothness", "geom(c=1e9,r=100001/100000)", "--arch", "all", "--q", "1", "--n", "1000", "--format", "latex"],
     ]
     for arguments in cases { try Contract.run(arguments) }
     let refusedTotal = try Contract.run(["--smoothness", manyHuge, "--format", "json"])
