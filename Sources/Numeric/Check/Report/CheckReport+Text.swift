@@ -81,18 +81,14 @@ extension CheckReport {
         ]
     }
 
-    /// The text cells of a size's training records: mean steps, stop reasons, mean train MSE / σ².
+    /// The text cells of a size's training records, from their `CheckConvergence`: mean steps, stop
+    /// reasons, mean train MSE / σ².
     func trainingCells(_ runs: [CheckRunRecord]) -> [String] {
-        let records = runs.compactMap(\.training)
-        guard !records.isEmpty else { return ["—", "—", "—"] }
-        let steps = Double(records.map(\.steps).reduce(0, +)) / Double(records.count)
-        let counts = TrainingStopReason.allCases.compactMap { reason -> String? in
-            let count = records.filter { $0.stopReason == reason }.count
-            return count == 0 ? nil : "\(count) \(reason.rawValue)"
-        }
-        let variance = settings.noise * settings.noise
-        let ratio = variance > 0 ? CheckFormat.short(records.map(\.finalTrainMSE).reduce(0, +) / Double(records.count) / variance) : "—"
-        return [String(Int(steps.rounded())), counts.joined(separator: ", "), ratio]
+        guard let convergence = CheckConvergence(runs: runs, noise: settings.noise) else { return ["—", "—", "—"] }
+        let counts = [(convergence.plateau, TrainingStopReason.plateau), (convergence.budget.count, .budget),
+                      (convergence.interrupted, .interrupted)].filter { $0.0 > 0 }.map { "\($0.0) \($0.1.rawValue)" }
+        let ratio = convergence.meanTrainRatio.isFinite ? CheckFormat.short(convergence.meanTrainRatio) : "—"
+        return [String(Int(convergence.meanSteps.rounded())), counts.joined(separator: ", "), ratio]
     }
 
     /// `12.3`, `≥ 32` (every run above the oracle's curve) or `≤ 0.5`.

@@ -50,7 +50,8 @@ public struct CheckReport: Sendable {
         logBand = band
         let oracleRuns = sorted.filter { $0.estimator == .oracle }
         let risk = ProjectionRisk(levels: target.levels, noise: settings.noise,
-                                  positionsPerSequence: settings.length - CheckReport.firstTargetPosition(settings, smoothness))
+                                  positionsPerSequence: settings.length - SyntheticTarget.firstTargetPosition(
+                                      functionClass: settings.functionClass, window: settings.window, rows: smoothness.rows))
         summaries = order.map { estimator in
             let salt = CheckEstimator.allCases.firstIndex(of: estimator)!
             let runs = sorted.filter { $0.estimator == estimator && fitted.contains($0.n) }
@@ -71,11 +72,6 @@ public struct CheckReport: Sendable {
         } else {
             difference = nil
         }
-    }
-
-    /// t₀, the first position with a target: piecewise V − 1, γ-smooth rows − 1.
-    static func firstTargetPosition(_ settings: CheckSettings, _ smoothness: Smoothness) -> Int {
-        settings.functionClass == .piecewise ? settings.window - 1 : smoothness.rows - 1
     }
 
     /// Runs the settings ask for: every estimator × n × replicate `0..<seeds` (`CheckPlan`).

@@ -39,7 +39,15 @@ public struct SyntheticTarget: Sendable {
     /// the key from which, with the first feature, the importance follows: `PiecewiseTokens`).
     public var tokenDimension: Int { functionClass == .piecewise ? smoothness.columns + 1 : smoothness.columns }
     /// t₀, the first position with a target: γ-smooth `rows − 1`; piecewise `V − 1`.
-    public var firstTargetPosition: Int { functionClass == .piecewise ? window - 1 : smoothness.rows - 1 }
+    public var firstTargetPosition: Int {
+        Self.firstTargetPosition(functionClass: functionClass, window: window, rows: smoothness.rows)
+    }
+
+    /// t₀ for a class, window V and smoothness rows, without drawing a target (the report needs it
+    /// for the projection risk's positions per sequence).
+    public static func firstTargetPosition(functionClass: FunctionClass, window: Int, rows: Int) -> Int {
+        functionClass == .piecewise ? window - 1 : rows - 1
+    }
     /// K = rows × columns, the inputs of g.
     public var coordinateCount: Int { smoothness.rows * smoothness.columns }
     /// Number of trigonometric coefficients (all nonzero with probability one).
