@@ -12,6 +12,19 @@ public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable 
     /// Least squares on the trigonometric basis `{ψ_l : γ(s) < T}` (Float64, LAPACK).
     case oracle
 
+    /// The estimator's fixed seed salt, which with (n, replicate) seeds its initialisation and
+    /// data split (`CheckSeeds.estimator`) and its bootstrap. It belongs to the estimator's name,
+    /// not to its position in `allCases`, so adding an estimator never changes another's runs; a
+    /// new estimator takes the next unused salt and no salt is ever reused.
+    public var seedSalt: UInt64 {
+        switch self {
+        case .ssm: 0
+        case .transformer: 1
+        case .fnn: 2
+        case .oracle: 3
+        }
+    }
+
     /// Order of appearance in tables and plots: the order of `allCases`.
     public static func < (lhs: CheckEstimator, rhs: CheckEstimator) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

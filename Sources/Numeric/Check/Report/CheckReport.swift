@@ -53,7 +53,7 @@ public struct CheckReport: Sendable {
                                   positionsPerSequence: settings.length - SyntheticTarget.firstTargetPosition(
                                       functionClass: settings.functionClass, window: settings.window, rows: smoothness.rows))
         summaries = order.map { estimator in
-            let salt = CheckEstimator.allCases.firstIndex(of: estimator)!
+            let salt = Int(estimator.seedSalt)
             let runs = sorted.filter { $0.estimator == estimator && fitted.contains($0.n) }
             let efficiency = estimator == .oracle || oracleRuns.isEmpty ? nil
                 : CheckEfficiency(network: runs, oracle: oracleRuns, sizes: settings.sampleSizes, risk: risk,

@@ -16,7 +16,7 @@ public struct CheckSeeds: Sendable {
     public func testData(replicate: Int) -> UInt64 { derive(3, 0, replicate) }
     /// Initialisation, validation split and batch order of a neural run, or the oracle's split.
     public func estimator(_ estimator: CheckEstimator, n: Int, replicate: Int) -> UInt64 {
-        derive(4 + UInt64(CheckEstimator.allCases.firstIndex(of: estimator)!), n, replicate)
+        derive(4 + estimator.seedSalt, n, replicate)
     }
 
     private func derive(_ tag: UInt64, _ a: Int, _ b: Int) -> UInt64 {
