@@ -45,14 +45,7 @@ public final class TrainedSequenceModel: @unchecked Sendable {
 
     /// `(1/(n·(L−t₀))) Σ_i Σ_{t ≥ t₀} (ŷ_{i,t} − y_{i,t})²` over the target positions of `data`.
     public func meanSquaredError(on data: SequenceDataset, parallelism: Parallelism = .serial) -> Double {
-        let predictions = predict(data, parallelism: parallelism)
-        var total: Double = 0
-        for i in 0..<data.count {
-            for t in data.firstTargetPosition..<data.length {
-                let r = Double(predictions[i * data.length + t]) - Double(data.targets[i * data.length + t])
-                total += r * r
-            }
-        }
-        return total / Double(data.count * (data.length - data.firstTargetPosition))
+        MeanSquaredLoss.mean(predictions: predict(data, parallelism: parallelism), targets: data.targets,
+                             count: data.count, length: data.length, firstTargetPosition: data.firstTargetPosition)
     }
 }

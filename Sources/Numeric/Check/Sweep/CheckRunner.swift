@@ -120,15 +120,8 @@ public final class CheckRunner {
 
     /// `(1/rows) Σ_{i, t ≥ t₀} (ŷ_{i,t} − f(X_i)_t)²`: the error against the noiseless target.
     static func meanSquaredError(of predictions: [Float], against test: TargetSample) -> Double {
-        let data = test.dataset
-        var total = 0.0
-        for i in 0..<data.count {
-            for t in data.firstTargetPosition..<data.length {
-                let residual = Double(predictions[i * data.length + t]) - test.clean[i * data.length + t]
-                total += residual * residual
-            }
-        }
-        return total / Double(data.count * (data.length - data.firstTargetPosition))
+        MeanSquaredLoss.mean(predictions: predictions, targets: test.clean, count: test.dataset.count,
+                             length: test.dataset.length, firstTargetPosition: test.dataset.firstTargetPosition)
     }
 
     private func trainingSample(n: Int, replicate: Int) -> TargetSample {
