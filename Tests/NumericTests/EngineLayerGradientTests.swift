@@ -51,7 +51,7 @@ import Testing
         var layout = ParameterLayout()
         let layer = SSMConvolution("conv", channels: 3, stateSize: 4, length: 6, layout: &layout)
         let arena = Arena<Double>()
-        let buffers: SSMConvolutionBuffers<Double> = layer.makeBuffers(arena: arena, chunks: threads)
+        let buffers: SSMConvolutionBuffers<Double> = layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
         let batch = 3, n = batch * 6 * 3
         let errors = GradientCheck.check(
             layout: layout, inputCount: n, outputCount: n,
@@ -66,7 +66,7 @@ import Testing
         let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
         let arena = Arena<Double>()
         let batch = 3, n = batch * 5 * 4
-        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: batch, arena: arena, chunks: threads)
+        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: batch, arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
         let errors = GradientCheck.check(
             layout: layout, inputCount: n, outputCount: n,
             initialize: { layer.initialize($0, random: &$1) },
@@ -94,7 +94,7 @@ import Testing
         let block = SSMBlock("block", width: 4, stateSize: 3, hidden: 5, length: 6, layout: &layout)
         let arena = Arena<Double>()
         let batch = 2, n = batch * 6 * 4
-        let buffers: SSMBlockBuffers<Double> = block.makeBuffers(batch: batch, arena: arena)
+        let buffers: SSMBlockBuffers<Double> = block.makeBuffers(batch: batch, arena: arena, team: .serial)
         let errors = GradientCheck.check(
             layout: layout, inputCount: n, outputCount: n,
             initialize: { block.initialize($0, random: &$1) },
@@ -108,7 +108,7 @@ import Testing
         let block = AttentionBlock("block", width: 4, heads: 2, hidden: 5, length: 6, layout: &layout)
         let arena = Arena<Double>()
         let batch = 2, n = batch * 6 * 4
-        let buffers: AttentionBlockBuffers<Double> = block.makeBuffers(batch: batch, arena: arena)
+        let buffers: AttentionBlockBuffers<Double> = block.makeBuffers(batch: batch, arena: arena, team: .serial)
         let errors = GradientCheck.check(
             layout: layout, inputCount: n, outputCount: n,
             initialize: { block.initialize($0, random: &$1) },
@@ -136,7 +136,7 @@ import Testing
         var layout = ParameterLayout()
         let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
         let arena = Arena<Double>()
-        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: 1, arena: arena)
+        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: 1, arena: arena, team: .serial)
         let values = arena.take(layout.count), gradients = arena.take(layout.count)
         var random = RandomSource(seed: 3)
         layer.initialize(values, random: &random)

@@ -66,14 +66,14 @@ final class SequenceNetwork<T: EngineScalar> {
     }
 
     /// Allocates every buffer needed to run batches of up to `batch` sequences, including a
-    /// gradient buffer of its own; `chunks` splits the batch inside the convolution and attention loops.
-    func makeWorkspace(batch: Int, chunks: Int = engineThreadCount) -> NetworkWorkspace<T> {
-        NetworkWorkspace(network: self, batch: batch, chunks: chunks)
+    /// gradient buffer of its own; `team` runs the convolution and attention loops, one chunk of the batch per thread.
+    func makeWorkspace(batch: Int, team: ThreadTeam) -> NetworkWorkspace<T> {
+        NetworkWorkspace(network: self, batch: batch, team: team)
     }
 
-    fileprivate func blockBuffers(batch: Int, arena: Arena<T>, chunks: Int) -> ([SSMBlockBuffers<T>], [AttentionBlockBuffers<T>], WindowBuffers<T>?) {
-        (ssmBlocks.map { $0.makeBuffers(batch: batch, arena: arena, chunks: chunks) },
-         attentionBlocks.map { $0.makeBuffers(batch: batch, arena: arena, chunks: chunks) },
+    fileprivate func blockBuffers(batch: Int, arena: Arena<T>, team: ThreadTeam) -> ([SSMBlockBuffers<T>], [AttentionBlockBuffers<T>], WindowBuffers<T>?) {
+        (ssmBlocks.map { $0.makeBuffers(batch: batch, arena: arena, team: team) },
+         attentionBlocks.map { $0.makeBuffers(batch: batch, arena: arena, team: team) },
          windowed?.makeBuffers(batch: batch, arena: arena))
     }
 
@@ -138,7 +138,7 @@ final class NetworkWorkspace<T: EngineScalar> {
     let window: WindowBuffers<T>?
     private let arena = Arena<T>()
 
-    fileprivate init(network: SequenceNetwork<T>, batch: Int, chunks: Int) {
+    fileprivate init(network: SequenceNetwork<T>, batch: Int, team: ThreadTeam) {
         let c = network.configuration
         self.batch = batch
         let rows = batch * c.sequenceLength
@@ -155,7 +155,7 @@ final class NetworkWorkspace<T: EngineScalar> {
             hidden = (0...c.depth).map { _ in arena.take(rows * c.width) }
             hiddenGradient = [arena.take(rows * c.width), arena.take(rows * c.width)]
         }
-        (ssm, attention, window) = network.blockBuffers(batch: batch, arena: arena, chunks: chunks)
+        (ssm, attention, window) = network.blockBuffers(batch: batch, arena: arena, team: team)
     }
 
     /// Sets every gradient to zero.
