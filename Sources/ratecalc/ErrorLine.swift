@@ -46,6 +46,14 @@ enum ErrorLine {
     }
 }
 
+extension ValidationError {
+    /// Throws `<flag> must be a positive integer, got <value>` (the library's wording for its own
+    /// counts, `CheckSettingsError`) unless `value` is nil or ≥ 1.
+    static func requirePositive(_ value: Int?, _ flag: String) throws {
+        if let value, value < 1 { throw ValidationError("\(flag) must be a positive integer, got \(value)") }
+    }
+}
+
 /// Writes to standard output and fails loudly: a full disk (`/dev/full`) or a closed pipe
 /// (when SIGPIPE is ignored) is an error with exit status 2, never a silent success.
 enum StandardOutput {
