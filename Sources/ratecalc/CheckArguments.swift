@@ -20,9 +20,12 @@ extension FunctionClass: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.optionName) }
 }
 
-/// `--shard i/N`.
-extension ShardSpec: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+extension ShardSpec {
+    /// `--shard i/N`: argument-parser prints "The value '3/2' is invalid for '--shard <i/N>': expected …".
+    static func argument(_ text: String) throws -> ShardSpec {
+        guard let shard = ShardSpec(text) else { throw ValidationError("expected i/N with 1 ≤ i ≤ N (e.g. 2/4)") }
+        return shard
+    }
 }
 
 /// A comma-separated list of distinct values, none empty: `--arch ssm,oracle`, `--window 4,8,16`.

@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var sweep: CheckSweepOptions
     @OptionGroup var output: CheckOutputOptions
 
-    @Option(help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"))
+    @Option(help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"),
+            transform: { try ShardSpec.argument($0) })
     var shard: ShardSpec?
 
     @Option(help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
@@ -75,12 +76,13 @@ struct CheckCommand: ParsableCommand {
     /// `--window V₁,V₂,…`: every estimator at n = --n-max for each V (`WindowSweep`, docs/check.md,
     /// "Window sweep"). Shards, `--out`, `--strict` and LaTeX are refused before anything runs.
     private func runWindowSweep(_ setup: CheckSweep, threads: Int) throws {
-        let refusal = shard != nil ? "--shard is not available for the window sweep (--window with several values); run it in one process"
-            : output.out != nil ? "--out is not available for the window sweep (--window with several values); use --format json, --csv or --plot"
-            : output.strict ? "--strict is not available for the window sweep (--window with several values): it has no verdicts"
-            : output.format == .latex ? "--format latex is not available for the window sweep (--window with several values); use text, json or markdown"
-            : nil
-        if let refusal { throw ValidationError(refusal) }
+        let refused: (flag: String, advice: String)? = shard != nil ? ("--shard", "; run it in one process")
+            : output.out != nil ? ("--out", "; use --format json, --csv or --plot")
+            : output.strict ? ("--strict", ": it has no verdicts")
+            : output.format == .latex ? ("--format latex", "; use text, json or markdown") : nil
+        if let refused {
+            throw ValidationError("\(refused.flag) is not available for the window sweep (--window with several values)\(refused.advice)")
+        }
         let windowSweep = try CheckFlagNames.mapped {
             try WindowSweep(settings: setup.settings, smoothness: setup.smoothness, windows: sweep.windows.values, n: sweep.nMax)
         }

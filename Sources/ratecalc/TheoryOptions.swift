@@ -27,10 +27,7 @@ enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--latex-style`: the LaTeX layout of `rate`.
-enum LaTeXStyleChoice: String, ExpressibleByArgument, CaseIterable {
-    case display, table
-    var style: RateReport.LaTeXStyle { self == .display ? .display : .table }
-}
+extension RateReport.LaTeXStyle: ExpressibleByArgument {}
 
 /// Output formats of the theory commands (README, Usage).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -70,7 +67,7 @@ struct TheoryOptions: ParsableArguments {
     var macroPrefix: String = ""
 
     @Option(name: .customLong("latex-style"), help: "LaTeX layout: display (align* per result) or table (one booktabs table). Default: table with --arch all, else display.")
-    var latexStyle: LaTeXStyleChoice?
+    var latexStyle: RateReport.LaTeXStyle?
 
     @Flag(name: .customLong("latex-preamble"), help: "Print the LaTeX preamble the latex output needs and exit.")
     var latexPreamble = false

@@ -138,7 +138,7 @@ import Testing
         (["--smoothness", "1,2", "--weights", "heavy"], "--weights"),
         (["--smoothness", "1,2", "--gamma", "both"], "--gamma"),
         (["--smoothness", "1,2", "--class", "gamma-smooth"], "--class"),
-        (["--smoothness", "1,2", "--shard", "2/x", "--out", "/tmp"], "'2/x' is invalid for '--shard <i/N>'"),
+        (["--smoothness", "1,2", "--shard", "2/x", "--out", "/tmp"], "'2/x' is invalid for '--shard <i/N>': expected i/N with 1 ≤ i ≤ N"),
         (["--smoothness", "1,2", "--n-min", "64", "--n-max", "32"], "--n-max (32) must be ≥ --n-min (64)"),
         (["--smoothness", "1,2", "--oracle-below", "21"], "--oracle-below"),
         (["--smoothness", "1,2", "--max-terms", "0"], "--max-terms"),
