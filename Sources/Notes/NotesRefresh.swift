@@ -29,16 +29,27 @@ public struct NotesRefresh {
     /// The notes, in the order given.
     public let files: [File]
 
+    /// No file, or a file that is not a note, given to `notes`: one line.
+    public struct InputError: Error, CustomStringConvertible {
+        /// `notes: …`.
+        public let description: String
+    }
+
     /// Reads and refreshes every note in memory; blocks run through `runner(directory)`, a
     /// runner for the note's directory (e.g. ``SubprocessNoteRunner``).
-    /// - Throws: ``Failure`` for the first failing block; a file error for an unreadable note.
+    /// - Throws: ``InputError`` (before reading anything) for no paths or a path that is not a
+    ///   note; ``Failure`` for the first failing block; a file error for an unreadable note.
     public init(paths: [String], runChecks: Bool,
                 runner: (URL) -> NoteRunner = { SubprocessNoteRunner(noteDirectory: $0).run }) throws {
-        files = try paths.map { path in
-            let text = try NoteFile.read(path)
+        guard !paths.isEmpty else { throw InputError(description: "notes: expected at least one FILE (\(NoteSyntax.extensions))") }
+        let syntaxes = try paths.map { path in
             guard let syntax = NoteSyntax(path: path) else {
-                throw NoteFile.FileError(description: "\(path): not a note: expected a .md, .markdown, .qmd or .tex file")
+                throw InputError(description: "notes: '\(path)' is not a note: expected a \(NoteSyntax.extensions) file")
             }
+            return syntax
+        }
+        files = try zip(paths, syntaxes).map { path, syntax in
+            let text = try NoteFile.read(path)
             let run = runner(URL(fileURLWithPath: path).deletingLastPathComponent())
             do {
                 return File(path: path, outcome: try NotesProcessor.process(text, syntax: syntax, runChecks: runChecks, run: run), original: text)

@@ -21,7 +21,7 @@ struct NotesCommand: ParsableCommand {
         examples: "ratecalc notes note.md paper.tex\nratecalc notes --check paper.tex"
     )
 
-    @Argument(help: ArgumentHelp("Notes to refresh: .md, .markdown, .qmd or .tex.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Notes to refresh: \(NoteSyntax.extensions).", valueName: "FILE"))
     var files: [String]
 
     @Flag(help: "Change nothing; list stale blocks as FILE:LINE and exit 1 if there are any.")
@@ -32,13 +32,6 @@ struct NotesCommand: ParsableCommand {
 
     @Flag(name: .customLong("run-checks"), help: "Also run `check` blocks (long: they train networks); otherwise their old output is kept.")
     var runChecks = false
-
-    func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("notes: expected at least one FILE (.md, .markdown, .qmd or .tex)") }
-        if let other = files.first(where: { NoteSyntax(path: $0) == nil }) {
-            throw ValidationError("notes: '\(other)' is not a note: expected a .md, .markdown, .qmd or .tex file")
-        }
-    }
 
     func run() throws {
         let refresh: NotesRefresh
