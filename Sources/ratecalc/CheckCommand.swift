@@ -1,5 +1,4 @@
 import ArgumentParser
-import Bounds
 import Foundation
 import Numeric
 
@@ -121,7 +120,7 @@ struct MergeCommand: ParsableCommand {
         let inputs = paths.map { URL(fileURLWithPath: $0) }
         try output.validatePaths(inputs: (try? CheckMerge.shardFiles(inputs)) ?? inputs)
         let merged = try CheckMerge.load(inputs)
-        let smoothness = try Smoothness.parse(merged.settings.smoothness)
+        let smoothness = try merged.settings.parsedSmoothness()
         let report = CheckReport(settings: merged.settings, smoothness: smoothness, theoryRate: merged.theoryRate,
                                  target: merged.target, records: merged.runs)
         try output.emit(report)
