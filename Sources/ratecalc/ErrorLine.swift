@@ -53,25 +53,3 @@ extension ValidationError {
         if let value, value < 1 { throw ValidationError("\(flag) must be a positive integer, got \(value)") }
     }
 }
-
-/// Writes to standard output and fails loudly: a full disk (`/dev/full`) or a closed pipe
-/// (when SIGPIPE is ignored) is an error with exit status 2, never a silent success.
-enum StandardOutput {
-    /// Writes `text` and flushes; throws if any byte could not be written.
-    static func write(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
-        let flushed = fflush(stdout)
-        if written != bytes.count || flushed != 0 || ferror(stdout) != 0 {
-            let reason = String(cString: strerror(errno))
-            clearerr(stdout)
-            throw StandardOutputError(reason: reason)
-        }
-    }
-}
-
-/// Standard output could not be written.
-struct StandardOutputError: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { "cannot write the output to standard output: \(reason)" }
-}

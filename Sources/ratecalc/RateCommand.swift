@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bounds
+import Numeric
 
 /// `ratecalc rate` (the default command): the theorems' exact rates for a smoothness
 /// (docs/formulas.md; README, Usage).
