@@ -33,10 +33,10 @@ struct BenchSumCommand: ParsableCommand {
     private static let edgeDigits = 20
 
     func validate() throws {
-        if count < 1 { throw ValidationError("--count must be a positive integer, got \(count)") }
+        try ValidationError.requirePositive(count, "--count")
         // 7i + 3 must fit in an Int; far beyond any count that finishes in reasonable time.
         if count > Int.max / 8 { throw ValidationError("--count must be at most \(Int.max / 8), got \(count)") }
-        if runs < 1 { throw ValidationError("--runs must be a positive integer, got \(runs)") }
+        try ValidationError.requirePositive(runs, "--runs")
     }
 
     func run() throws {

@@ -24,22 +24,18 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Threads for OpenBLAS and the engine's batch-parallel loops (default: all cores).")
     var threads: Int?
 
-    @Option(help: "Architectures to time, comma-separated: ssm, transformer, fnn.")
-    var arch: String = "ssm,transformer"
+    @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, fnn.", valueName: "list"))
+    var arch = ArchitectureList(values: [.ssm, .transformer])
 
     func validate() throws {
-        if steps < 1 { throw ValidationError("--steps must be a positive integer, got \(steps)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be a positive integer, got \(threads)") }
-        for name in arch.split(separator: ",") where SequenceArchitecture(rawValue: String(name)) == nil {
-            throw ValidationError("--arch: unknown architecture '\(name)', expected ssm, transformer or fnn")
-        }
+        try ValidationError.requirePositive(steps, "--steps")
+        try ValidationError.requirePositive(threads, "--threads")
     }
 
     func run() throws {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         print("threads \(threadCount), batch 64, L 32, d 1, D 32, N 16, hidden 64, 2 blocks, 4 heads, \(steps) steps")
-        for name in arch.split(separator: ",") {
-            let architecture = SequenceArchitecture(rawValue: String(name))!
+        for architecture in arch.values {
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32)
             let result = try measureTrainingThroughput(model, batchSize: 64, steps: steps,
                                                        parallelism: Parallelism(threads: threadCount))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Numeric
 
 /// The `ratecalc` command: exact convergence rates for sequence models (README.md).
 ///

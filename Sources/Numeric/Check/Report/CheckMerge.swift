@@ -26,7 +26,7 @@ public enum CheckMerge {
                 let key = record.key
                 if let existing = runs[key] {
                     guard CheckMerge.same(existing.record, record) else {
-                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, seed: key.replicate)
+                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, replicate: key.replicate)
                     }
                 } else {
                     runs[key] = (file.path, record)
@@ -104,7 +104,7 @@ public enum CheckMerge {
     /// Equal records, with NaN equal to NaN (a diverged run read twice is the same run).
     static func same(_ a: CheckRunRecord, _ b: CheckRunRecord) -> Bool {
         func eq(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
-        return a.estimator == b.estimator && a.n == b.n && a.seed == b.seed && eq(a.testMSE, b.testMSE)
+        return a.estimator == b.estimator && a.n == b.n && a.replicate == b.replicate && eq(a.testMSE, b.testMSE)
             && eq(a.seconds, b.seconds) && a.details.keys.sorted() == b.details.keys.sorted()
             && a.details.allSatisfy { eq($0.value, b.details[$0.key]!) }
     }

@@ -69,7 +69,7 @@ public final class CheckRunner {
         let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
         switch key.estimator {
         case .oracle:
-            let choice: OracleLevelChoice = settings.oracleLevel == "theory"
+            let choice: OracleLevelChoice = settings.oracleLevel == .theory
                 ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
                 : .validation(fraction: 0.2)
             let clock = ContinuousClock.now
@@ -78,7 +78,7 @@ public final class CheckRunner {
             let seconds = Self.seconds(since: clock)
             var details: [String: Double] = ["level": fit.level, "basis_size": Double(fit.basisSize)]
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
-            return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: fit.testMSE,
+            return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: fit.testMSE,
                                   seconds: seconds, details: details)
         case .ssm, .transformer, .fnn:
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
@@ -97,7 +97,7 @@ public final class CheckRunner {
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
                                              trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))
-            return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: mse, seconds: seconds,
+            return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: mse, seconds: seconds,
                                   details: ["epochs": Double(report.epochsRun), "parameters": Double(trained.parameterCount),
                                             "width": Double(size.width), "threads": Double(threads)],
                                   training: record)
