@@ -1,11 +1,12 @@
 import ArgumentParser
 import Bounds
 import Foundation
+import Numeric
 
 /// `ratecalc bench sum`: wall-clock time of the exact balanced sum ã = Σ_{i=1}^{N} 1/a_i with
 /// a_i = (7i+3)/(i+1), the anisotropic ã of docs/formulas.md for a long smoothness vector.
 ///
-/// The terms and the sum are those of `shared/bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
+/// The terms and the sum are those of `bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
 /// summed by binary splitting), so the times compare with its `flint`, `gmpy2-split`,
 /// `gmpy2` and `fraction` variants. Only the sum is timed; the terms are built once, untimed,
 /// as the script builds its term list before starting the clock.
@@ -18,7 +19,7 @@ struct BenchSumCommand: ParsableCommand {
         balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run, the median, the \
         digit counts of the exact result's numerator and denominator, its first and last digits, and ã as a \
         correctly rounded decimal. Build with `swift build -c release` for meaningful numbers. Compare with \
-        `python shared/bench/rational_sum.py COUNT flint` (or gmpy2-split, gmpy2, fraction).
+        `python3 bench/rational_sum.py --count COUNT --implementation flint` (or gmpy2-split, gmpy2, fraction).
 
         Example: ratecalc bench sum --count 200000 --runs 5
         """)
@@ -50,7 +51,7 @@ struct BenchSumCommand: ParsableCommand {
             let elapsed = try clock.measure { result = try Rational.balancedSumOfReciprocals(terms) }
             if run > 1 && result != sum { throw ValidationError("run \(run) gave a different sum") }
             sum = result
-            seconds.append(Self.seconds(elapsed))
+            seconds.append(elapsed.inSeconds)
             print(String(format: "run %d: %.3f s", run, seconds.last!))
         }
         print(String(format: "median: %.3f s", Self.median(seconds)))
@@ -60,12 +61,6 @@ struct BenchSumCommand: ParsableCommand {
         print("numerator: \(Self.abbreviated(numerator))")
         print("denominator: \(Self.abbreviated(denominator))")
         print("ã ≈ \(sum.decimalString(fractionDigits: 10))")
-    }
-
-    /// A duration in seconds.
-    private static func seconds(_ duration: Duration) -> Double {
-        let (whole, attoseconds) = duration.components
-        return Double(whole) + Double(attoseconds) * 1e-18
     }
 
     /// The middle value, or the mean of the two middle values for an even count.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Training throughput of one estimator: optimiser steps per second on random
-/// data, as `shared/bench/torch_train_step.py` measures PyTorch (random `x ~ U[0,1]`, `y ~ N(0,1)`,
+/// data, as `bench/torch_train_step.py` and `bench/jax_train_step.py` measure PyTorch and JAX (random `x ~ U[0,1]`, `y ~ N(0,1)`,
 /// loss over all positions, warm-up steps not timed).
 public struct TrainingThroughput: Sendable {
     /// The model timed.
