@@ -16,7 +16,7 @@ struct BenchSumCommand: ParsableCommand {
         abstract: "Time the exact balanced sum ã = Σ 1/a_i, a_i = (7i+3)/(i+1), i = 1…count.",
         discussion: """
         Builds a_i = (7i+3)/(i+1) for i = 1…count as exact GMP rationals, then times (ContinuousClock) the \
-        balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run, the median, the \
+        balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run (wall and process CPU time), the medians, the \
         digit counts of the exact result's numerator and denominator, its first and last digits, and ã as a \
         correctly rounded decimal. Build with `swift build -c release` for meaningful numbers. Compare with \
         `python3 bench/rational_sum.py --count COUNT --implementation flint` (or gmpy2-split, gmpy2, fraction).
@@ -44,17 +44,20 @@ struct BenchSumCommand: ParsableCommand {
         let terms = try (1...count).map { i in try Rational(7 * i + 3, i + 1) }
         print("ã = Σ_{i=1}^{N} 1/a_i, a_i = (7i+3)/(i+1), N = \(count), balanced (binary-splitting) sum, \(runs) run\(runs == 1 ? "" : "s")")
         let clock = ContinuousClock()
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         var sum = Rational.zero
         for run in 1...runs {
             var result = Rational.zero
+            let cpuStart = processCPUSeconds()
             let elapsed = try clock.measure { result = try Rational.balancedSumOfReciprocals(terms) }
+            cpuSeconds.append(processCPUSeconds() - cpuStart)
             if run > 1 && result != sum { throw ValidationError("run \(run) gave a different sum") }
             sum = result
             seconds.append(elapsed.inSeconds)
-            print(String(format: "run %d: %.3f s", run, seconds.last!))
+            print(String(format: "run %d: %.3f s (cpu %.3f s)", run, seconds.last!, cpuSeconds.last!))
         }
         print(String(format: "median: %.3f s", Self.median(seconds)))
+        print(String(format: "median cpu: %.3f s", Self.median(cpuSeconds)))
         let numerator = sum.numerator.description, denominator = sum.denominator.description
         print("numerator digits: \(numerator.count)")
         print("denominator digits: \(denominator.count)")

@@ -45,8 +45,9 @@ struct BenchTrainCommand: ParsableCommand {
             let architecture = SequenceArchitecture(rawValue: String(name))!
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32)
             let result = try measureTrainingThroughput(model, batchSize: 64, steps: steps)
-            print(String(format: "%@: %.0f samples/s  (%.2f ms/step, params %d)", architecture.rawValue,
-                         result.samplesPerSecond, result.millisecondsPerStep, result.parameterCount))
+            print(String(format: "%@: %.0f samples/s  (%.2f ms/step, cpu %.2f ms/step, params %d)", architecture.rawValue,
+                         result.samplesPerSecond, result.millisecondsPerStep, result.cpuMillisecondsPerStep,
+                         result.parameterCount))
         }
     }
 }

@@ -94,6 +94,7 @@ import Testing
     @Test func benchmarkRunsTheTrainingStep() throws {
         let result = try measureTrainingThroughput(Self.small(.ssm), batchSize: 4, steps: 2, warmupSteps: 1)
         #expect(result.steps == 2 && result.samplesPerSecond > 0 && result.parameterCount > 0)
+        #expect(result.cpuSeconds > 0 && result.cpuMillisecondsPerStep.isFinite)
         #expect(throws: EngineError.self) { try measureTrainingThroughput(Self.small(.ssm), steps: 0) }
     }
 
