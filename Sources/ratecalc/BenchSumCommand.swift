@@ -1,11 +1,12 @@
 import ArgumentParser
 import Bounds
 import Foundation
+import Numeric
 
 /// `ratecalc bench sum`: wall-clock time of the exact balanced sum ã = Σ_{i=1}^{N} 1/a_i with
 /// a_i = (7i+3)/(i+1), the anisotropic ã of docs/formulas.md for a long smoothness vector.
 ///
-/// The terms and the sum are those of `shared/bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
+/// The terms and the sum are those of `bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
 /// summed by binary splitting), so the times compare with its `flint`, `gmpy2-split`,
 /// `gmpy2` and `fraction` variants. Only the sum is timed; the terms are built once, untimed,
 /// as the script builds its term list before starting the clock.
@@ -15,10 +16,10 @@ struct BenchSumCommand: ParsableCommand {
         abstract: "Time the exact balanced sum ã = Σ 1/a_i, a_i = (7i+3)/(i+1), i = 1…count.",
         discussion: """
         Builds a_i = (7i+3)/(i+1) for i = 1…count as exact GMP rationals, then times (ContinuousClock) the \
-        balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run, the median, the \
+        balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run (wall and process CPU time), the medians, the \
         digit counts of the exact result's numerator and denominator, its first and last digits, and ã as a \
         correctly rounded decimal. Build with `swift build -c release` for meaningful numbers. Compare with \
-        `python shared/bench/rational_sum.py COUNT flint` (or gmpy2-split, gmpy2, fraction).
+        `python3 bench/rational_sum.py --count COUNT --implementation flint` (or gmpy2-split, gmpy2, fraction).
 
         Example: ratecalc bench sum --count 200000 --runs 5
         """)
@@ -43,29 +44,26 @@ struct BenchSumCommand: ParsableCommand {
         let terms = try (1...count).map { i in try Rational(7 * i + 3, i + 1) }
         print("ã = Σ_{i=1}^{N} 1/a_i, a_i = (7i+3)/(i+1), N = \(count), balanced (binary-splitting) sum, \(runs) run\(runs == 1 ? "" : "s")")
         let clock = ContinuousClock()
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         var sum = Rational.zero
         for run in 1...runs {
             var result = Rational.zero
+            let cpuStart = processCPUSeconds()
             let elapsed = try clock.measure { result = try Rational.balancedSumOfReciprocals(terms) }
+            cpuSeconds.append(processCPUSeconds() - cpuStart)
             if run > 1 && result != sum { throw ValidationError("run \(run) gave a different sum") }
             sum = result
-            seconds.append(Self.seconds(elapsed))
-            print(String(format: "run %d: %.3f s", run, seconds.last!))
+            seconds.append(elapsed.inSeconds)
+            print(String(format: "run %d: %.3f s (cpu %.3f s)", run, seconds.last!, cpuSeconds.last!))
         }
         print(String(format: "median: %.3f s", Self.median(seconds)))
+        print(String(format: "median cpu: %.3f s", Self.median(cpuSeconds)))
         let numerator = sum.numerator.description, denominator = sum.denominator.description
         print("numerator digits: \(numerator.count)")
         print("denominator digits: \(denominator.count)")
         print("numerator: \(Self.abbreviated(numerator))")
         print("denominator: \(Self.abbreviated(denominator))")
         print("ã ≈ \(sum.decimalString(fractionDigits: 10))")
-    }
-
-    /// A duration in seconds.
-    private static func seconds(_ duration: Duration) -> Double {
-        let (whole, attoseconds) = duration.components
-        return Double(whole) + Double(attoseconds) * 1e-18
     }
 
     /// The middle value, or the mean of the two middle values for an even count.

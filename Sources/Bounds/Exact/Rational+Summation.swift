@@ -6,7 +6,7 @@ import CGMP
 /// each of the n additions costs as much as the final size: O(n · size) overall. Pairing
 /// neighbours level by level (`(t₁+t₂) + (t₃+t₄)`, …) keeps the operands of each level
 /// balanced, so the cost grows like the final size times log n — the same strategy as the
-/// `split` reference in `shared/bench/rational_sum.py`.
+/// binary-splitting references in `bench/rational_sum.py` (docs/benchmarks.md).
 extension Rational {
     /// `Σ terms`, summed by balanced pairing in place over one scratch array of `mpq_t`
     /// (no allocation per addition beyond GMP's own limbs).
