@@ -75,8 +75,8 @@ func zetaConstants(q: String, constant: String, digits: Int) throws {
     let value = try aDagger("1,2,poly(c=3,q=2)")
     #expect(value.symbolic == "36/(39 + 2π^2)")  // 1/(π²/18 + 13/12)
     let pi = PiEnclosure.enclosure(digits: 60)
-    let low = try (pi.upper * pi.upper / Rational(18) + Rational(13, 12)).reciprocal()
-    let high = try (pi.lower * pi.lower / Rational(18) + Rational(13, 12)).reciprocal()
+    let low = try (pi.upper * pi.upper / Rational(18) + Rational(13, 12)).reciprocal
+    let high = try (pi.lower * pi.lower / Rational(18) + Rational(13, 12)).reciprocal
     #expect(value.lower <= low && high <= value.upper)
 }
 

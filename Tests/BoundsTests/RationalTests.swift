@@ -93,9 +93,9 @@ struct RationalTests {
         #expect(-(-a) == a)
         #expect((a - b) + b == a)
         if !a.isZero {
-            #expect(try a * a.reciprocal() == .one)
+            #expect(try a * a.reciprocal == .one)
             #expect(try a / a == .one)
-            #expect(try a.reciprocal().reciprocal() == a)
+            #expect(try a.reciprocal.reciprocal == a)
         }
         if !b.isZero {
             #expect(try (a / b) * b == a)
@@ -201,7 +201,7 @@ struct RationalTests {
         let m = Int.random(in: -6...6, using: &rng), n = Int.random(in: -6...6, using: &rng)
         #expect(try a.power(0) == .one)
         #expect(try a.power(1) == a)
-        #expect(try a.power(-1) == a.reciprocal())
+        #expect(try a.power(-1) == a.reciprocal)
         #expect(try a.power(m) == repeatedProduct(a, m))
         #expect(try a.power(m + n) == a.power(m) * a.power(n))
         #expect(try a.power(m * n) == a.power(m).power(n))
@@ -215,8 +215,6 @@ struct RationalTests {
         #expect(try Rational(-2, 3).power(-3) == (try Rational(-27, 8)))
         #expect(try Rational.zero.power(0) == .one)
         #expect(try Rational.zero.power(5) == .zero)
-        #expect(throws: ExactArithmeticError.zeroToNegativePower) { try Rational.zero.power(-1) }
-        #expect(throws: ExactArithmeticError.zeroToNegativePower) { try Rational.zero.power(-7) }
     }
 
     // MARK: Parsing and printing
@@ -321,7 +319,7 @@ struct RationalTests {
     @Test func hugeValuesRoundTripExactly() throws {
         let tenTo3000 = BigInt.powerOfTen(3000)
         let x = try Rational(tenTo3000 + 1, 3)
-        #expect(x.numerator.decimalDigitCount == 3001 && x.denominator == 3)
+        #expect(x.numerator.description.count == 3001 && x.denominator == 3)
         #expect(try Rational(parsing: x.description) == x)
         #expect(try Rational(parsing: "1" + String(repeating: "0", count: 2999) + "1/3") == x)
         #expect(x * 3 - 1 == Rational(tenTo3000))
@@ -344,7 +342,7 @@ struct RationalTests {
         let a = try Rational(huge(), huge()), b = try Rational(huge(), huge())
         #expect(try (a * b) / b == a)
         #expect(try (a / b) * b == a)
-        #expect(try a * b.reciprocal() == a / b)
+        #expect(try a * b.reciprocal == a / b)
         #expect((a + b) - a == b)
         #expect(try Rational(parsing: (a * b).description) == a * b)
         #expect(try a.power(3) / a.power(2) == a)
@@ -352,17 +350,33 @@ struct RationalTests {
         #expect(a.decimalString(fractionDigits: 12) == (try referenceDecimal(a, fractionDigits: 12)))
     }
 
-    // MARK: Errors are thrown, never trapped
+    // MARK: Division by zero traps; only parsing throws
 
-    @Test func divisionByZeroThrows() throws {
-        let x = try Rational(3, 4)
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational(1, 0) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational(BigInt.powerOfTen(500), BigInt(0)) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try x / .zero }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try x / (x - x) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational.zero.reciprocal() }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try BigInt(5).floorDivided(by: 0) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational.balancedSumOfReciprocals([x, .zero, x]) }
+    // Division by zero is a programming error (a precondition), as in BigInt libraries and
+    // Python's fractions: each of these must end the process, and a nonzero divisor must not.
+    @Test func divisionByZeroTraps() async {
+        await #expect(processExitsWith: .failure) { _ = Rational(1, 0) }
+        await #expect(processExitsWith: .failure) { _ = Rational(BigInt.powerOfTen(500), BigInt(0)) }
+        await #expect(processExitsWith: .failure) { _ = Rational(3, 4) / .zero }
+        await #expect(processExitsWith: .failure) { let x = Rational(3, 4); _ = x / (x - x) }
+        await #expect(processExitsWith: .failure) { _ = 1 / Rational.zero }
+        await #expect(processExitsWith: .failure) { _ = Rational.zero.reciprocal }
+        await #expect(processExitsWith: .failure) { _ = Rational.zero.power(-1) }
+        await #expect(processExitsWith: .failure) { _ = BigInt(5).floorDivided(by: 0) }
+        await #expect(processExitsWith: .failure) { _ = Rational.balancedSumOfReciprocals([Rational(3, 4), .zero]) }
+        await #expect(processExitsWith: .success) { _ = Rational(3, 4) / Rational(1, 2) }
+    }
+
+    @Test func integerOperandsReadAsFormulas() {
+        let a = Rational(8, 15), v = Rational(1, 6)
+        let e = 2 * (a - v)
+        #expect(e / (e + 1) == (Rational(2) * (a - v)) / (Rational(2) * (a - v) + Rational(1)))
+        #expect(1 - v / a == Rational(1) - v / a)
+        #expect(a * 3 == a + a + a && 3 * a == a * 3 && a / 2 == a * Rational(1, 2) && 4 / a == Rational(15, 2))
+        #expect(a - 1 == -(1 - a) && a + 1 == 1 + a)
+        var x = a
+        x /= Rational(2, 3)
+        #expect(x == Rational(4, 5))
     }
 
     @Test("malformed strings are thrown errors naming the token", arguments: [
@@ -398,14 +412,14 @@ struct RationalTests {
         #expect(Rational.balancedSum(terms) == sequential)
         #expect(Rational.balancedSum(terms.reversed()) == sequential)
         let nonZero = terms.filter { !$0.isZero }
-        let sequentialReciprocals = try nonZero.reduce(Rational.zero) { try $0 + $1.reciprocal() }
+        let sequentialReciprocals = try nonZero.reduce(Rational.zero) { try $0 + $1.reciprocal }
         #expect(try Rational.balancedSumOfReciprocals(nonZero) == sequentialReciprocals)
     }
 
     @Test func balancedSumOfTheBenchmarkTerms() throws {
         // Σ_{i=1}^{N} (i+1)/(7i+3), the sum of `ratecalc bench sum`, at a small N.
         let terms = try (1...300).map { try Rational(7 * $0 + 3, $0 + 1) }
-        let sequential = try terms.reduce(Rational.zero) { try $0 + $1.reciprocal() }
+        let sequential = try terms.reduce(Rational.zero) { try $0 + $1.reciprocal }
         #expect(try Rational.balancedSumOfReciprocals(terms) == sequential)
         #expect(try Rational.balancedSumOfReciprocals(terms[..<1]) == (try Rational(1, 5)))
     }

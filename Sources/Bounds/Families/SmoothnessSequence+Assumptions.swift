@@ -118,7 +118,7 @@ extension SmoothnessSequence {
             if delta.isZero {
                 let holds = c >= .one
                 return condition(holds ? .holds : .fails,
-                                 "for j ≥ \(firstAbove), j^q/ā_j = 1/c = \(try! c.reciprocal()) \(holds ? "≤" : ">") 1" + (c == .one ? " (equality: the boundary case)" : ""))
+                                 "for j ≥ \(firstAbove), j^q/ā_j = 1/c = \(1 / c) \(holds ? "≤" : ">") 1" + (c == .one ? " (equality: the boundary case)" : ""))
             }
             let holds = try powerAtMost(j: firstAbove, u: u, w: w, entry: .family(firstAbove), family: family)
             return condition(holds ? .holds : .fails,

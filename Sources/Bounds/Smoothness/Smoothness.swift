@@ -85,13 +85,19 @@ public struct Smoothness: Sendable, Equatable {
     /// The entries sorted ascending: `ā_1 ≤ ā_2 ≤ …` (docs/formulas.md).
     public var sortedEntries: [Rational] { entries.sorted() }
 
+    /// `ā_1 < ā_2`: the smallest entry is strictly smaller than the second smallest, the strict
+    /// gap of O22's Assumption 8 for mixed smoothness (docs/formulas.md); nil for a single entry.
+    public var hasStrictGap: Bool? {
+        let sorted = sortedEntries
+        return sorted.count > 1 ? sorted[0] < sorted[1] : nil
+    }
+
+    /// The parse error's problem, worded for a smoothness entry (which must be positive).
     private static func explanation(of error: RationalParseError) -> String {
         switch error.reason {
         case .empty: return "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3"
         case .malformed: return "is not a number: expected a positive integer, fraction p/q, decimal or scientific number (2, 3/2, 0.5, 1e-3)"
-        case .zeroDenominator: return "has a zero denominator: expected p/q with q > 0"
-        case .exponentTooLarge: return "has a decimal exponent too large to hold exactly: expected |exponent| ≤ \(Rational.maximumDecimalExponent)"
-        case .tooManyDigits: return "has more than \(InputBudget.maximumDigits) digits in one integer (limit, see docs/limits.md)"
+        case .zeroDenominator, .exponentTooLarge, .tooManyDigits: return error.problem
         }
     }
 }

@@ -45,11 +45,9 @@ public struct RateReport: Sendable {
         case .anisotropic:
             aTilde = summary.reciprocalSum
             // ã = ∞ gives a† = 1/ã = 0 (the limit), so that a† > v fails visibly below.
-            aDagger = summary.reciprocalSum == nil ? CertifiedValue(exact: .zero) : summary.reciprocalSum.map { sum in
-                if let exact = sum.exact { return CertifiedValue(exact: try! exact.reciprocal()) }
-                return CertifiedValue(lower: try! sum.upper.reciprocal(), upper: try! sum.lower.reciprocal(),
-                                      closedForm: summary.anisotropicClosedForm)
-            }
+            aDagger = summary.reciprocalSum.map {
+                EffectiveSmoothness.anisotropicADagger(reciprocalSum: $0, closedForm: summary.anisotropicClosedForm)
+            } ?? CertifiedValue(exact: .zero)
             conditions.append(Condition(
                 name: "a_tilde < infinity", displayName: "ã < ∞",
                 status: summary.reciprocalSum == nil ? .fails : .holds,

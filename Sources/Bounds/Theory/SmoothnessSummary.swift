@@ -50,7 +50,7 @@ public struct SmoothnessSummary: Sendable {
                   text: smoothness.entries.map(\.description).joined(separator: ","),
                   smallest: CertifiedValue(exact: sorted[0]),
                   secondSmallest: sorted.count > 1 ? CertifiedValue(exact: sorted[1]) : nil,
-                  strictGap: sorted.count > 1 ? sorted[0] < sorted[1] : nil,
+                  strictGap: smoothness.hasStrictGap,
                   reciprocalSum: CertifiedValue(exact: EffectiveSmoothness.reciprocalSum(smoothness.entries)),
                   divergence: nil,
                   cnnAssumptions: { q in SmoothnessSequence(head: sorted, tail: nil).o22Assumptions(q: q) })
