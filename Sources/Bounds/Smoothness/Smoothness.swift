@@ -30,9 +30,13 @@ public struct Smoothness: Sendable, Equatable {
         self.columns = columns
     }
 
-    /// Parses docs/limits.md's finite forms: `1,2,4` (one column) or `1,2;3,4` (rows separated by
-    /// `;`, entries by `,`). Whitespace around tokens is ignored; each entry is read exactly
-    /// by ``Rational/init(parsing:)`` (so `0.1` is `1/10`).
+    /// Parses docs/limits.md's finite forms, one clause per line (whitespace around tokens is
+    /// ignored; the text is first checked against ``InputBudget``):
+    /// ```
+    /// smoothness := row (";" row)*        1,2;3,4 — every row as long as the first
+    /// row        := entry ("," entry)*    1,2,4 — a single row is read as a column (d = 1)
+    /// entry      := number                > 0, read exactly by Rational(parsing:): 0.1 is 1/10
+    /// ```
     ///
     /// A flat list is read as a column (one row per relative position, d = 1).
     /// - Throws: ``SmoothnessParseError`` naming the offending token, its position
