@@ -23,7 +23,7 @@ public struct Smoothness: Sendable, Equatable {
         }
         if let bad = entries.firstIndex(where: { $0.signum <= 0 }) {
             throw SmoothnessParseError(token: entries[bad].description, position: bad + 1,
-                                       problem: "must be > 0 (smoothness entries are positive)")
+                                       problem: Problem.notPositive)
         }
         self.entries = entries
         self.rows = rows
@@ -66,7 +66,7 @@ public struct Smoothness: Sendable, Equatable {
                 let token = cell.trimmingWhitespace()
                 guard !token.isEmpty else {
                     throw SmoothnessParseError(token: "", position: entryNumber, location: where_,
-                                               problem: "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3")
+                                               problem: Problem.emptyEntry)
                 }
                 let value: Rational
                 do {
@@ -77,7 +77,7 @@ public struct Smoothness: Sendable, Equatable {
                 }
                 guard value.signum > 0 else {
                     throw SmoothnessParseError(token: token, position: entryNumber, location: where_,
-                                               problem: "must be > 0: smoothness entries are positive")
+                                               problem: Problem.notPositive)
                 }
                 entries.append(value)
             }
@@ -96,10 +96,16 @@ public struct Smoothness: Sendable, Equatable {
         return sorted.count > 1 ? sorted[0] < sorted[1] : nil
     }
 
+    /// The texts of the problems an entry can have, each written once.
+    enum Problem {
+        static let emptyEntry = "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3"
+        static let notPositive = "must be > 0: smoothness entries are positive"
+    }
+
     /// The parse error's problem, worded for a smoothness entry (which must be positive).
     private static func explanation(of error: RationalParseError) -> String {
         switch error.reason {
-        case .empty: return "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3"
+        case .empty: return Problem.emptyEntry
         case .malformed: return "is not a number: expected a positive integer, fraction p/q, decimal or scientific number (2, 3/2, 0.5, 1e-3)"
         case .zeroDenominator, .exponentTooLarge, .tooManyDigits: return error.problem
         }
