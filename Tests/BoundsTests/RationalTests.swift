@@ -223,7 +223,7 @@ struct RationalTests {
         ("7", 7, 1), ("-3/4", -3, 4), ("0.125", 1, 8), ("1e-3", 1, 1000), ("2.5E+2", 250, 1),
         ("0.1", 1, 10), (".5", 1, 2), ("5.", 5, 1), ("+7", 7, 1), (" 3/4 ", 3, 4),
         ("-0.75", -3, 4), ("7.5e-1", 3, 4), ("12/8", 3, 2), ("-0", 0, 1), ("1e0", 1, 1), ("0.000", 0, 1),
-        ("3 / 4", 3, 4), ("1E3", 1000, 1), ("-2.5e-2", -1, 40),
+        ("3 / 4", 3, 4), ("1E3", 1000, 1), ("-2.5e-2", -1, 40), ("3/ 4", 3, 4), ("+.5e1", 5, 1), ("-0/7", 0, 1), ("0007.50", 15, 2), ("1e-0000000000003", 1, 1000),
     ])
     func exactParsing(text: String, numerator: Int, denominator: Int) throws {
         let value = try Rational(parsing: text)
@@ -387,6 +387,8 @@ struct RationalTests {
         ("+-1", .malformed), ("1e+", .malformed), ("1e-", .malformed), ("e5", .malformed), (".", .malformed),
         ("-.", .malformed), ("1.2.3", .malformed), ("0x10", .malformed), ("1 2", .malformed), ("1e2.5", .malformed),
         ("١٢", .malformed), ("1e99999", .exponentTooLarge), ("1e-1000000000000000000000", .exponentTooLarge),
+        // The grammar is checked before the exponent's size, and a denominator has no sign.
+        ("1e99999x", .malformed), ("1/-0", .malformed), ("1/ 0", .zeroDenominator), ("1\u{A0}/\u{A0}0", .zeroDenominator),
     ])
     func malformedStrings(text: String, reason: RationalParseError.Reason) {
         do {
