@@ -69,20 +69,21 @@ extension Rational {
     }
 }
 
-/// A cursor over a number's characters for the grammar of ``Rational/init(parsing:)``: each
-/// method reads one terminal of the grammar and advances past it.
+/// A cursor over a number's UTF-8 bytes for the grammar of ``Rational/init(parsing:)``: each
+/// method reads one terminal of the grammar and advances past it. Every terminal but
+/// whitespace is ASCII, so only ``skipSpaces()`` decodes a scalar.
 private struct NumberScanner {
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private var index = 0
 
-    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
     /// True when every character has been read.
-    var isAtEnd: Bool { index == scalars.count }
+    var isAtEnd: Bool { index == bytes.count }
 
-    /// Reads `terminal` if it is next.
+    /// Reads the ASCII character `terminal` if it is next.
     mutating func take(_ terminal: Unicode.Scalar) -> Bool {
-        guard index < scalars.count, scalars[index] == terminal else { return false }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: terminal) else { return false }
         index += 1
         return true
     }
@@ -97,15 +98,18 @@ private struct NumberScanner {
     /// `"0"…"9"*`: the longest run of ASCII digits (possibly empty).
     mutating func digits() -> String {
         let start = index
-        while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-        var run = String.UnicodeScalarView()
-        run.append(contentsOf: scalars[start..<index])
-        return String(run)
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
-    /// `space*`: skips whitespace.
+    /// `space*`: skips whitespace (any Unicode white space, as around the whole number).
     mutating func skipSpaces() {
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        while index < bytes.count {
+            var iterator = bytes[index...].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isWhitespace else { return }
+            index += UTF8.width(scalar)
+        }
     }
 
     /// `space* terminal`: reads both if `terminal` follows the whitespace, else reads nothing.
