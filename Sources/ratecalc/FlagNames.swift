@@ -17,6 +17,9 @@ enum FlagNames {
         }
     }
 
+    /// ``name(of:)`` as the field names a report takes (`needs --q`).
+    static let names: FieldNames = { name(of: $0) }
+
     /// The message of an error, with library fields spelled as flags.
     static func message(for error: Error) -> String? {
         (error as? InputFieldError)?.message(naming: name(of:))

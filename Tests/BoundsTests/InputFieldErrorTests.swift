@@ -3,7 +3,7 @@ import Testing
 
 /// Library errors name fields, and a caller's names replace them everywhere in the line.
 struct InputFieldErrorTests {
-    static func flag(_ field: InputField) -> String { "--" + field.rawValue }
+    static let flag: FieldNames = { "--" + $0.rawValue }
 
     @Test func requestErrorsNameTheField() throws {
         let summary = SmoothnessSummary(try Smoothness.parse("1,2,4"))
@@ -42,6 +42,21 @@ struct InputFieldErrorTests {
         #expect(!tail.description.contains("--"))
         #expect(FamilyEnclosureError.tooPrecise(digits: 3000).field == .precision)
         #expect(FamilyEnclosureError.notConverged.message(naming: Self.flag).hasPrefix("--precision: "))
+    }
+
+    @Test func reportNotesNameTheInputTheyAskFor() throws {
+        let summary = SmoothnessSummary(try Smoothness.parse("1,2,4"))
+        let request = try RateRequest(smoothness: summary, gammas: [.anisotropic], architectures: [.cnn],
+                                      functionClasses: [.gammaSmooth])
+        let own = RateReport(request), flags = RateReport(request, fieldNames: Self.flag)
+        let ownLines = own.results[0].notes + own.results[0].conditions.map(\.detail)
+        let flagLines = flags.results[0].notes + flags.results[0].conditions.map(\.detail)
+        #expect(ownLines.contains { $0.hasSuffix("needs q") } && ownLines.contains { $0.contains("give q to decide it") })
+        #expect(flagLines.contains { $0.hasSuffix("needs --q") } && flagLines.contains { $0.contains("give --q to decide it") })
+        #expect(!ownLines.joined().contains("--"))
+        let userK = RateReport(try RateRequest(smoothness: summary, gammas: [.anisotropic], architectures: [.ssm],
+                                               functionClasses: [.gammaSmooth], logExponent: 2), fieldNames: Self.flag)
+        #expect(userK.text().contains("user-supplied (--logExponent)"))
     }
 
     @Test func limitErrorsNameTheSmoothness() {

@@ -18,6 +18,15 @@ public enum InputField: String, Sendable, CaseIterable {
     case precision
 }
 
+/// How a caller spells each ``InputField`` in errors and in report notes that say which input
+/// decides a condition (`needs q`); the CLI spells them as its flags (`needs --q`).
+public typealias FieldNames = @Sendable (InputField) -> String
+
+extension InputField {
+    /// The library's own spelling: the raw value (`q`, `logExponent`).
+    public static let ownNames: FieldNames = { $0.rawValue }
+}
+
 /// An error about the inputs of a request, as one line whose field names the caller chooses.
 public protocol InputFieldError: Error, CustomStringConvertible {
     /// The input the error is about.
