@@ -10,14 +10,16 @@ extension CheckOracleLevel: ExpressibleByArgument {}
 extension TargetWeights: ExpressibleByArgument {}
 extension CheckNetworkSize: ExpressibleByArgument {}
 
-/// `--class gamma|piecewise` (the library's `FunctionClass` by its option name).
+/// `--class gamma|piecewise` (the library's `FunctionClass` by its flag spelling).
 extension FunctionClass: ExpressibleByArgument {
+    /// The value's spelling on the command line: `gamma` or `piecewise`.
+    var argumentName: String { self == .gammaSmooth ? "gamma" : "piecewise" }
     public init?(argument: String) {
-        guard let match = Self.allCases.first(where: { $0.optionName == argument }) else { return nil }
+        guard let match = Self.allCases.first(where: { $0.argumentName == argument }) else { return nil }
         self = match
     }
-    public var defaultValueDescription: String { optionName }
-    public static var allValueStrings: [String] { allCases.map(\.optionName) }
+    public var defaultValueDescription: String { argumentName }
+    public static var allValueStrings: [String] { allCases.map(\.argumentName) }
 }
 
 extension ShardSpec {

@@ -12,7 +12,7 @@ import Foundation
 enum ErrorLine {
     /// The line (without the trailing newline) for `error`, given the process arguments.
     static func text(for error: Error, arguments: [String]) -> String {
-        var message = Ratecalc.fullMessage(for: error)
+        var message = FlagNames.message(for: error) ?? Ratecalc.fullMessage(for: error)
         if let negative = negativeValue(in: message, arguments: arguments) { return "ratecalc: " + negative }
         // Arguments with line breaks or controls are escaped before the message is cut
         // at its first line, so that a token's own newline does not end the message.

@@ -24,7 +24,7 @@ struct RateCommand: ParsableCommand {
 
     func run() throws {
         if theory.printedPreamble() { return }
-        let report = RateReport(try theory.request(n: n))
+        let report = RateReport(try theory.request(n: n), fieldNames: FlagNames.names)
         switch theory.format {
         case .text: try StandardOutput.write(report.text())
         case .json: try StandardOutput.write(report.json().rendered() + "\n")

@@ -68,7 +68,7 @@ import Testing
     @Test func sweepBuildsTheTheoryAndTheTarget() throws {
         let sweep = try CheckSweep(settings: Self.settings())
         // Anisotropic a = (1, 2): a† = (1 + 1/2)⁻¹ = 2/3, r = 2a†/(2a†+1) = 4/7, a†/(2a†+1) = 2/7.
-        let rate = try Rational(4, 7), coefficient = try Rational(2, 7)
+        let rate = Rational(4, 7), coefficient = Rational(2, 7)
         #expect(sweep.theoryRate == rate && sweep.levelCoefficient == coefficient)
         #expect(sweep.smoothness.entries.count == 2 && sweep.target.level == 2)
         #expect(CheckSweep.defaultEstimators(windowSweep: false) == [.ssm, .transformer, .oracle])
@@ -138,7 +138,7 @@ import Testing
             let target = try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: settings.functionClass,
                                              level: settings.targetLevel, window: settings.window,
                                              seed: CheckSeeds(master: settings.seed).target)
-            return CheckRunner(settings: settings, target: target, theoryLevelCoefficient: try Rational(1, 5), threads: 1)
+            return CheckRunner(settings: settings, target: target, theoryLevelCoefficient: Rational(1, 5), threads: 1)
         }
         let plan = CheckPlan(settings: settings)
         let whole = try runner().run(plan.runs)

@@ -16,10 +16,11 @@ extension Rational {
         }
     }
 
-    /// `Σ 1/terms[k]`, summed by balanced pairing; throws if any term is zero.
+    /// `Σ 1/terms[k]`, summed by balanced pairing.
     /// This is ã = Σ_k 1/a_k of the anisotropic smoothness (docs/formulas.md, O22 Thm 13/14).
-    public static func balancedSumOfReciprocals<C: Collection>(_ terms: C) throws -> Rational where C.Element == Rational {
-        guard !terms.contains(where: { $0.isZero }) else { throw ExactArithmeticError.divisionByZero }
+    /// - Precondition: no term is zero.
+    public static func balancedSumOfReciprocals<C: Collection>(_ terms: C) -> Rational where C.Element == Rational {
+        precondition(!terms.contains(where: { $0.isZero }), "reciprocal of a zero Rational")
         return balancedSum(count: terms.count) { scratch in
             for (index, term) in terms.enumerated() { cgmp_q_inv(scratch + index, term.pointer) }
         }
