@@ -30,52 +30,27 @@ struct BenchSumCommand: ParsableCommand {
     @Option(help: "Timed runs; the median is reported (a positive integer).")
     var runs: Int = 5
 
-    /// Digits shown at each end of the exact numerator and denominator.
-    private static let edgeDigits = 20
-
     func validate() throws {
         try ValidationError.requirePositive(count, "--count")
-        // 7i + 3 must fit in an Int; far beyond any count that finishes in reasonable time.
-        if count > Int.max / 8 { throw ValidationError("--count must be at most \(Int.max / 8), got \(count)") }
+        let maximum = RationalSumBenchmark.maximumCount
+        if count > maximum { throw ValidationError("--count must be at most \(maximum), got \(count)") }
         try ValidationError.requirePositive(runs, "--runs")
     }
 
     func run() throws {
-        let terms = (1...count).map { i in Rational(7 * i + 3, i + 1) }
         print("ã = Σ_{i=1}^{N} 1/a_i, a_i = (7i+3)/(i+1), N = \(count), balanced (binary-splitting) sum, \(runs) run\(runs == 1 ? "" : "s")")
-        let clock = ContinuousClock()
-        var seconds: [Double] = [], cpuSeconds: [Double] = []
-        var sum = Rational.zero
-        for run in 1...runs {
-            var result = Rational.zero
-            let cpuStart = processCPUSeconds()
-            let elapsed = clock.measure { result = Rational.balancedSumOfReciprocals(terms) }
-            cpuSeconds.append(processCPUSeconds() - cpuStart)
-            if run > 1 && result != sum { throw ValidationError("run \(run) gave a different sum") }
-            sum = result
-            seconds.append(elapsed.inSeconds)
-            print(String(format: "run %d: %.3f s (cpu %.3f s)", run, seconds.last!, cpuSeconds.last!))
+        var timings: [RationalSumTiming] = []
+        let sum = try RationalSumBenchmark(count: count).run(runs: runs) { run, timing in
+            timings.append(timing)
+            print(String(format: "run %d: %.3f s (cpu %.3f s)", run, timing.seconds, timing.cpuSeconds))
         }
-        print(String(format: "median: %.3f s", Self.median(seconds)))
-        print(String(format: "median cpu: %.3f s", Self.median(cpuSeconds)))
+        print(String(format: "median: %.3f s", RationalSumBenchmark.median(timings.map(\.seconds))))
+        print(String(format: "median cpu: %.3f s", RationalSumBenchmark.median(timings.map(\.cpuSeconds))))
         let numerator = sum.numerator.description, denominator = sum.denominator.description
         print("numerator digits: \(numerator.count)")
         print("denominator digits: \(denominator.count)")
-        print("numerator: \(Self.abbreviated(numerator))")
-        print("denominator: \(Self.abbreviated(denominator))")
+        print("numerator: \(RationalSumBenchmark.abbreviated(numerator))")
+        print("denominator: \(RationalSumBenchmark.abbreviated(denominator))")
         print("ã ≈ \(sum.decimalString(fractionDigits: 10))")
-    }
-
-    /// The middle value, or the mean of the two middle values for an even count.
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
-
-    /// The digits in full when short, else the first and last `edgeDigits` around `…`.
-    private static func abbreviated(_ digits: String) -> String {
-        guard digits.count > 2 * edgeDigits + 1 else { return digits }
-        return "\(digits.prefix(edgeDigits))…\(digits.suffix(edgeDigits))"
     }
 }
