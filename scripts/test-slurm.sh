@@ -45,7 +45,8 @@ chmod 700 "$work/munge"
 dd if=/dev/urandom of="$work/munge/munge.key" bs=1024 count=1 2>/dev/null
 chmod 400 "$work/munge/munge.key"
 munged --foreground --force --socket="$work/munge/munge.socket" --key-file="$work/munge/munge.key" \
-    --pid-file="$work/munge/munged.pid" --log-file="$work/munge/munged.log" --seed-file="$work/munge/munged.seed" &
+    --pid-file="$work/munge/munged.pid" --log-file="$work/munge/munged.log" --seed-file="$work/munge/munged.seed" \
+    >"$work/log/munged.out" 2>&1 &
 pids="$pids $!"
 
 cat >"$work/slurm.conf" <<CONF
@@ -82,9 +83,9 @@ PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF="$work/slurm.conf"
 sleep 1
-slurmctld -D -i -f "$SLURM_CONF" &
+slurmctld -D -i -f "$SLURM_CONF" >"$work/log/slurmctld.out" 2>&1 &
 pids="$pids $!"
-slurmd -D -f "$SLURM_CONF" &
+slurmd -D -f "$SLURM_CONF" >"$work/log/slurmd.out" 2>&1 &
 pids="$pids $!"
 for _ in $(seq 1 60); do
     sinfo -h -o %T 2>/dev/null | grep -qE '^idle' && break

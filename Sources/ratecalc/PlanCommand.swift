@@ -55,6 +55,9 @@ struct PlanCommand: ParsableCommand {
                                          scheduler: scheduler.scheduler, threads: threads,
                                          binary: binary ?? Self.executablePath(), checkArguments: Self.sweepArguments(),
                                          directory: directory)
+        // Slurm opens the task logs before a task starts: the directories must exist.
+        try OutputPath.validateDirectory(plan.logsDirectory, option: "--out")
+        try OutputPath.validateDirectory(plan.runsDirectory, option: "--out")
         var written: [String] = []
         for file in plan.files() {
             let path = directory + "/" + file.name
