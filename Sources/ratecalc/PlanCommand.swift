@@ -48,13 +48,14 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let setup = try sweep.setup()
-        try OutputPath.validateDirectory(out, option: "--out")
+        guard !out.isEmpty else { throw OutputPathError(option: "--out", path: out, reason: "the path is empty") }
         let directory = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL.path
         let costModel = CheckCostModel(settings: setup.settings, target: setup.target, levelCoefficient: setup.levelCoefficient.doubleValue)
         let plan = try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards,
                                          scheduler: scheduler.scheduler, threads: threads,
                                          binary: binary ?? Self.executablePath(), checkArguments: Self.sweepArguments(),
                                          directory: directory)
+        try OutputPath.validateDirectory(out, option: "--out")
         // Slurm opens the task logs before a task starts: the directories must exist.
         try OutputPath.validateDirectory(plan.logsDirectory, option: "--out")
         try OutputPath.validateDirectory(plan.runsDirectory, option: "--out")
