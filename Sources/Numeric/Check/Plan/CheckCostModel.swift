@@ -10,7 +10,7 @@ import Foundation
 /// - Neural run (`ssm`, `transformer`, `fnn`): at most `S = max(minSteps, epochs·⌈n_train/B⌉)` steps
 ///   (the step cap; B = min(64, n_train), n_train = n minus the 20 % validation split) of B sequences
 ///   of L positions: `c_arch · S·B·L·(D² + D₀²)/(32² + D₀²)` with D the run's width (`--size`) and
-///   D₀ = 16 the width below which the per-position cost stops shrinking like D².
+///   D₀ = 24 the width below which the per-position cost stops shrinking like D².
 ///   Runs usually stop on a plateau before the cap, so this is an upper bound.
 /// - Oracle: the Gram matrix of `rows = n·(L − t₀)` positions over P basis functions costs
 ///   `c_gram · rows·P²` and the basis evaluation `c_basis · rows·P`, with P the basis at the theory's
@@ -42,15 +42,16 @@ public struct CheckCostModel: Sendable {
             self.run = run
         }
 
-        /// Measured on the development machine (2-core Xeon, release build, `--threads 1`) by
-        /// fitting the model to the runs of a calibration sweep (docs/scale-out.md).
+        /// Measured on the development machine (2-core Xeon, release build, `--threads 1`) from the
+        /// runs of a calibration sweep, as CPU seconds of one free core (docs/scale-out.md, "The
+        /// cost estimate").
         public static let measured = Constants(
-            neuralStep: [.ssm: 2.3e-6, .transformer: 3.6e-6, .fnn: 0.6e-6],
-            oracleGram: 1.2e-9, oracleBasis: 6.0e-8, dataTerm: 1.5e-8, run: 0.05)
+            neuralStep: [.ssm: 1.8e-6, .transformer: 3.2e-6, .fnn: 0.36e-6],
+            oracleGram: 1.0e-11, oracleBasis: 5.0e-8, dataTerm: 1.3e-9, run: 0.05)
     }
 
     /// Width below which the per-position cost of a network no longer shrinks like D².
-    static let widthFloor = 16.0
+    static let widthFloor = 24.0
     /// The oracle's largest basis (`LeastSquaresOracle.fit`'s `maxBasisSize`).
     static let oracleBasisCap = 3000
 
