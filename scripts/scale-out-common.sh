@@ -3,7 +3,7 @@
 # apart from timings (docs/scale-out.md, "Tested on a real scheduler").
 
 # The tiny sweep: the oracle and a small SSM, n = 64 … 256, 2 seeds, small step caps.
-SWEEP="--smoothness 1,2 --arch ssm,oracle --n-min 64 --n-max 256 --points 3 --seeds 2 --length 16 --width 8 --min-steps 1500 --epochs 20 --test-sequences 64 --oracle-below 2 --max-terms 400"
+SWEEP="--smoothness 1,2 --arch ssm,oracle --n-min 64 --n-max 256 --points 3 --seeds 2 --length 16 --width 8 --min-steps 4000 --epochs 40 --test-sequences 64 --oracle-below 2 --max-terms 400"
 
 # The release binary (built when missing); sets RATECALC.
 ensure_binary() {
@@ -52,5 +52,16 @@ for path in sorted(glob.glob(sys.argv[2] + "/shard-*.json")):
     actual = sum(r["seconds"] for r in shard["runs"])
     i = shard["shard_index"]
     print(f"shard {i}: estimated {est[i]:.1f} s, measured {actual:.1f} s of fitting ({len(shard['runs'])} runs)")
+PY
+}
+
+# longest_shard PLAN_OUTPUT: the index of the shard with the largest estimate (its runs are the
+# long network runs, so it can be interrupted between two of them).
+longest_shard() {
+    python3 - "$1" <<'PY'
+import re, sys
+line = [l for l in open(sys.argv[1]).read().splitlines() if l.startswith("per shard")][0]
+est = [(float(s), -int(i)) for i, s in re.findall(r"(\d+): ([0-9.e+-]+) s", line)]
+print(-max(est)[1])
 PY
 }

@@ -26,15 +26,16 @@ cat "$work/plan.txt"
 # shellcheck disable=SC2086
 "$RATECALC" check $SWEEP --format json >"$work/unsharded.json"
 
-# First attempt, in the background: kill shard 2 once it has finished a run but not all.
+# First attempt, in the background: kill shard $k once it has finished a run but not all.
 sh "$work/plan/run-parallel.sh" >"$work/first.out" 2>&1 &
 runner=$!
-shard="$work/plan/runs/shard-2-of-4.json"
+k=$(longest_shard "$work/plan.txt")
+shard="$work/plan/runs/shard-$k-of-4.json"
 killed=""
 deadline=$(( $(date +%s) + 300 ))
 while [ -z "$killed" ] && [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$runner" 2>/dev/null; do
     if [ -f "$shard" ] && [ "$(runs_with_seconds "$shard" | wc -l)" -ge 1 ]; then
-        pid=$(ps -eo pid=,args= | grep -F -- "--shard 2/4 --out $work/plan/runs" | grep -v grep | awk '{print $1}' | head -1)
+        pid=$(ps -eo pid=,args= | grep -F -- "--shard $k/4 --out $work/plan/runs" | grep -v grep | awk '{print $1}' | head -1)
         if [ -n "$pid" ]; then
             runs_with_seconds "$shard" >"$work/before-kill.txt"
             kill -KILL "$pid"
@@ -43,27 +44,32 @@ while [ -z "$killed" ] && [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$runner"
     fi
     sleep 0.1
 done
-wait "$runner" && { echo "FAIL: the plan succeeded although shard 2 was killed" >&2; exit 1; } || true
-[ -n "$killed" ] || { echo "FAIL: shard 2 finished before it could be killed" >&2; exit 1; }
+status=0
+wait "$runner" || status=$?
+[ -n "$killed" ] || { cat "$work/first.out" >&2; echo "FAIL: shard $k finished before it could be killed" >&2; exit 1; }
+[ "$status" -ne 0 ] || { echo "FAIL: the plan succeeded although shard $k was killed" >&2; exit 1; }
 done_before=$(wc -l <"$work/before-kill.txt")
-echo "killed shard 2 (pid $killed) after $done_before finished runs"
+echo "killed shard $k (pid $killed) after $done_before finished runs"
 # Merging now names the incomplete shard.
 if "$RATECALC" merge "$work/plan/runs" >/dev/null 2>"$work/merge-incomplete.err"; then
     echo "FAIL: merge accepted incomplete shards" >&2; exit 1
 fi
-grep -q "shard 2/4" "$work/merge-incomplete.err" || { cat "$work/merge-incomplete.err" >&2; echo "FAIL: merge did not name shard 2" >&2; exit 1; }
+grep -q "shard $k/4" "$work/merge-incomplete.err" || { cat "$work/merge-incomplete.err" >&2; echo "FAIL: merge did not name shard $k" >&2; exit 1; }
 
-# Second attempt: --resume-failed reruns only shard 2, which resumes.
+# Second attempt: --resume-failed reruns only shard $k, which resumes.
 sh "$work/plan/run-parallel.sh" >"$work/second.out" 2>&1 || { cat "$work/second.out" >&2; echo "FAIL: resumed plan failed" >&2; exit 1; }
-grep -q "($done_before resumed from the file)" "$work/plan/logs/shard-2-of-4.out" \
-    || { cat "$work/plan/logs/shard-2-of-4.out" >&2; echo "FAIL: shard 2 did not resume" >&2; exit 1; }
+grep -q "($done_before resumed from the file)" "$work/plan/logs/shard-$k-of-4.out" \
+    || { cat "$work/plan/logs/shard-$k-of-4.out" >&2; echo "FAIL: shard $k did not resume" >&2; exit 1; }
 runs_with_seconds "$shard" >"$work/after.txt"
 # The runs finished before the kill are in the file unchanged (same seconds: not redone).
 while read -r line; do
     grep -qxF "$line" "$work/after.txt" || { echo "FAIL: run '$line' was redone or lost" >&2; exit 1; }
 done <"$work/before-kill.txt"
-attempts=$(awk 'NR > 1 && $NF ~ /shard.sh/ {print}' "$work/plan/logs/parallel.joblog" | wc -l)
-echo "resume: shard 2 kept its $done_before finished runs and redid only the missing ones; joblog lines: $attempts"
+# The job log: 4 shards in the first attempt, only shard $k again in the second.
+attempts=$(( $(wc -l <"$work/plan/logs/parallel.joblog") - 1 ))
+tail -1 "$work/plan/logs/parallel.joblog" | grep -q "shard.sh $k " && [ "$attempts" -eq 5 ] \
+    || { cat "$work/plan/logs/parallel.joblog" >&2; echo "FAIL: --resume-failed did not rerun only shard $k" >&2; exit 1; }
+echo "resume: only shard $k was rerun; it kept its $done_before finished runs and redid only the missing ones"
 
 compare_reports "$work/plan/report.json" "$work/unsharded.json" || { echo "FAIL: merged report differs from the unsharded run" >&2; exit 1; }
 estimate_vs_actual "$work/plan.txt" "$work/plan/runs"

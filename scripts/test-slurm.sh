@@ -105,25 +105,26 @@ merge=$(sed -n 's/.*merge job \([0-9]*\) .*/\1/p' "$work/submit.txt")
 "$RATECALC" check $SWEEP --format json >"$work/unsharded.json" &
 unsharded=$!
 
-# Requeue task 2 once it has finished a run but not all of them.
-shard="$work/plan/runs/shard-2-of-4.json"
+# Requeue task $k once it has finished a run but not all of them.
+k=$(longest_shard "$work/plan.txt")
+shard="$work/plan/runs/shard-$k-of-4.json"
 requeued=""
 deadline=$(( $(date +%s) + 300 ))
 while [ -z "$requeued" ] && [ "$(date +%s)" -lt "$deadline" ]; do
-    state=$(squeue -h -j "${array}_2" -o %T 2>/dev/null || true)
+    state=$(squeue -h -j "${array}_$k" -o %T 2>/dev/null || true)
     if [ -f "$shard" ] && [ "$state" = "RUNNING" ] && [ "$(runs_with_seconds "$shard" | wc -l)" -ge 1 ]; then
         runs_with_seconds "$shard" >"$work/before-kill.txt"
-        scontrol requeue "${array}_2"
+        scontrol requeue "${array}_$k"
         requeued=yes
     fi
     [ -z "$state" ] && [ -f "$shard" ] && break
     sleep 0.1
 done
-[ -n "$requeued" ] || { echo "FAIL: task 2 finished before it could be requeued" >&2; exit 1; }
+[ -n "$requeued" ] || { echo "FAIL: task $k finished before it could be requeued" >&2; exit 1; }
 done_before=$(wc -l <"$work/before-kill.txt")
-echo "requeued task ${array}_2 after $done_before finished runs"
+echo "requeued task ${array}_$k after $done_before finished runs"
 # The requeued task may be held (requeue puts it back pending); release it.
-scontrol release "${array}_2" 2>/dev/null || true
+scontrol release "${array}_$k" 2>/dev/null || true
 
 # Wait for the merge job (at most 10 minutes).
 deadline=$(( $(date +%s) + 600 ))
@@ -139,13 +140,13 @@ done
 [ "$state" = "COMPLETED" ] || { squeue >&2; cat "$work/plan/logs/"*.out >&2; echo "FAIL: timed out waiting for the merge job" >&2; exit 1; }
 wait "$unsharded"
 
-grep -q "($done_before resumed from the file)" "$work/plan/logs/shard-2-of-4.out" \
-    || { cat "$work/plan/logs/shard-2-of-4.out" >&2; echo "FAIL: task 2 did not resume" >&2; exit 1; }
+grep -q "($done_before resumed from the file)" "$work/plan/logs/shard-$k-of-4.out" \
+    || { cat "$work/plan/logs/shard-$k-of-4.out" >&2; echo "FAIL: task $k did not resume" >&2; exit 1; }
 runs_with_seconds "$shard" >"$work/after.txt"
 while read -r line; do
     grep -qxF "$line" "$work/after.txt" || { echo "FAIL: run '$line' was redone or lost" >&2; exit 1; }
 done <"$work/before-kill.txt"
-echo "resume: task 2 kept its $done_before finished runs and redid only the missing ones"
+echo "resume: task $k kept its $done_before finished runs and redid only the missing ones"
 compare_reports "$work/plan/report.json" "$work/unsharded.json" || { echo "FAIL: merged report differs from the unsharded run" >&2; exit 1; }
 estimate_vs_actual "$work/plan.txt" "$work/plan/runs"
 echo "test-slurm.sh: passed in $(python3 -c "print(round($(now) - $started, 1))") s (merged report equals the unsharded run apart from timings)"
