@@ -37,7 +37,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
     var threads: Int = 1
 
-    @Option(help: ArgumentHelp("The ratecalc executable the scripts call (default: this one).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("The ratecalc executable the scripts call (default: this one; a relative path is made absolute).", valueName: "PATH"))
     var binary: String?
 
     func validate() throws {
@@ -53,7 +53,7 @@ struct PlanCommand: ParsableCommand {
         let costModel = CheckCostModel(settings: setup.settings, target: setup.target, levelCoefficient: setup.levelCoefficient.doubleValue)
         let plan = try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards,
                                          scheduler: scheduler.scheduler, threads: threads,
-                                         binary: binary ?? Self.executablePath(), checkArguments: Self.sweepArguments(),
+                                         binary: binary.map(Self.absolute) ?? Self.executablePath(), checkArguments: Self.sweepArguments(),
                                          directory: directory)
         try OutputPath.validateDirectory(out, option: "--out")
         // Slurm opens the task logs before a task starts: the directories must exist.
@@ -87,6 +87,12 @@ struct PlanCommand: ParsableCommand {
             index += 1
         }
         return result
+    }
+
+    /// A path with a slash made absolute (the scripts run in other directories); a bare name is
+    /// left to the shell's PATH.
+    static func absolute(_ path: String) -> String {
+        path.contains("/") ? URL(fileURLWithPath: path).standardizedFileURL.path : path
     }
 
     /// The absolute path of the running executable.
