@@ -92,6 +92,19 @@ public struct CheckCostModel: Sendable {
         }
     }
 
+    /// ``seconds(_:)`` of every run, computed once per (estimator, n): the replicate does not
+    /// change a run's cost.
+    public func seconds(of runs: [CheckRunKey]) -> [Double] {
+        var memo: [CheckRunKey: Double] = [:]
+        return runs.map { key in
+            let representative = CheckRunKey(estimator: key.estimator, n: key.n, replicate: 0)
+            if let known = memo[representative] { return known }
+            let cost = seconds(representative)
+            memo[representative] = cost
+            return cost
+        }
+    }
+
     /// `max(minSteps, epochs · ⌈n_train / B⌉)`: the step cap of a neural run at n (as the trainer computes it).
     public func stepCap(n: Int) -> Int {
         let trainingSequences = max(1, n - validationSequenceCount(of: n, fraction: 0.2))

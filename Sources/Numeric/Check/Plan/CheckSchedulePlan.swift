@@ -54,7 +54,7 @@ public struct CheckSchedulePlan {
         self.checkArguments = checkArguments
         self.directory = directory
         self.shardRuns = plan.shards(count: shardCount, balance: .cost, costModel: costModel)
-        self.runSeconds = Dictionary(uniqueKeysWithValues: plan.runs.map { ($0, costModel.seconds($0)) })
+        self.runSeconds = Dictionary(uniqueKeysWithValues: zip(plan.runs, costModel.seconds(of: plan.runs)))
     }
 
     /// Estimated single-core seconds of every shard.

@@ -44,7 +44,7 @@ extension CheckPlan {
 
     /// Every shard's runs (index 0 is shard 1) under `balance`.
     public func shards(count: Int, balance: CheckShardBalance, costModel: CheckCostModel?) -> [[CheckRunKey]] {
-        let costs = balance == .cost ? runs.map { costModel?.seconds($0) ?? 1 } : []
+        let costs = balance == .cost ? (costModel?.seconds(of: runs) ?? runs.map { _ in 1 }) : []
         return CheckShardBalance.assign(runs, count: count, balance: balance, costs: costs)
     }
 }
