@@ -32,6 +32,9 @@ struct CheckCommand: ParsableCommand {
             transform: { try ShardSpec.argument($0) })
     var shard: ShardSpec?
 
+    @Option(help: "How --shard splits the runs: count (every N-th run) or cost (equal estimated work; what `ratecalc plan` uses). See docs/scale-out.md.")
+    var balance: CheckShardBalance = .count
+
     @Option(help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
     var threads: Int?
 
@@ -47,24 +50,28 @@ struct CheckCommand: ParsableCommand {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if sweep.windows.isSweep { return try runWindowSweep(setup, threads: threadCount) }
         let shard = shard ?? .whole
-        let keys = CheckPlan(settings: setup.settings).shard(shard)
+        let costModel = balance == .cost ? CheckCostModel(settings: setup.settings, target: setup.target,
+                                                          levelCoefficient: setup.levelCoefficient.doubleValue) : nil
+        let keys = CheckPlan(settings: setup.settings).shard(shard.index, of: shard.count, balance: balance, costModel: costModel)
         let runner = CheckRunner(settings: setup.settings, target: setup.target,
                                  theoryLevelCoefficient: setup.levelCoefficient, threads: threadCount)
-        let records = try runner.run(keys, progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised })
         let summary = CheckTargetSummary(setup.target)
-        if let out = output.out {
-            let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
-                                      shardIndex: shard.index, shardCount: shard.count, runs: records)
-            do {
-                try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
-            } catch {
-                throw OutputPathError(option: "--out", path: out, reason: "cannot be written (\(FileErrorReason.text(of: error)))")
+        // With --out every finished run is written at once, and a restarted shard resumes (docs/scale-out.md).
+        var writer = try output.out.map {
+            try CheckShardWriter(directory: URL(fileURLWithPath: $0, isDirectory: true),
+                                 template: CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
+                                                          shardIndex: shard.index, shardCount: shard.count, runs: [], balance: balance),
+                                 planned: keys)
+        }
+        var records = try runner.run(writer?.remaining ?? keys, progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised }) { record in
+            do { try writer?.append(record) } catch {
+                throw OutputPathError(option: "--out", path: output.out ?? "", reason: "cannot be written (\(FileErrorReason.text(of: error)))")
             }
         }
-        if shard.count > 1, let out = output.out {
-            let path = URL(fileURLWithPath: out, isDirectory: true)
-                .appendingPathComponent(CheckShardFile.fileName(index: shard.index, count: shard.count)).path
-            try StandardOutput.write("shard \(shard): \(records.count) of \(keys.count) runs written to \(path); combine the shards with: ratecalc merge \(out)\n")
+        if let writer { records = writer.shard.runs }
+        if shard.count > 1, let out = output.out, let writer {
+            let resumed = writer.resumedCount > 0 ? " (\(writer.resumedCount) resumed from the file)" : ""
+            try StandardOutput.write("shard \(shard): \(records.count) of \(keys.count) runs written to \(writer.file.path)\(resumed); combine the shards with: ratecalc merge \(out)\n")
         } else {
             try output.emit(CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
                                         target: summary, records: records))
@@ -111,6 +118,9 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var output: CheckOutputOptions
 
+    @Flag(name: .customLong("allow-incomplete"), help: "Report the runs that are there when some are missing (the report is marked incomplete; the missing runs go to stderr) instead of exit status 2.")
+    var allowIncomplete = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("merge needs at least one directory of shard files") }
         if output.out != nil { throw ValidationError("--out is for `check`; merge writes its report with --format, --csv and --plot") }
@@ -119,7 +129,11 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let inputs = paths.map { URL(fileURLWithPath: $0) }
         try output.validatePaths(inputs: (try? CheckMerge.shardFiles(inputs)) ?? inputs)
-        let merged = try CheckMerge.load(inputs)
+        let (merged, gap) = try CheckMerge.loadWithGap(inputs)
+        if let gap {
+            guard allowIncomplete else { throw CheckMergeError.incomplete(gap) }
+            FileHandle.standardError.write(Data("ratecalc: warning: \(gap.description)\n".utf8))
+        }
         let smoothness = try merged.settings.parsedSmoothness()
         let report = CheckReport(settings: merged.settings, smoothness: smoothness, theoryRate: merged.theoryRate,
                                  target: merged.target, records: merged.runs)

@@ -47,9 +47,11 @@ public final class CheckRunner {
     }
 
     /// Runs `keys` in order and returns the finished runs. When `shouldStop` becomes true the
-    /// run in progress is abandoned (not recorded) and the finished ones are returned.
+    /// run in progress is abandoned (not recorded) and the finished ones are returned. `finished`
+    /// is called with every run as soon as it is done (`check --out` writes it to its shard file).
     public func run(_ keys: [CheckRunKey], progress: (CheckProgress) -> Void = { _ in },
-                    shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [CheckRunRecord] {
+                    shouldStop: @escaping @Sendable () -> Bool = { false },
+                    finished: (CheckRunRecord) throws -> Void = { _ in }) throws -> [CheckRunRecord] {
         let started = Date()
         var records: [CheckRunRecord] = []
         for (index, key) in keys.enumerated() {
@@ -58,6 +60,7 @@ public final class CheckRunner {
             let record = try run(key, shouldStop: shouldStop)
             if shouldStop() { break }
             records.append(record)
+            try finished(record)
         }
         progress(CheckProgress(finished: records.count, total: keys.count, current: nil, elapsed: Date().timeIntervalSince(started)))
         return records
