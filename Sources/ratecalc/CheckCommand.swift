@@ -50,31 +50,21 @@ struct CheckCommand: ParsableCommand {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         if sweep.windows.isSweep { return try runWindowSweep(setup, threads: threadCount) }
         let shard = shard ?? .whole
-        let costModel = balance == .cost ? CheckCostModel(settings: setup.settings, target: setup.target,
-                                                          levelCoefficient: setup.levelCoefficient.doubleValue) : nil
-        let keys = CheckPlan(settings: setup.settings).shard(shard.index, of: shard.count, balance: balance, costModel: costModel)
-        let runner = CheckRunner(settings: setup.settings, target: setup.target,
-                                 theoryLevelCoefficient: setup.levelCoefficient, threads: threadCount)
-        let summary = CheckTargetSummary(setup.target)
-        // With --out every finished run is written at once, and a restarted shard resumes (docs/scale-out.md).
-        var writer = try output.out.map {
-            try CheckShardWriter(directory: URL(fileURLWithPath: $0, isDirectory: true),
-                                 template: CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
-                                                          shardIndex: shard.index, shardCount: shard.count, runs: [], balance: balance),
-                                 planned: keys)
+        let execution = CheckShardExecution(sweep: setup, shard: shard, balance: balance, threads: threadCount,
+                                            directory: output.out.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let outcome: CheckShardExecution.Outcome
+        do {
+            outcome = try execution.run(progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised })
+        } catch let failure as CheckShardWriteFailure {
+            throw OutputPathError(option: "--out", path: output.out ?? "", reason: "cannot be written (\(failure.reason))")
         }
-        var records = try runner.run(writer?.remaining ?? keys, progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised }) { record in
-            do { try writer?.append(record) } catch {
-                throw OutputPathError(option: "--out", path: output.out ?? "", reason: "cannot be written (\(FileErrorReason.text(of: error)))")
-            }
-        }
-        if let writer { records = writer.shard.runs }
-        if shard.count > 1, let out = output.out, let writer {
-            let resumed = writer.resumedCount > 0 ? " (\(writer.resumedCount) resumed from the file)" : ""
-            try StandardOutput.write("shard \(shard): \(records.count) of \(keys.count) runs written to \(writer.file.path)\(resumed); combine the shards with: ratecalc merge \(out)\n")
+        let records = outcome.records
+        if shard.count > 1, let out = output.out, let file = outcome.file {
+            let resumed = outcome.resumedCount > 0 ? " (\(outcome.resumedCount) resumed from the file)" : ""
+            try StandardOutput.write("shard \(shard): \(records.count) of \(outcome.plannedCount) runs written to \(file.path)\(resumed); combine the shards with: ratecalc merge \(out)\n")
         } else {
             try output.emit(CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
-                                        target: summary, records: records))
+                                        target: CheckTargetSummary(setup.target), records: records))
         }
         if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
     }
