@@ -36,7 +36,7 @@ PY
 # runs_with_seconds SHARD.json: one line per finished run, "estimator n seed seconds" (a redone
 # run would have different seconds).
 runs_with_seconds() {
-    python3 -c 'import json,sys; [print(r["estimator"], r["n"], r["seed"], repr(r["seconds"])) for r in json.load(open(sys.argv[1]))["runs"]]' "$1"
+    python3 -c 'import json,sys; [print(r["estimator"], r["n"], r.get("replicate", r.get("seed")), repr(r["seconds"])) for r in json.load(open(sys.argv[1]))["runs"]]' "$1"
 }
 
 # estimate_vs_actual PLAN_OUTPUT RUNS_DIR: the plan's per-shard estimate beside each shard's
