@@ -2,16 +2,17 @@ import ArgumentParser
 import Foundation
 import Numeric
 
-/// `ratecalc bench train`: training throughput (samples/s) of the SSM and Transformer estimators
+/// `ratecalc bench train`: training throughput (samples/s) of the estimators
 /// at the canonical configuration (L = 32, d = 1, D = 32, N = 16, FNN hidden 64,
-/// 2 blocks, 4 heads, batch 64), comparable with `shared/bench/torch_train_step.py`.
+/// 2 blocks, 4 heads, window 8, batch 64), comparable with the PyTorch and JAX references of docs/benchmarks.md.
 struct BenchTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Training throughput (samples/s) of the ssm and transformer estimators.",
+        abstract: "Training throughput (samples/s) of the ssm, transformer, cnn and fnn estimators.",
         discussion: """
         Times full training steps (forward, masked MSE, backward, gradient clipping, Adam) on random data at \
-        L=32, d=1, D=32, N=16, hidden 64, 2 blocks, 4 heads, batch 64, after 20 untimed warm-up steps. \
+        L=32, d=1, D=32, N=16, hidden 64, 2 blocks, 4 heads, window 8 (cnn: 3 convolutions), batch 64, after \
+        20 untimed warm-up steps. \
         Build with `swift build -c release` for meaningful numbers. Compare with \
         `python shared/bench/torch_train_step.py STEPS`.
 
@@ -24,14 +25,14 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Threads for OpenBLAS and the engine's batch-parallel loops (default: all cores).")
     var threads: Int?
 
-    @Option(help: "Architectures to time, comma-separated: ssm, transformer, fnn.")
+    @Option(help: "Architectures to time, comma-separated: ssm, transformer, cnn, fnn.")
     var arch: String = "ssm,transformer"
 
     func validate() throws {
         if steps < 1 { throw ValidationError("--steps must be a positive integer, got \(steps)") }
         if let threads, threads < 1 { throw ValidationError("--threads must be a positive integer, got \(threads)") }
         for name in arch.split(separator: ",") where SequenceArchitecture(rawValue: String(name)) == nil {
-            throw ValidationError("--arch: unknown architecture '\(name)', expected ssm, transformer or fnn")
+            throw ValidationError("--arch: unknown architecture '\(name)', expected ssm, transformer, cnn or fnn")
         }
     }
 

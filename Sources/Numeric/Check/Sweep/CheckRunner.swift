@@ -78,7 +78,7 @@ public final class CheckRunner {
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
             return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: fit.testMSE,
                                   seconds: seconds, details: details)
-        case .ssm, .transformer, .fnn:
+        case .ssm, .transformer, .cnn, .fnn:
             setEngineThreads(threads)
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
             let size = sizing.width(n: key.n)
