@@ -47,5 +47,5 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes"], exclude: ["Golden"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

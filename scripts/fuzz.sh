@@ -17,7 +17,7 @@ case "$target" in
 esac
 out=.build/fuzz
 mkdir -p "$out/corpus-$target"
-flags="-sanitize=fuzzer -parse-as-library -O -g -I $out -Xcc -fmodule-map-file=Sources/CGMP/module.modulemap"
+flags="-swift-version 6 -sanitize=fuzzer -parse-as-library -O -g -I $out -Xcc -fmodule-map-file=Sources/CGMP/module.modulemap"
 blas="-Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap $(pkg-config --cflags openblas | sed 's/-I/-Xcc -I/g')"
 # The libraries, instrumented for coverage, rebuilt when a source is newer.
 build_library() { # name, sources…

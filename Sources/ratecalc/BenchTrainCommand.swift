@@ -14,7 +14,7 @@ struct BenchTrainCommand: ParsableCommand {
         L=32, d=1, D=32, N=16, hidden 64, 2 blocks, 4 heads, window 8 (cnn: 3 convolutions), batch 64, after \
         20 untimed warm-up steps. \
         Build with `swift build -c release` for meaningful numbers. Compare with \
-        `python shared/bench/torch_train_step.py STEPS`.
+        `python bench/torch_train_step.py STEPS` and `python bench/jax_train_step.py STEPS` (docs/benchmarks.md).
 
         Example: ratecalc bench train --steps 500 --threads 2
         """)
@@ -38,12 +38,12 @@ struct BenchTrainCommand: ParsableCommand {
 
     func run() throws {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        setEngineThreads(threadCount)
         print("threads \(threadCount), batch 64, L 32, d 1, D 32, N 16, hidden 64, 2 blocks, 4 heads, \(steps) steps")
         for name in arch.split(separator: ",") {
             let architecture = SequenceArchitecture(rawValue: String(name))!
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32)
-            let result = try measureTrainingThroughput(model, batchSize: 64, steps: steps)
+            let result = try measureTrainingThroughput(model, batchSize: 64, steps: steps,
+                                                       parallelism: Parallelism(threads: threadCount))
             print(String(format: "%@: %.0f samples/s  (%.2f ms/step, params %d)", architecture.rawValue,
                          result.samplesPerSecond, result.millisecondsPerStep, result.parameterCount))
         }

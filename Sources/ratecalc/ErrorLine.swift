@@ -49,15 +49,13 @@ enum ErrorLine {
 /// Writes to standard output and fails loudly: a full disk (`/dev/full`) or a closed pipe
 /// (when SIGPIPE is ignored) is an error with exit status 2, never a silent success.
 enum StandardOutput {
-    /// Writes `text` and flushes; throws if any byte could not be written.
+    /// Writes `text` unbuffered (`write(2)` through `FileHandle`); throws if any byte could not be written.
     static func write(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stdout) }
-        let flushed = fflush(stdout)
-        if written != bytes.count || flushed != 0 || ferror(stdout) != 0 {
-            let reason = String(cString: strerror(errno))
-            clearerr(stdout)
-            throw StandardOutputError(reason: reason)
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            let code = (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : errno
+            throw StandardOutputError(reason: String(cString: strerror(code)))
         }
     }
 }

@@ -62,7 +62,7 @@ import Testing
         let batch = 3, n = batch * 6 * 3
         return Self.layer("SSMConvolution, \(threads) chunks", layout, inputCount: n, outputCount: n,
                           initialize: { layer.initialize($0, random: &$1) },
-                          makeBuffers: { arena -> SSMConvolutionBuffers<Double> in layer.makeBuffers(arena: arena, chunks: threads) },
+                          makeBuffers: { arena -> SSMConvolutionBuffers<Double> in layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads))) },
                           forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
                           backward: { p, x, dy, dx, b in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, b, p) })
     }
@@ -73,7 +73,7 @@ import Testing
         let batch = 3, n = batch * 5 * 4
         return Self.layer("CausalSelfAttention, \(threads) chunks", layout, inputCount: n, outputCount: n,
                           initialize: { layer.initialize($0, random: &$1) },
-                          makeBuffers: { arena -> AttentionBuffers<Double> in layer.makeBuffers(batch: batch, arena: arena, chunks: threads) },
+                          makeBuffers: { arena -> AttentionBuffers<Double> in layer.makeBuffers(batch: batch, arena: arena, team: ThreadTeam(Parallelism(threads: threads))) },
                           forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
                           backward: { p, x, dy, dx, b in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, b, p) })
     }
@@ -94,7 +94,7 @@ import Testing
         let n = batch * length * width
         return Self.layer(name, layout, inputCount: n, outputCount: n,
                           initialize: { block.initialize($0, random: &$1) },
-                          makeBuffers: { arena in block.makeBuffers(batch: batch, length: length, arena: arena, chunks: 1) },
+                          makeBuffers: { arena in block.makeBuffers(batch: batch, length: length, arena: arena, team: .serial) },
                           forward: { p, x, y, b in block.forward(x, into: y, batch: batch, length: length, b, p) },
                           backward: { p, x, dy, dx, b in
                               block.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, length: length, b, p) })
@@ -176,7 +176,7 @@ import Testing
         var layout = ParameterLayout()
         let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
         let arena = Arena<Double>()
-        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: 1, arena: arena)
+        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: 1, arena: arena, team: .serial)
         let values = arena.take(layout.count), gradients = arena.take(layout.count)
         var random = RandomSource(seed: 3)
         layer.initialize(values, random: &random)

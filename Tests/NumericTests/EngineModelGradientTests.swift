@@ -11,7 +11,7 @@ import Testing
             width: 4, stateSize: 3, heads: 2, depth: 2, hiddenWidth: 5, window: 3)
         let network = SequenceNetwork<Double>(configuration, seed: 7)
         let batch = 3, first = 2
-        let workspace = network.makeWorkspace(batch: batch)
+        let workspace = network.makeWorkspace(batch: batch, team: .serial)
         var random = RandomSource(seed: 11)
         for i in 0..<network.layout.count { network.parameters[i] += 0.1 * random.normal() }
         for i in 0..<(batch * 6 * 2) { workspace.input[i] = random.uniform() }

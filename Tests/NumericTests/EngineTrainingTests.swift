@@ -126,7 +126,7 @@ import Testing
         var losses: [Double] = []
         for threads in [1, 2, 3] {
             let network = SequenceNetwork<Float>(configuration, seed: 1)
-            let step = TrainingStep(network: network, batch: 70, threads: threads)
+            let step = TrainingStep(network: network, batch: 70, parallelism: Parallelism(threads: threads))
             #expect(step.replicas.count == 3)   // ⌈70 / 32⌉
             step.input.update(from: data.inputs, count: data.inputs.count)
             step.targets.update(from: data.targets, count: data.targets.count)
@@ -138,7 +138,7 @@ import Testing
         // One piece (the first 32 sequences, batch 32) against the same 32 sequences split in two (batch 33 … 64 → 2 pieces).
         func firstThirtyTwo(batch: Int, pieces: Int) -> (loss: Double, network: SequenceNetwork<Float>) {
             let network = SequenceNetwork<Float>(configuration, seed: 1)
-            let step = TrainingStep(network: network, batch: batch, threads: pieces)
+            let step = TrainingStep(network: network, batch: batch, parallelism: Parallelism(threads: pieces))
             #expect(step.replicas.count == pieces)
             step.input.update(from: data.inputs, count: 32 * 8)
             step.targets.update(from: data.targets, count: 32 * 8)
@@ -152,23 +152,46 @@ import Testing
     }
 }
 
-/// The allocation-free worker pool runs every piece exactly once per call.
-@Suite struct EngineWorkerPoolTests {
+/// The thread team (the engine's one parallel-for) runs every piece exactly once per loop, on the
+/// slot the rule assigns, with any team size, and runs a nested loop on the caller.
+@Suite struct ThreadTeamTests {
     final class Counts: @unchecked Sendable {
-        let values = UnsafeMutablePointer<Int>.allocate(capacity: 3)
-        init() { values.initialize(repeating: 0, count: 3) }
+        let values: UnsafeMutablePointer<Int>
+        let count: Int
+        init(_ count: Int) {
+            self.count = count
+            values = .allocate(capacity: count)
+            values.initialize(repeating: 0, count: count)
+        }
         deinit { values.deallocate() }
-    }
-    struct Increment: ParallelJob {
-        let counts: Counts
-        func perform(_ index: Int) { counts.values[index] += index + 1 }
+        var array: [Int] { Array(UnsafeBufferPointer(start: values, count: count)) }
     }
 
-    @Test func runsEachIndexOnce() {
-        let pool = WorkerPool(workers: 2)
-        let counts = Counts()
-        for _ in 0..<100 { pool.run(3, Increment(counts: counts)) }
-        pool.run(2, Increment(counts: counts))
-        #expect(counts.values[0] == 101 && counts.values[1] == 202 && counts.values[2] == 300)
+    @Test(arguments: [1, 2, 3, 5])
+    func runsEachPieceOnce(threads: Int) {
+        let team = ThreadTeam(Parallelism(threads: threads))
+        let counts = Counts(7)
+        for _ in 0..<100 { team.forEachPiece(7) { counts.values[$0] += $0 + 1 } }
+        team.forEachPiece(2) { counts.values[$0] += 1 }
+        #expect(counts.array == [101, 201, 300, 400, 500, 600, 700])
+    }
+
+    @Test func chunksDependOnlyOnTheCount() {
+        for threads in [1, 2, 4] {
+            let counts = Counts(10)
+            ThreadTeam(Parallelism(threads: threads)).forEachChunk(of: 10, chunks: 3) { chunk, range in
+                for i in range { counts.values[i] = chunk }
+            }
+            #expect(counts.array == [0, 0, 0, 1, 1, 1, 2, 2, 2, 2])
+        }
+    }
+
+    @Test func nestedLoopRunsOnTheCaller() {
+        let team = ThreadTeam(Parallelism(threads: 2))
+        let counts = Counts(4)
+        team.forEachPiece(2) { outer in
+            team.forEachPiece(2) { inner in counts.values[outer * 2 + inner] += 1 }
+        }
+        #expect(counts.array == [1, 1, 1, 1])
     }
 }

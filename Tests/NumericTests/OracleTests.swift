@@ -83,9 +83,9 @@ import Testing
         for accumulator in [train, held] {
             let middle = basis.candidates[2]
             accumulator.extend(to: middle.size, blockCount: middle.blockCount, layout: layout,
-                               coordinates: sample.coordinates, targets: sample.noisy)
+                               coordinates: sample.coordinates, targets: sample.noisy, team: .serial)
             accumulator.extend(to: size, blockCount: basis.blocks.count, layout: layout,
-                               coordinates: sample.coordinates, targets: sample.noisy)
+                               coordinates: sample.coordinates, targets: sample.noisy, team: .serial)
         }
         let cholesky = PrefixCholesky(gram: train.gram, ld: size, size: size)
         #expect(cholesky.size == size)
@@ -103,15 +103,19 @@ import Testing
         }
     }
 
+    /// Same seed, same fit; 1 or 3 threads give the same bits (oracle and target evaluation).
     @Test func sameSeedSameFit() throws {
         let target = try SyntheticTarget(smoothness: Self.a124, gamma: .mixed, functionClass: .piecewise,
                                          level: 5, window: 4, seed: 14)
         let sample = target.sample(sequences: 64, length: 10, noise: 0.2, seed: 15)
         let choice = OracleLevelChoice.validation(fraction: 0.2)
         let first = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: 16)
-        let second = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: 16)
+        let second = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: 16,
+                                                parallelism: Parallelism(threads: 3))
         #expect(first.testMSE == second.testMSE && first.level == second.level)
         #expect(first.coefficients == second.coefficients)
+        let z = sample.coordinates, rows = sample.rows
+        #expect(target.evaluate(coordinates: z, rows: rows) == target.evaluate(coordinates: z, rows: rows, parallelism: Parallelism(threads: 3)))
         #expect(throws: CheckInputError.self) {
             _ = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: .validation(fraction: 1), seed: 1)
         }

@@ -14,10 +14,10 @@ struct AttentionBlock {
         feedForward.initialize(values, random: &random)
     }
 
-    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, chunks: Int = engineThreadCount) -> AttentionBlockBuffers<T> {
+    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, team: ThreadTeam) -> AttentionBlockBuffers<T> {
         let rows = batch * attention.length, n = rows * attention.width
         return AttentionBlockBuffers(middle: arena.take(n), middleGradient: arena.take(n),
-                                     attention: attention.makeBuffers(batch: batch, arena: arena, chunks: chunks),
+                                     attention: attention.makeBuffers(batch: batch, arena: arena, team: team),
                                      feedForward: feedForward.makeBuffers(rows: rows, arena: arena))
     }
 

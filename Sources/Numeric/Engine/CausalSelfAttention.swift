@@ -23,14 +23,14 @@ struct CausalSelfAttention {
         for j in 0..<width { values[output.bias + j] = 0 }
     }
 
-    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, chunks: Int = engineThreadCount) -> AttentionBuffers<T> {
+    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, team: ThreadTeam) -> AttentionBuffers<T> {
         let rows = batch * length
         return AttentionBuffers(qkv: arena.take(rows * 3 * width),
                                 probabilities: arena.take(batch * heads * length * length),
                                 context: arena.take(rows * width),
                                 contextGradient: arena.take(rows * width),
                                 qkvGradient: arena.take(rows * 3 * width),
-                                rowScratch: arena.take(chunks * length * length), chunks: chunks)
+                                rowScratch: arena.take(team.threads * length * length), team: team)
     }
 
     // h: [B, L, D] -> out: [B, L, D] = h + Attention(h)
@@ -42,7 +42,7 @@ struct CausalSelfAttention {
         let e = D / H
         let scale = 1 / T(e).squareRoot()
         let qkv = UnsafePointer(buffers.qkv), probabilities = buffers.probabilities, context = buffers.context
-        forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
+        buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 for head in 0..<H {
                     let q = qkv + b * L * 3 * D + head * e, key = q + D, value = q + 2 * D
@@ -73,7 +73,7 @@ struct CausalSelfAttention {
         let qkv = UnsafePointer(buffers.qkv), probabilities = UnsafePointer(buffers.probabilities)
         let dContext = UnsafePointer(buffers.contextGradient), dqkv = buffers.qkvGradient
         let scratchBase = buffers.rowScratch
-        forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
+        buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
             let dS = scratchBase + chunk * L * L
             for b in range {
                 for head in 0..<H {
@@ -127,5 +127,7 @@ struct AttentionBuffers<T: EngineScalar> {
     let contextGradient: UnsafeMutablePointer<T>  // [B, L, D]
     let qkvGradient: UnsafeMutablePointer<T>      // [B, L, 3D]
     let rowScratch: UnsafeMutablePointer<T>       // [chunks, L, L]  dP then dS of one (sequence, head)
-    let chunks: Int
+    /// Runs the per-sequence loops; one scratch slot per thread.
+    let team: ThreadTeam
+    var chunks: Int { team.threads }
 }

@@ -22,8 +22,8 @@ struct LinearLayer {
     }
 
     /// Xavier-uniform weight and zero bias (PyTorch's `MultiheadAttention.in_proj`).
-    func initializeXavier<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource, fanOut: Int? = nil) {
-        let bound = (6 / Double(inputs + (fanOut ?? outputs))).squareRoot()
+    func initializeXavier<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource) {
+        let bound = (6 / Double(inputs + outputs)).squareRoot()
         for i in 0..<(inputs * outputs) { values[weight + i] = T((2 * random.uniform() - 1) * bound) }
         for i in 0..<outputs { values[bias + i] = 0 }
     }

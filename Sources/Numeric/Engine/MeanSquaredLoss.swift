@@ -22,4 +22,19 @@ enum MeanSquaredLoss {
         }
         return total / Double(positions)
     }
+
+    /// `(1/(n·(L−t₀))) Σ_i Σ_{t ≥ t₀} (ŷ_{i,t} − y_{i,t})²` in Float64 over `count` sequences of
+    /// flat `[count][length]` predictions and targets (the test error of a trained model).
+    static func mean<Targets: RandomAccessCollection>(predictions: [Float], targets: Targets, count: Int, length: Int,
+                                                      firstTargetPosition: Int) -> Double
+    where Targets.Element: BinaryFloatingPoint, Targets.Index == Int {
+        var total = 0.0
+        for i in 0..<count {
+            for t in firstTargetPosition..<length {
+                let residual = Double(predictions[i * length + t]) - Double(targets[targets.startIndex + i * length + t])
+                total += residual * residual
+            }
+        }
+        return total / Double(count * (length - firstTargetPosition))
+    }
 }

@@ -16,10 +16,10 @@ enum ResidualBlock {
         }
     }
 
-    func makeBuffers<T: EngineScalar>(batch: Int, length: Int, arena: Arena<T>, chunks: Int) -> ResidualBlockBuffers<T> {
+    func makeBuffers<T: EngineScalar>(batch: Int, length: Int, arena: Arena<T>, team: ThreadTeam) -> ResidualBlockBuffers<T> {
         switch self {
-        case .ssm(let block): .ssm(block.makeBuffers(batch: batch, arena: arena, chunks: chunks))
-        case .attention(let block): .attention(block.makeBuffers(batch: batch, arena: arena, chunks: chunks))
+        case .ssm(let block): .ssm(block.makeBuffers(batch: batch, arena: arena, team: team))
+        case .attention(let block): .attention(block.makeBuffers(batch: batch, arena: arena, team: team))
         case .convolution(let layer): .convolution(layer.makeBuffers(batch: batch, arena: arena))
         case .feedForward(let layer): .feedForward(layer.makeBuffers(rows: batch * length, arena: arena))
         }

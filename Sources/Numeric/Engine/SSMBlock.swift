@@ -20,12 +20,12 @@ struct SSMBlock {
         feedForward.initialize(values, random: &random)
     }
 
-    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, chunks: Int = engineThreadCount) -> SSMBlockBuffers<T> {
+    func makeBuffers<T: EngineScalar>(batch: Int, arena: Arena<T>, team: ThreadTeam) -> SSMBlockBuffers<T> {
         let rows = batch * convolution.length, n = rows * value.outputs
         return SSMBlockBuffers(value: arena.take(n), gate: arena.take(n), convolved: arena.take(n),
                                middle: arena.take(n), middleGradient: arena.take(n),
                                valueGradient: arena.take(n), gateGradient: arena.take(n), convolvedGradient: arena.take(n),
-                               convolution: convolution.makeBuffers(arena: arena, chunks: chunks),
+                               convolution: convolution.makeBuffers(arena: arena, team: team),
                                feedForward: feedForward.makeBuffers(rows: rows, arena: arena))
     }
 

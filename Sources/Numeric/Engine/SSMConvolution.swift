@@ -45,9 +45,9 @@ struct SSMConvolution {
     /// `[Δ_min, Δ_max]` of the S4D initialisation.
     static let stepRange = 1e-3...1e-1
 
-    func makeBuffers<T: EngineScalar>(arena: Arena<T>, chunks: Int = engineThreadCount) -> SSMConvolutionBuffers<T> {
+    func makeBuffers<T: EngineScalar>(arena: Arena<T>, team: ThreadTeam) -> SSMConvolutionBuffers<T> {
         return SSMConvolutionBuffers(kernel: arena.take(length * channels),
-                                     kernelGradientPartials: arena.take(chunks * length * channels), chunks: chunks)
+                                     kernelGradientPartials: arena.take(team.threads * length * channels), team: team)
     }
 
     /// Fills `kernel[j, k] = K[k, j]` (lag-major, `[L, D]`); `exp(−ΔA j)` by repeated products.
@@ -74,7 +74,7 @@ struct SSMConvolution {
         computeKernel(buffers.kernel, p)
         let kernel = UnsafePointer(buffers.kernel)
         let (L, D) = (length, channels)
-        forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
+        buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 let ub = u + b * L * D, yb = y + b * L * D
                 for t in 0..<L {
@@ -96,7 +96,7 @@ struct SSMConvolution {
         let kernel = UnsafePointer(buffers.kernel)
         let (L, D) = (length, channels)
         let partials = buffers.kernelGradientPartials
-        forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
+        buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
             let dk = partials + chunk * L * D
             for i in 0..<(L * D) { dk[i] = 0 }
             for b in range {
@@ -157,5 +157,7 @@ struct SSMConvolution {
 struct SSMConvolutionBuffers<T: EngineScalar> {
     let kernel: UnsafeMutablePointer<T>                  // [L, D]
     let kernelGradientPartials: UnsafeMutablePointer<T>  // [chunks, L, D]
-    let chunks: Int
+    /// Runs the per-sequence loops; one gradient partial per thread.
+    let team: ThreadTeam
+    var chunks: Int { team.threads }
 }

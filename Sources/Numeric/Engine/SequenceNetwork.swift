@@ -79,9 +79,9 @@ final class SequenceNetwork<T: EngineScalar> {
     }
 
     /// Allocates every buffer needed to run batches of up to `batch` sequences, including a
-    /// gradient buffer of its own; `chunks` splits the batch inside the convolution and attention loops.
-    func makeWorkspace(batch: Int, chunks: Int = engineThreadCount) -> NetworkWorkspace<T> {
-        NetworkWorkspace(network: self, batch: batch, chunks: chunks)
+    /// gradient buffer of its own; `team` runs the convolution and attention loops, one chunk of the batch per thread.
+    func makeWorkspace(batch: Int, team: ThreadTeam) -> NetworkWorkspace<T> {
+        NetworkWorkspace(network: self, batch: batch, team: team)
     }
 
     // workspace.input: [B, L, d] -> workspace.output: [B, L]
@@ -143,7 +143,7 @@ final class NetworkWorkspace<T: EngineScalar> {
     let buffers: NetworkBuffers<T>
     private let arena = Arena<T>()
 
-    fileprivate init(network: SequenceNetwork<T>, batch: Int, chunks: Int) {
+    fileprivate init(network: SequenceNetwork<T>, batch: Int, team: ThreadTeam) {
         let c = network.configuration
         self.batch = batch
         let rows = batch * c.sequenceLength
@@ -160,7 +160,7 @@ final class NetworkWorkspace<T: EngineScalar> {
         case .stack(_, _, let blocks, _):
             buffers = .stack(hidden: (0...blocks.count).map { _ in arena.take(rows * c.width) },
                              hiddenGradient: [arena.take(rows * c.width), arena.take(rows * c.width)],
-                             blocks: blocks.map { $0.makeBuffers(batch: batch, length: c.sequenceLength, arena: arena, chunks: chunks) })
+                             blocks: blocks.map { $0.makeBuffers(batch: batch, length: c.sequenceLength, arena: arena, team: team) })
         }
     }
 

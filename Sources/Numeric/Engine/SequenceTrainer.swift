@@ -7,12 +7,13 @@ import Foundation
 /// training ended (`plateau`, `budget` or `interrupted`), with the best validation MSE and the
 /// training-split MSE of the returned weights.
 ///
-/// Deterministic: the same seed and data give identical weights, whatever the thread count.
+/// Deterministic: the same seed and data give identical weights, whatever `parallelism` is (it only
+/// schedules the fixed pieces of each batch: `TrainingStep`).
 /// `progress` is called after every evaluation; when `shouldStop` returns true (checked before every
 /// minibatch) training ends early and the best weights so far are returned.
 public func trainSequenceModel(
     _ model: SequenceModelConfiguration, training: TrainingConfiguration, data: SequenceDataset,
-    progress: ((TrainingProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
+    parallelism: Parallelism = .serial, progress: ((TrainingProgress) -> Void)? = nil, shouldStop: (() -> Bool)? = nil
 ) throws -> (TrainedSequenceModel, TrainingReport) {
     try model.validate()
     try training.validate()
@@ -27,7 +28,7 @@ public func trainSequenceModel(
 
     let network = SequenceNetwork<Float>(model, seed: random.next())
     let batch = min(training.batchSize, train.count)
-    var stepper = TrainingStep(network: network, batch: batch)
+    var stepper = TrainingStep(network: network, batch: batch, parallelism: parallelism)
     let stepsPerEpoch = (train.count + batch - 1) / batch
     let stepCap = training.stepCap(stepsPerEpoch: stepsPerEpoch)
     let evaluationPeriod = training.evaluationPeriod(stepsPerEpoch: stepsPerEpoch)

@@ -17,14 +17,15 @@ public final class TrainedSequenceModel: @unchecked Sendable {
 
     /// Predictions `ŷ` for every sequence and position, flat `[count][length]` (forward pass of
     /// docs/model-format.md). `data` must have the model's length and token dimension
-    /// (a programming error otherwise; `SequenceDataset.validate(for:)` checks it).
-    public func predict(_ data: SequenceDataset) -> [Float] {
+    /// (a programming error otherwise; `SequenceDataset.validate(for:)` checks it). The sequences
+    /// of a batch are split over `parallelism.threads` threads; the result does not depend on it.
+    public func predict(_ data: SequenceDataset, parallelism: Parallelism = .serial) -> [Float] {
         precondition(data.length == configuration.sequenceLength && data.tokenDimension == configuration.tokenDimension,
                      "dataset shape does not match the model")
         let network = SequenceNetwork<Float>(configuration, seed: 0)
         _ = network.parameters.update(fromContentsOf: parameters)
         let batch = min(data.count, 256)
-        let workspace = network.makeWorkspace(batch: batch)
+        let workspace = network.makeWorkspace(batch: batch, team: ThreadTeam(parallelism))
         let L = data.length, d = data.tokenDimension
         var predictions = [Float](repeating: 0, count: data.count * L)
         data.inputs.withUnsafeBufferPointer { inputs in
@@ -43,15 +44,8 @@ public final class TrainedSequenceModel: @unchecked Sendable {
     }
 
     /// `(1/(n·(L−t₀))) Σ_i Σ_{t ≥ t₀} (ŷ_{i,t} − y_{i,t})²` over the target positions of `data`.
-    public func meanSquaredError(on data: SequenceDataset) -> Double {
-        let predictions = predict(data)
-        var total: Double = 0
-        for i in 0..<data.count {
-            for t in data.firstTargetPosition..<data.length {
-                let r = Double(predictions[i * data.length + t]) - Double(data.targets[i * data.length + t])
-                total += r * r
-            }
-        }
-        return total / Double(data.count * (data.length - data.firstTargetPosition))
+    public func meanSquaredError(on data: SequenceDataset, parallelism: Parallelism = .serial) -> Double {
+        MeanSquaredLoss.mean(predictions: predict(data, parallelism: parallelism), targets: data.targets,
+                             count: data.count, length: data.length, firstTargetPosition: data.firstTargetPosition)
     }
 }

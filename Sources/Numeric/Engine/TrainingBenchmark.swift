@@ -21,15 +21,16 @@ public struct TrainingThroughput: Sendable {
 }
 
 /// Times `steps` full training steps (forward, masked MSE, backward, clipping, Adam) after
-/// `warmupSteps` untimed ones, at a fixed batch of `batchSize` sequences.
+/// `warmupSteps` untimed ones, at a fixed batch of `batchSize` sequences, on `parallelism.threads` threads.
 public func measureTrainingThroughput(_ model: SequenceModelConfiguration, batchSize: Int = 64, steps: Int = 200,
-                                      warmupSteps: Int = 20, seed: UInt64 = 0) throws -> TrainingThroughput {
+                                      warmupSteps: Int = 20, seed: UInt64 = 0,
+                                      parallelism: Parallelism = .serial) throws -> TrainingThroughput {
     try model.validate()
     guard batchSize >= 1 else { throw EngineError("batch size must be a positive integer, got \(batchSize)") }
     guard steps >= 1 else { throw EngineError("steps must be a positive integer, got \(steps)") }
     var random = RandomSource(seed: seed)
     let network = SequenceNetwork<Float>(model, seed: random.next())
-    var step = TrainingStep(network: network, batch: batchSize)
+    var step = TrainingStep(network: network, batch: batchSize, parallelism: parallelism)
     let rows = batchSize * model.sequenceLength
     for i in 0..<(rows * model.tokenDimension) { step.input[i] = Float(random.uniform()) }
     for i in 0..<rows { step.targets[i] = Float(random.normal()) }

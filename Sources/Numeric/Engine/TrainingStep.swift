@@ -18,8 +18,8 @@ struct TrainingStep {
     let input: UnsafeMutablePointer<Float>
     let targets: UnsafeMutablePointer<Float>
     let batch: Int
-    /// Runs the pieces concurrently when `threads > 1` (nil: one after the other).
-    let pool: WorkerPool?
+    /// Runs the pieces, up to `parallelism.threads` at a time.
+    let team: ThreadTeam
     var optimizer: AdamOptimizer
     private let arena = Arena<Float>()
     private let lossArena = Arena<Double>()
@@ -29,20 +29,20 @@ struct TrainingStep {
     /// the batch alone, never on the thread count, so results are independent of `--threads`.
     static func pieceCount(batch: Int) -> Int { max(1, (batch + 31) / 32) }
 
-    init(network: SequenceNetwork<Float>, batch: Int, threads: Int = engineThreadCount) {
+    init(network: SequenceNetwork<Float>, batch: Int, parallelism: Parallelism) {
         self.network = network
         self.batch = batch
         let count = Self.pieceCount(batch: batch)
-        let workers = min(max(1, threads), count)
-        pool = workers > 1 ? WorkerPool(workers: workers - 1) : nil
+        let threads = min(parallelism.threads, count)
+        team = ThreadTeam(Parallelism(threads: threads))
         let capacity = (batch + count - 1) / count
-        replicas = (0..<count).map { _ in network.makeWorkspace(batch: capacity, chunks: 1) }
+        replicas = (0..<count).map { _ in network.makeWorkspace(batch: capacity, team: .serial) }
         let c = network.configuration
         input = arena.take(batch * c.sequenceLength * c.tokenDimension)
         targets = arena.take(batch * c.sequenceLength)
         optimizer = AdamOptimizer(count: network.layout.count)
         losses = lossArena.take(count)
-        if pool != nil { setLinearAlgebraThreads(1) }
+        setLinearAlgebraThreads(1)
     }
 
     /// The piece `0..<size` of the staged batch that replica `r` handles.
@@ -52,11 +52,8 @@ struct TrainingStep {
 
     /// Runs forward (and, when `train`, backward) on the first `size` staged sequences; returns the loss.
     func evaluate(size: Int, firstTargetPosition: Int, train: Bool) -> Double {
-        let job = ReplicaJob(step: self, size: size, firstTargetPosition: firstTargetPosition, train: train)
-        if let pool {
-            pool.run(pool.workers + 1, StridedJob(job: job, count: replicas.count, stride: pool.workers + 1))
-        } else {
-            for r in 0..<replicas.count { job.perform(r) }
+        team.forEachPiece(replicas.count) { r in
+            runReplica(r, size: size, firstTargetPosition: firstTargetPosition, train: train)
         }
         var loss = 0.0
         for r in 0..<replicas.count { loss += losses[r] }
@@ -71,6 +68,27 @@ struct TrainingStep {
         return loss
     }
 
+    /// The work of replica `r` in one `evaluate`: copy its piece of the staged batch, forward, loss
+    /// (weighted by piece size) and, when training, backward into its own gradients.
+    private func runReplica(_ r: Int, size: Int, firstTargetPosition: Int, train: Bool) {
+        let c = network.configuration
+        let L = c.sequenceLength, tokens = L * c.tokenDimension
+        let range = piece(r, of: size)
+        let w = replicas[r]
+        losses[r] = 0
+        if range.isEmpty { if train { w.zeroGradients() }; return }
+        w.input.update(from: input + range.lowerBound * tokens, count: range.count * tokens)
+        w.targets.update(from: targets + range.lowerBound * L, count: range.count * L)
+        network.forward(batch: range.count, w)
+        losses[r] = MeanSquaredLoss.evaluate(predictions: w.output, targets: w.targets, batch: range.count, length: L,
+                                             firstTargetPosition: firstTargetPosition,
+                                             gradient: train ? w.outputGradient : nil) * Double(range.count) / Double(size)
+        if train {
+            w.zeroGradients()
+            network.backward(batch: range.count, w)
+        }
+    }
+
     /// One optimiser step on the first `size` staged sequences; returns the batch loss
     /// (parameters are left unchanged when it is not finite).
     mutating func run(size: Int, firstTargetPosition: Int, clipNorm: Double, learningRate: Double) -> Double {
@@ -79,46 +97,5 @@ struct TrainingStep {
         clipGlobalNorm(network.gradients, maximum: clipNorm)
         optimizer.update(network.parameters, gradients: UnsafeBufferPointer(network.gradients), learningRate: learningRate)
         return loss
-    }
-}
-
-/// The work of replica `r` in one `TrainingStep.evaluate`: copy its piece of the staged batch,
-/// forward, loss (weighted by piece size) and, when training, backward into its own gradients.
-/// A value type handed to the pool by pointer, so dispatching it allocates nothing.
-struct ReplicaJob: ParallelJob {
-    let step: TrainingStep
-    let size: Int
-    let firstTargetPosition: Int
-    let train: Bool
-
-    func perform(_ r: Int) {
-        let c = step.network.configuration
-        let L = c.sequenceLength, tokens = L * c.tokenDimension
-        let range = step.piece(r, of: size)
-        let w = step.replicas[r]
-        step.losses[r] = 0
-        if range.isEmpty { if train { w.zeroGradients() }; return }
-        w.input.update(from: step.input + range.lowerBound * tokens, count: range.count * tokens)
-        w.targets.update(from: step.targets + range.lowerBound * L, count: range.count * L)
-        step.network.forward(batch: range.count, w)
-        step.losses[r] = MeanSquaredLoss.evaluate(predictions: w.output, targets: w.targets, batch: range.count, length: L,
-                                                  firstTargetPosition: firstTargetPosition,
-                                                  gradient: train ? w.outputGradient : nil) * Double(range.count) / Double(size)
-        if train {
-            w.zeroGradients()
-            step.network.backward(batch: range.count, w)
-        }
-    }
-}
-
-/// Runs pieces `w, w + stride, w + 2·stride, …` of `job` on worker slot `w`: lets `stride` threads
-/// share `count ≥ stride` pieces without the split depending on the thread count.
-struct StridedJob<Job: ParallelJob>: ParallelJob {
-    let job: Job
-    let count: Int
-    let stride: Int
-
-    func perform(_ slot: Int) {
-        for piece in Swift.stride(from: slot, to: count, by: stride) { job.perform(piece) }
     }
 }

@@ -4,10 +4,10 @@ import Foundation
 /// Normal equations `G = ΦᵀΦ`, `b = Φᵀy`, `yᵀy` (Float64) over a set of rows, grown column block
 /// by column block (docs/check.md oracle): rows are processed in chunks of `chunkRows`; each chunk's
 /// design matrix `Φ` (column-major, one column per basis function) is built from the per-row
-/// sin/cos tables on all cores, then, for fixed slabs of 128 new columns in parallel, BLAS adds
+/// sin/cos tables on the team's threads, then, for fixed slabs of 128 new columns in parallel, BLAS adds
 /// `Φᵀ Φ[:, slab]` to `G[:, slab]` (`cblas_dgemm` for the rows above the slab, `cblas_dsyrk` for its
 /// diagonal block) and `Φ[:, slab]ᵀ y` to `b[slab]` (`cblas_dgemv`). Every entry is computed by the
-/// same call whatever the core count, so the result is deterministic. OpenBLAS must be
+/// same call whatever the thread count, so the result is deterministic. OpenBLAS must be
 /// single-threaded (`LeastSquaresOracle.fit` sees to it).
 /// No `rows × P` matrix is ever held. `G` is column-major with leading dimension `capacity`;
 /// its upper triangle `G[i, j], i ≤ j < size` is valid.
@@ -43,9 +43,9 @@ final class GramAccumulator {
     }
 
     /// Extends the accumulated basis from the current `size` to the first `blockCount` blocks of
-    /// `layout` (`newSize` terms).
+    /// `layout` (`newSize` terms), on the threads of `team`.
     func extend(to newSize: Int, blockCount: Int, layout: TrigonometricLayout,
-                coordinates: [Double], targets: [Double]) {
+                coordinates: [Double], targets: [Double], team: ThreadTeam) {
         precondition(newSize <= capacity && newSize >= size)
         let oldSize = size
         let added = newSize - oldSize
@@ -53,7 +53,7 @@ final class GramAccumulator {
         let K = layout.coordinateCount
         let R = Self.chunkRows
         let sub = TrigonometricLayout.chunkRows
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = team.threads
         let scratchCount = layout.scratchSize(stride: sub)
         let scratch = (0..<workers).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: scratchCount) }
         defer { scratch.forEach { $0.deallocate() } }
@@ -63,8 +63,8 @@ final class GramAccumulator {
         defer { z.deallocate() }
         let y = UnsafeMutablePointer<Double>.allocate(capacity: R)
         defer { y.deallocate() }
-        nonisolated(unsafe) let designShared = design
-        nonisolated(unsafe) let zShared = UnsafePointer(z)
+        let designShared = design
+        let zShared = UnsafePointer(z)
         var start = 0
         while start < rowCount {
             let count = min(R, rowCount - start)
@@ -74,7 +74,7 @@ final class GramAccumulator {
                 y[r] = targets[row]
             }
             let subChunks = (count + sub - 1) / sub
-            DispatchQueue.concurrentPerform(iterations: min(workers, subChunks)) { worker in
+            team.forEachPiece(min(workers, subChunks)) { worker in
                 let tables = scratch[worker]
                 let recurrence = tables + layout.tableRows * sub
                 let work = recurrence + 4 * sub
@@ -96,8 +96,8 @@ final class GramAccumulator {
             let yShared = UnsafePointer(y)
             gram.withUnsafeMutableBufferPointer { g in
                 moment.withUnsafeMutableBufferPointer { m in
-                    nonisolated(unsafe) let gBase = g.baseAddress!, mBase = m.baseAddress!
-                    DispatchQueue.concurrentPerform(iterations: slabs) { slab in
+                    let gBase = g.baseAddress!, mBase = m.baseAddress!
+                    team.forEachPiece(slabs) { slab in
                         let c0 = oldSize + slab * Self.slabColumns
                         let width = min(Self.slabColumns, newSize - c0)
                         let columns = designShared + c0 * count

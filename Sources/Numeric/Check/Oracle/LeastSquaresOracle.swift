@@ -20,13 +20,15 @@ public enum LeastSquaresOracle {
     /// `σ²P/n`; the Gram matrix costs `rows·P²/2` multiply-adds, so looking further is what costs).
     /// The chosen level is refitted on all rows (`LAPACKE_dposv`).
     ///
-    /// The Gram products run as parallel column slabs with OpenBLAS single-threaded during the fit
-    /// (the previous OpenBLAS setting is restored); results do not depend on the core count.
+    /// The Gram products run as column slabs on `parallelism.threads` threads with OpenBLAS
+    /// single-threaded during the fit (the previous OpenBLAS setting is restored); results do not
+    /// depend on the thread count.
     /// - Throws: `CheckInputError` for an inconsistent sample, a fraction outside (0, 1), fewer than
     ///   2 sequences for validation, a fixed basis larger than `maxBasisSize` or than the rows, or a
     ///   singular fixed fit.
     public static func fit(target: SyntheticTarget, sample: TargetSample, levelChoice: OracleLevelChoice,
-                           maxBasisSize: Int = 3000, seed: UInt64) throws -> OracleFit {
+                           maxBasisSize: Int = 3000, seed: UInt64,
+                           parallelism: Parallelism = .serial) throws -> OracleFit {
         let K = target.coordinateCount
         let rows = sample.rows
         guard rows > 0, sample.coordinates.count == rows * K, sample.noisy.count == rows,
@@ -36,17 +38,18 @@ public enum LeastSquaresOracle {
         let previousThreads = openblas_get_num_threads()
         openblas_set_num_threads(1)
         defer { openblas_set_num_threads(previousThreads) }
+        let team = ThreadTeam(parallelism)
         switch levelChoice {
         case .fixed(let level):
-            return try fitFixed(target: target, sample: sample, level: level, maxBasisSize: maxBasisSize)
+            return try fitFixed(target: target, sample: sample, level: level, maxBasisSize: maxBasisSize, team: team)
         case .validation(let fraction):
             return try fitValidated(target: target, sample: sample, fraction: fraction,
-                                    maxBasisSize: maxBasisSize, seed: seed)
+                                    maxBasisSize: maxBasisSize, seed: seed, team: team)
         }
     }
 
     private static func fitFixed(target: SyntheticTarget, sample: TargetSample, level: Double,
-                                 maxBasisSize: Int) throws -> OracleFit {
+                                 maxBasisSize: Int, team: ThreadTeam) throws -> OracleFit {
         guard level.isFinite, level >= 0 else {
             throw CheckInputError("oracle level T must be a finite number ≥ 0, got \(level)")
         }
@@ -61,7 +64,7 @@ public enum LeastSquaresOracle {
         let layout = TrigonometricLayout(blocks: basis.blocks.map(\.s), coordinateCount: target.coordinateCount)
         let all = GramAccumulator(rowIndices: Array(0..<sample.rows), capacity: size, targets: sample.noisy)
         all.extend(to: size, blockCount: basis.blocks.count, layout: layout, coordinates: sample.coordinates,
-                   targets: sample.noisy)
+                   targets: sample.noisy, team: team)
         guard let coefficients = PrefixCholesky.solve(gram: all.gram, ld: all.capacity, moment: all.moment,
                                                       prefix: size) else {
             throw CheckInputError("oracle normal equations at level \(level) (\(size) functions, \(sample.rows) rows) are not positive definite")
@@ -73,7 +76,7 @@ public enum LeastSquaresOracle {
     }
 
     private static func fitValidated(target: SyntheticTarget, sample: TargetSample, fraction: Double,
-                                     maxBasisSize: Int, seed: UInt64) throws -> OracleFit {
+                                     maxBasisSize: Int, seed: UInt64, team: ThreadTeam) throws -> OracleFit {
         let sequences = sample.dataset.count
         guard fraction > 0, fraction < 1 else {
             throw CheckInputError("oracle validation fraction must be in (0, 1), got \(fraction)")
@@ -111,7 +114,7 @@ public enum LeastSquaresOracle {
             let stage = candidates[next]
             for accumulator in [train, validation] {
                 accumulator.extend(to: stage.size, blockCount: stage.blockCount, layout: layout,
-                                   coordinates: sample.coordinates, targets: sample.noisy)
+                                   coordinates: sample.coordinates, targets: sample.noisy, team: team)
             }
             reached = next
             let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: stage.size)

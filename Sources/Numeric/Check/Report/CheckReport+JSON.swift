@@ -73,7 +73,7 @@ extension CheckReport {
 
     /// One estimator; `theory_note` only when the estimator has one (`CheckEstimator.theoryNote`).
     static func json(_ summary: CheckEstimatorSummary, theoryNote: String?) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("name", .string(summary.estimator.rawValue)),
             ("runs", .array(summary.runs.map { run in
                 .object([("n", .int(run.n)), ("seed", .int(run.seed)), ("test_mse", .double(run.testMSE)),
@@ -94,7 +94,9 @@ extension CheckReport {
             ("explanation", .string(summary.explanation)),
             ("convergence", summary.convergence.map(json) ?? .null),
             ("efficiency", summary.efficiency.map(json) ?? .null),
-        ] + (theoryNote.map { [("theory_note", JSONValue.string($0))] } ?? []))
+        ]
+        if let theoryNote { fields.append(("theory_note", .string(theoryNote))) }
+        return .object(fields)
     }
 
     static func json(_ training: CheckTrainingRecord) -> JSONValue {

@@ -6,14 +6,14 @@ extension CheckEstimator {
     /// transformer: NS24 and TS23 cover both classes up to polylog; fnn and the oracle are
     /// measured against r as references).
     ///
-    /// For `cnn` the note comes from `TheoremRegistry.covering`: on the γ-smooth class O22's
+    /// For `cnn` the note comes from `Theorem.covering`: on the γ-smooth class O22's
     /// Theorem 10 (ordinary CNN) or Theorem 14 (dilated CNN) states r with its polylog factor
     /// (log n)^κ, κ = 2/q + 2 + max(4/q, 4) (`RateFormulas.cnnLogExponent`, exact when q is
     /// given); on the piecewise class no theorem covers the CNN and it is a
     /// fixed-receptive-field baseline like `fnn`.
     public func theoryNote(functionClass: FunctionClass, gamma: GammaType, q: Rational? = nil) -> String? {
         guard self == .cnn else { return nil }
-        guard let theorem = TheoremRegistry.covering(architecture: .cnn, functionClass: functionClass, gamma: gamma) else {
+        guard let theorem = Theorem.covering(architecture: Architecture.cnn, functionClass: functionClass, gamma: gamma) else {
             return "no theorem covers the CNN on the \(functionClass.rawValue) class (O22 treats fixed, position-dependent smoothness only): "
                 + "like fnn it is a fixed-receptive-field baseline, which sees the last V tokens but cannot rank them by importance; r is shown for reference"
         }

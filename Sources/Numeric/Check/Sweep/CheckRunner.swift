@@ -25,9 +25,10 @@ public final class CheckRunner {
     public let settings: CheckSettings
     /// The target function all runs learn.
     public let target: SyntheticTarget
-    /// Threads for the engine's data-parallel training (the oracle splits its Gram matrix into
-    /// fixed slabs over the cores itself).
+    /// Threads of every parallel loop of a run (data-parallel training, prediction, the oracle's
+    /// Gram slabs, target evaluation); results do not depend on it.
     public let threads: Int
+    private var parallelism: Parallelism { Parallelism(threads: threads) }
     private let seeds: CheckSeeds
     private let theoryLevelCoefficient: Double
     private let sizing: NetworkSizing
@@ -72,14 +73,14 @@ public final class CheckRunner {
                 ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
                 : .validation(fraction: 0.2)
             let clock = ContinuousClock.now
-            let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: seed)
+            let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: seed,
+                                                 parallelism: parallelism)
             let seconds = Self.seconds(since: clock)
             var details: [String: Double] = ["level": fit.level, "basis_size": Double(fit.basisSize)]
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
             return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: fit.testMSE,
                                   seconds: seconds, details: details)
         case .ssm, .transformer, .cnn, .fnn:
-            setEngineThreads(threads)
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
             let size = sizing.width(n: key.n)
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
@@ -87,10 +88,11 @@ public final class CheckRunner {
                                                    hiddenWidth: size.hidden, window: settings.window)
             let training = Self.training(settings: settings, seed: seed)
             let clock = ContinuousClock.now
-            let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset, shouldStop: shouldStop)
+            let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset,
+                                                         parallelism: parallelism, shouldStop: shouldStop)
             let seconds = Self.seconds(since: clock)
             let test = testSample(replicate: key.replicate)
-            let mse = Self.meanSquaredError(of: trained.predict(test.dataset), against: test)
+            let mse = Self.meanSquaredError(of: trained.predict(test.dataset, parallelism: parallelism), against: test)
             let trainingSequences = key.n - validationSequenceCount(of: key.n, fraction: training.validationFraction)
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
@@ -118,21 +120,14 @@ public final class CheckRunner {
 
     /// `(1/rows) Σ_{i, t ≥ t₀} (ŷ_{i,t} − f(X_i)_t)²`: the error against the noiseless target.
     static func meanSquaredError(of predictions: [Float], against test: TargetSample) -> Double {
-        let data = test.dataset
-        var total = 0.0
-        for i in 0..<data.count {
-            for t in data.firstTargetPosition..<data.length {
-                let residual = Double(predictions[i * data.length + t]) - test.clean[i * data.length + t]
-                total += residual * residual
-            }
-        }
-        return total / Double(data.count * (data.length - data.firstTargetPosition))
+        MeanSquaredLoss.mean(predictions: predictions, targets: test.clean, count: test.dataset.count,
+                             length: test.dataset.length, firstTargetPosition: test.dataset.firstTargetPosition)
     }
 
     private func trainingSample(n: Int, replicate: Int) -> TargetSample {
         if let cached = cachedSample, cached.n == n, cached.replicate == replicate { return cached.sample }
         let sample = target.sample(sequences: n, length: settings.length, noise: settings.noise,
-                                   seed: seeds.trainingData(n: n, replicate: replicate))
+                                   seed: seeds.trainingData(n: n, replicate: replicate), parallelism: parallelism)
         cachedSample = (n, replicate, sample)
         return sample
     }
@@ -140,7 +135,7 @@ public final class CheckRunner {
     private func testSample(replicate: Int) -> TargetSample {
         if let cached = cachedTests[replicate] { return cached }
         let sample = target.sample(sequences: settings.testSequences, length: settings.length, noise: 0,
-                                   seed: seeds.testData(replicate: replicate))
+                                   seed: seeds.testData(replicate: replicate), parallelism: parallelism)
         cachedTests[replicate] = sample
         return sample
     }

@@ -8,7 +8,8 @@ extension SyntheticTarget {
     /// γ-smooth: `z_{i·columns+j} = x_{t−i, j}` for `t ≥ rows − 1`. Piecewise: the window
     /// `x_{t−V+1..t}` ranked by decreasing importance level; `z_{i·columns+j}` = feature j of rank i.
     /// Requires `length > firstTargetPosition`.
-    public func sample(sequences: Int, length: Int, noise: Double, seed: UInt64) -> TargetSample {
+    public func sample(sequences: Int, length: Int, noise: Double, seed: UInt64,
+                       parallelism: Parallelism = .serial) -> TargetSample {
         let t0 = firstTargetPosition
         precondition(length > t0, "sequence length \(length) must exceed the first target position \(t0)")
         precondition(sequences >= 0, "sequence count must be ≥ 0")
@@ -49,7 +50,7 @@ extension SyntheticTarget {
                 }
             }
         }
-        let values = evaluate(coordinates: coordinates, rows: rows)
+        let values = evaluate(coordinates: coordinates, rows: rows, parallelism: parallelism)
         var clean = [Double](repeating: 0, count: sequences * length)
         var noisy = [Double](repeating: 0, count: rows)
         var targets = [Float](repeating: 0, count: sequences * length)

@@ -146,8 +146,9 @@ public struct SyntheticTarget: Sendable {
     }
 
     /// g at each row of the row-major `rows × K` matrix `coordinates` (docs/check.md evaluation: per-row
-    /// sin/cos tables by angle addition, chunks of rows on all cores; deterministic).
-    public func evaluate(coordinates: [Double], rows: Int) -> [Double] {
-        layout.evaluate(coordinates: coordinates, rows: rows, coefficients: coefficients)
+    /// sin/cos tables by angle addition, chunks of rows on `parallelism.threads` threads; the result
+    /// does not depend on it).
+    public func evaluate(coordinates: [Double], rows: Int, parallelism: Parallelism = .serial) -> [Double] {
+        layout.evaluate(coordinates: coordinates, rows: rows, coefficients: coefficients, team: ThreadTeam(parallelism))
     }
 }
