@@ -42,7 +42,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness).")
     var functionClass: ClassChoice = .gamma
 
-    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, fnn, oracle (default: ssm,transformer,oracle; the window sweep: all four).", valueName: "list"))
+    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, cnn, fnn, oracle (default: ssm,transformer,oracle; the window sweep: ssm,transformer,fnn,oracle).", valueName: "list"))
     var arch: EstimatorList?
 
     @Option(name: .customLong("n-min"), help: "Smallest n (training sequences).")
@@ -149,7 +149,7 @@ struct CheckSweepOptions: ParsableArguments {
             throw CheckInputError("--length (\(length)) leaves no position with a target (the window needs \(fclass == .piecewise ? window : parsed.rows) tokens)")
         }
         let level = targetLevel ?? SyntheticTarget.defaultLevel(smoothness: parsed, gamma: gamma.gamma, maxTerms: maxTerms)
-        let chosen = arch?.estimators ?? (windows.isSweep ? CheckEstimator.allCases : [.ssm, .transformer, .oracle])
+        let chosen = arch?.estimators ?? (windows.isSweep ? [.ssm, .transformer, .fnn, .oracle] : [.ssm, .transformer, .oracle])
         let estimators = CheckEstimator.allCases.filter(chosen.contains)
         let settings = CheckSettings(
             smoothness: smoothness, gamma: gamma.gamma, functionClass: fclass, estimators: estimators,

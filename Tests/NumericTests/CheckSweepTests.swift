@@ -51,6 +51,27 @@ import Testing
         #expect(CheckSeeds(master: 8).target != seeds.target)
     }
 
+    /// Salts belong to the names: adding cnn (salt 4) left the documented runs' salts 0–3 as they were.
+    @Test func seedSaltsAreFixedPerEstimator() {
+        let salts = Dictionary(uniqueKeysWithValues: CheckEstimator.allCases.map { ($0, $0.seedSalt) })
+        #expect(salts == [.ssm: 0, .transformer: 1, .fnn: 2, .oracle: 3, .cnn: 4])
+        #expect(CheckEstimator.allCases == [.ssm, .transformer, .cnn, .fnn, .oracle])
+    }
+
+    /// Only the cnn needs a note: O22's stated theorems on the γ-smooth class, none on the piecewise class.
+    @Test func theoryNoteNamesO22ForTheCNN() throws {
+        let gamma = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .anisotropic))
+        #expect(gamma.contains("O22") && gamma.contains("Theorem 10") && gamma.contains("Theorem 14") && gamma.contains("stated"))
+        let withQ = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .mixed, q: Rational(2)))
+        #expect(withQ.contains("= 7 ≈"))  // κ = 2/2 + 2 + max(4/2, 4) = 7
+        let piecewise = try #require(CheckEstimator.cnn.theoryNote(functionClass: .piecewise, gamma: .anisotropic))
+        #expect(piecewise.contains("no theorem") && piecewise.contains("baseline"))
+        for estimator in CheckEstimator.allCases where estimator != .cnn {
+            #expect(estimator.theoryNote(functionClass: .gammaSmooth, gamma: .anisotropic) == nil)
+            #expect(estimator.theoryNote(functionClass: .piecewise, gamma: .anisotropic) == nil)
+        }
+    }
+
     @Test func stepCapFollowsNAndHasAFloor() {
         var settings = Self.settings()
         settings.epochs = 5
