@@ -10,12 +10,12 @@ extension CheckEstimator {
     /// Theorem 10 (ordinary CNN) or Theorem 14 (dilated CNN) states r with its polylog factor
     /// (log n)^κ, κ = 2/q + 2 + max(4/q, 4) (`RateFormulas.cnnLogExponent`, exact when q is
     /// given); on the piecewise class no theorem covers the CNN and it is a
-    /// fixed-receptive-field baseline like `fnn`.
+    /// fixed-receptive-field baseline like `fnn` (no token-selection mechanism).
     public func theoryNote(functionClass: FunctionClass, gamma: GammaType, q: Rational? = nil) -> String? {
         guard self == .cnn else { return nil }
         guard let theorem = Theorem.covering(architecture: Architecture.cnn, functionClass: functionClass, gamma: gamma) else {
             return "no theorem covers the CNN on the \(functionClass.rawValue) class (O22 treats fixed, position-dependent smoothness only): "
-                + "like fnn it is a fixed-receptive-field baseline, which sees the last V tokens but cannot rank them by importance; r is shown for reference"
+                + "like fnn it is a fixed-receptive-field baseline: it sees the last 2^C ≥ V tokens at fixed offsets and has no token-selection mechanism (attention, gating), so any ranking by importance must be computed by its filters; r is shown for reference"
         }
         let polylog: String
         if let q {
