@@ -70,18 +70,20 @@ def header(threads, steps, framework):
 
 
 def time_steps(step, steps, synchronize=lambda: None):
-    """Runs `step()` WARMUP_STEPS times untimed, then `steps` times; returns the timed seconds."""
+    """Runs `step()` WARMUP_STEPS times untimed, then `steps` times; returns the wall and the
+    process CPU seconds (all threads) of the timed steps."""
     for _ in range(WARMUP_STEPS):
         step()
     synchronize()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for _ in range(steps):
         step()
     synchronize()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu_start
 
 
 def result_line(name, steps, seconds, parameter_count):
-    """One model's result, in the format of `ratecalc bench train`."""
-    return (f"{name}: {steps * BATCH / seconds:.0f} samples/s  "
-            f"({1000 * seconds / steps:.2f} ms/step, params {parameter_count})")
+    """One model's result, in the format of `ratecalc bench train`; `seconds` = (wall, CPU)."""
+    wall, cpu = seconds
+    return (f"{name}: {steps * BATCH / wall:.0f} samples/s  "
+            f"({1000 * wall / steps:.2f} ms/step, cpu {1000 * cpu / steps:.2f} ms/step, params {parameter_count})")

@@ -7,7 +7,7 @@ Command (from the repository root; `pip install jax`):
     python3 bench/jax_train_step.py --steps 300 --threads 2 --models ssm,transformer,cnn,fnn
     python3 bench/jax_train_step.py --params          # parameter counts only
 
-Measures samples/s (timed steps × batch / seconds) of full training steps — forward, mean
+Measures samples/s (timed steps × batch / wall seconds) and CPU ms per step of full training steps — forward, mean
 squared error, backward, global-norm clipping, Adam — after 20 untimed warm-up steps (the
 first compiles), for the same models, parameter counts, data and step as `ratecalc bench train`
 and bench/torch_train_step.py (bench/canonical.py; the models of docs/model-format.md). Prints
@@ -184,7 +184,7 @@ def make_step(apply, x, y):
 
 
 def measure(name, steps):
-    """Times `steps` training steps of model `name`; returns (seconds, parameter count)."""
+    """Times `steps` training steps of model `name`; returns ((wall, CPU) seconds, parameter count)."""
     init, apply = MODELS[name]
     keys = jax.random.split(jax.random.PRNGKey(0), 3)
     params = init(keys[0])

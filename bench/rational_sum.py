@@ -12,7 +12,7 @@ Implementations:
     gmpy2        gmpy2 mpq, left to right
     fraction     fractions.Fraction, left to right
 
-Measures the wall time of the sum alone (time.perf_counter): the N terms are built first,
+Measures the wall time (time.perf_counter) and the CPU time (time.process_time) of the sum alone: the N terms are built first,
 untimed, as `ratecalc bench sum` builds them before its clock starts. Prints each run and the
 median as `ratecalc bench sum` does; `--check` adds the digit counts of the exact numerator and
 denominator and ã rounded to 10 decimal places, to compare with its output (docs/benchmarks.md).
@@ -97,13 +97,15 @@ def main():
     terms = build(arguments.count)
     print(f"ã = Σ_{{i=1}}^{{N}} 1/a_i, a_i = (7i+3)/(i+1), N = {arguments.count}, {arguments.implementation}, "
           f"{arguments.runs} run{'s' if arguments.runs > 1 else ''}")
-    seconds = []
+    seconds, cpu_seconds = [], []
     for run in range(1, arguments.runs + 1):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         total = add_up(terms)
         seconds.append(time.perf_counter() - start)
-        print(f"run {run}: {seconds[-1]:.3f} s", flush=True)
+        cpu_seconds.append(time.process_time() - cpu_start)
+        print(f"run {run}: {seconds[-1]:.3f} s (cpu {cpu_seconds[-1]:.3f} s)", flush=True)
     print(f"median: {statistics.median(seconds):.3f} s")
+    print(f"median cpu: {statistics.median(cpu_seconds):.3f} s")
     if arguments.check:
         sys.set_int_max_str_digits(0)
         numerator, denominator = numerator_and_denominator(total)

@@ -5,7 +5,7 @@ Command (from the repository root; `pip install torch --index-url https://downlo
     python3 bench/torch_train_step.py --steps 300 --threads 2 --models ssm,transformer,cnn,fnn
     python3 bench/torch_train_step.py --params        # parameter counts only
 
-Measures samples/s (timed steps × batch / seconds) of full training steps — forward, mean
+Measures samples/s (timed steps × batch / wall seconds) and CPU ms per step of full training steps — forward, mean
 squared error, backward, global-norm clipping, Adam — after 20 untimed warm-up steps, for the
 same models, parameter counts, data and step as `ratecalc bench train` (bench/canonical.py;
 the models are those of docs/model-format.md, whose parameter names these modules keep, so a
@@ -164,7 +164,7 @@ def parameter_count(model):
 
 
 def measure(name, steps):
-    """Times `steps` training steps of model `name`; returns (seconds, parameter count)."""
+    """Times `steps` training steps of model `name`; returns ((wall, CPU) seconds, parameter count)."""
     torch.manual_seed(0)
     model = MODELS[name]()
     optimizer = torch.optim.Adam(model.parameters(), lr=c.LEARNING_RATE, betas=c.ADAM_BETAS, eps=c.ADAM_EPSILON)

@@ -11,7 +11,6 @@ static inline void cgmp_z_init(mpz_ptr z) { mpz_init(z); }
 static inline void cgmp_z_clear(mpz_ptr z) { mpz_clear(z); }
 static inline void cgmp_z_set(mpz_ptr r, mpz_srcptr a) { mpz_set(r, a); }
 static inline void cgmp_z_set_si(mpz_ptr r, long a) { mpz_set_si(r, a); }
-static inline void cgmp_z_set_ui(mpz_ptr r, unsigned long a) { mpz_set_ui(r, a); }
 /// Returns 0 on success, -1 if `s` is not a valid integer in `base`.
 static inline int cgmp_z_set_str(mpz_ptr r, const char *s, int base) { return mpz_set_str(r, s, base); }
 /// Caller frees the result with `cgmp_free_str`.
@@ -25,29 +24,22 @@ static inline size_t cgmp_z_sizeinbase(mpz_srcptr a, int base) { return mpz_size
 static inline void cgmp_z_add(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_add(r, a, b); }
 static inline void cgmp_z_sub(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_sub(r, a, b); }
 static inline void cgmp_z_mul(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_mul(r, a, b); }
-static inline void cgmp_z_mul_si(mpz_ptr r, mpz_srcptr a, long b) { mpz_mul_si(r, a, b); }
 static inline void cgmp_z_neg(mpz_ptr r, mpz_srcptr a) { mpz_neg(r, a); }
 static inline void cgmp_z_abs(mpz_ptr r, mpz_srcptr a) { mpz_abs(r, a); }
 static inline int cgmp_z_cmp(mpz_srcptr a, mpz_srcptr b) { return mpz_cmp(a, b); }
 static inline int cgmp_z_cmp_si(mpz_srcptr a, long b) { return mpz_cmp_si(a, b); }
 static inline int cgmp_z_sgn(mpz_srcptr a) { return mpz_sgn(a); }
-static inline void cgmp_z_tdiv_qr(mpz_ptr q, mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_tdiv_qr(q, r, n, d); }
-static inline void cgmp_z_fdiv_qr(mpz_ptr q, mpz_ptr r, mpz_srcptr n, mpz_srcptr d) { mpz_fdiv_qr(q, r, n, d); }
 static inline void cgmp_z_fdiv_q(mpz_ptr q, mpz_srcptr n, mpz_srcptr d) { mpz_fdiv_q(q, n, d); }
 static inline void cgmp_z_cdiv_q(mpz_ptr q, mpz_srcptr n, mpz_srcptr d) { mpz_cdiv_q(q, n, d); }
 static inline void cgmp_z_pow_ui(mpz_ptr r, mpz_srcptr b, unsigned long e) { mpz_pow_ui(r, b, e); }
 static inline void cgmp_z_ui_pow_ui(mpz_ptr r, unsigned long b, unsigned long e) { mpz_ui_pow_ui(r, b, e); }
 static inline void cgmp_z_gcd(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_gcd(r, a, b); }
-static inline void cgmp_z_divexact(mpz_ptr r, mpz_srcptr a, mpz_srcptr b) { mpz_divexact(r, a, b); }
-static inline void cgmp_z_mul_2exp(mpz_ptr r, mpz_srcptr a, mp_bitcnt_t e) { mpz_mul_2exp(r, a, e); }
 /// Largest k with r^k ≤ a is not provided by GMP; this is the integer n-th root, floor.
 static inline int cgmp_z_root(mpz_ptr r, mpz_srcptr a, unsigned long n) { return mpz_root(r, a, n); }
 static inline int cgmp_z_fits_slong(mpz_srcptr a) { return mpz_fits_slong_p(a); }
 static inline long cgmp_z_get_si(mpz_srcptr a) { return mpz_get_si(a); }
 static inline size_t cgmp_z_size(mpz_srcptr a) { return mpz_size(a); }
 static inline mp_limb_t cgmp_z_getlimbn(mpz_srcptr a, mp_size_t n) { return mpz_getlimbn(a, n); }
-/// Truncating conversion (GMP's mpz_get_d rounds toward zero).
-static inline double cgmp_z_get_d(mpz_srcptr a) { return mpz_get_d(a); }
 /// d · 2^exp with |d| in [0.5, 1), truncated.
 static inline double cgmp_z_get_d_2exp(long *exp, mpz_srcptr a) { return mpz_get_d_2exp(exp, a); }
 

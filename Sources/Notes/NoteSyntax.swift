@@ -17,6 +17,9 @@ public enum NoteSyntax: String, Sendable, CaseIterable {
         }
     }
 
+    /// The note extensions, for messages: `.md, .markdown, .qmd or .tex`.
+    public static let extensions = ".md, .markdown, .qmd or .tex"
+
     /// The `--format` a block of this syntax renders in unless it names one.
     public var blockFormat: String { self == .markdown ? "markdown" : "latex" }
 

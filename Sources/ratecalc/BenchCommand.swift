@@ -1,18 +1,19 @@
 import ArgumentParser
 
-/// `ratecalc bench`: the performance benchmarks, each comparable with a Python reference in
-/// `shared/bench/` (results and how to run them in docs/benchmarks.md).
+/// `ratecalc bench`: the performance benchmarks (results and how to run them in docs/benchmarks.md).
 ///
-/// - `sum`: the exact balanced sum ã = Σ 1/a_i of GMP rationals (vs `rational_sum.py`).
-/// - `train`: training throughput of the SSM and Transformer estimators (vs `torch_train_step.py`).
+/// - `sum`: the exact balanced sum ã = Σ 1/a_i of GMP rationals (vs `bench/rational_sum.py`).
+/// - `train`: training throughput of the estimators (vs `bench/torch_train_step.py` and
+///   `bench/jax_train_step.py`).
+/// - `oracle`: the least-squares oracle's stages on a `check`-sized problem (`OracleBenchmark`).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Benchmarks: exact rational summation and estimator training throughput.",
+        abstract: "Benchmarks: exact rational summation, estimator training throughput, the least-squares oracle.",
         discussion: """
         Build with `swift build -c release --product ratecalc` for meaningful numbers. \
-        Measured results and the Python/PyTorch references are in docs/benchmarks.md.
+        Measured results and the Python references in bench/ (PyTorch, JAX, python-flint, gmpy2) are in docs/benchmarks.md.
         """,
-        subcommands: [BenchSumCommand.self, BenchTrainCommand.self]
+        subcommands: [BenchSumCommand.self, BenchTrainCommand.self, BenchOracleCommand.self]
     )
 }

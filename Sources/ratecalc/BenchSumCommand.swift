@@ -1,11 +1,12 @@
 import ArgumentParser
 import Bounds
 import Foundation
+import Numeric
 
 /// `ratecalc bench sum`: wall-clock time of the exact balanced sum ã = Σ_{i=1}^{N} 1/a_i with
 /// a_i = (7i+3)/(i+1), the anisotropic ã of docs/formulas.md for a long smoothness vector.
 ///
-/// The terms and the sum are those of `shared/bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
+/// The terms and the sum are those of `bench/rational_sum.py` (1/a_i = (i+1)/(7i+3),
 /// summed by binary splitting), so the times compare with its `flint`, `gmpy2-split`,
 /// `gmpy2` and `fraction` variants. Only the sum is timed; the terms are built once, untimed,
 /// as the script builds its term list before starting the clock.
@@ -15,10 +16,10 @@ struct BenchSumCommand: ParsableCommand {
         abstract: "Time the exact balanced sum ã = Σ 1/a_i, a_i = (7i+3)/(i+1), i = 1…count.",
         discussion: """
         Builds a_i = (7i+3)/(i+1) for i = 1…count as exact GMP rationals, then times (ContinuousClock) the \
-        balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run, the median, the \
+        balanced (binary-splitting) sum of their reciprocals, `runs` times. Prints each run (wall and process CPU time), the medians, the \
         digit counts of the exact result's numerator and denominator, its first and last digits, and ã as a \
         correctly rounded decimal. Build with `swift build -c release` for meaningful numbers. Compare with \
-        `python shared/bench/rational_sum.py COUNT flint` (or gmpy2-split, gmpy2, fraction).
+        `python3 bench/rational_sum.py --count COUNT --implementation flint` (or gmpy2-split, gmpy2, fraction).
 
         Example: ratecalc bench sum --count 200000 --runs 5
         """)
@@ -29,55 +30,27 @@ struct BenchSumCommand: ParsableCommand {
     @Option(help: "Timed runs; the median is reported (a positive integer).")
     var runs: Int = 5
 
-    /// Digits shown at each end of the exact numerator and denominator.
-    private static let edgeDigits = 20
-
     func validate() throws {
-        if count < 1 { throw ValidationError("--count must be a positive integer, got \(count)") }
-        // 7i + 3 must fit in an Int; far beyond any count that finishes in reasonable time.
-        if count > Int.max / 8 { throw ValidationError("--count must be at most \(Int.max / 8), got \(count)") }
-        if runs < 1 { throw ValidationError("--runs must be a positive integer, got \(runs)") }
+        try ValidationError.requirePositive(count, "--count")
+        let maximum = RationalSumBenchmark.maximumCount
+        if count > maximum { throw ValidationError("--count must be at most \(maximum), got \(count)") }
+        try ValidationError.requirePositive(runs, "--runs")
     }
 
     func run() throws {
-        let terms = try (1...count).map { i in try Rational(7 * i + 3, i + 1) }
         print("ã = Σ_{i=1}^{N} 1/a_i, a_i = (7i+3)/(i+1), N = \(count), balanced (binary-splitting) sum, \(runs) run\(runs == 1 ? "" : "s")")
-        let clock = ContinuousClock()
-        var seconds: [Double] = []
-        var sum = Rational.zero
-        for run in 1...runs {
-            var result = Rational.zero
-            let elapsed = try clock.measure { result = try Rational.balancedSumOfReciprocals(terms) }
-            if run > 1 && result != sum { throw ValidationError("run \(run) gave a different sum") }
-            sum = result
-            seconds.append(Self.seconds(elapsed))
-            print(String(format: "run %d: %.3f s", run, seconds.last!))
+        var timings: [RationalSumTiming] = []
+        let sum = try RationalSumBenchmark(count: count).run(runs: runs) { run, timing in
+            timings.append(timing)
+            print(String(format: "run %d: %.3f s (cpu %.3f s)", run, timing.seconds, timing.cpuSeconds))
         }
-        print(String(format: "median: %.3f s", Self.median(seconds)))
+        print(String(format: "median: %.3f s", RationalSumBenchmark.median(timings.map(\.seconds))))
+        print(String(format: "median cpu: %.3f s", RationalSumBenchmark.median(timings.map(\.cpuSeconds))))
         let numerator = sum.numerator.description, denominator = sum.denominator.description
         print("numerator digits: \(numerator.count)")
         print("denominator digits: \(denominator.count)")
-        print("numerator: \(Self.abbreviated(numerator))")
-        print("denominator: \(Self.abbreviated(denominator))")
+        print("numerator: \(RationalSumBenchmark.abbreviated(numerator))")
+        print("denominator: \(RationalSumBenchmark.abbreviated(denominator))")
         print("ã ≈ \(sum.decimalString(fractionDigits: 10))")
-    }
-
-    /// A duration in seconds.
-    private static func seconds(_ duration: Duration) -> Double {
-        let (whole, attoseconds) = duration.components
-        return Double(whole) + Double(attoseconds) * 1e-18
-    }
-
-    /// The middle value, or the mean of the two middle values for an even count.
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
-
-    /// The digits in full when short, else the first and last `edgeDigits` around `…`.
-    private static func abbreviated(_ digits: String) -> String {
-        guard digits.count > 2 * edgeDigits + 1 else { return digits }
-        return "\(digits.prefix(edgeDigits))…\(digits.suffix(edgeDigits))"
     }
 }

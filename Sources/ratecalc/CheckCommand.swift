@@ -1,5 +1,4 @@
 import ArgumentParser
-import Bounds
 import Foundation
 import Numeric
 
@@ -29,49 +28,66 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var sweep: CheckSweepOptions
     @OptionGroup var output: CheckOutputOptions
 
-    @Option(help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"))
-    var shard: String?
+    @Option(help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"),
+            transform: { try ShardSpec.argument($0) })
+    var shard: ShardSpec?
+
+    @Option(help: "How --shard splits the runs: count (every N-th run) or cost (equal estimated work; what `ratecalc plan` uses). See docs/scale-out.md.")
+    var balance: CheckShardBalance = .count
 
     @Option(help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
     var threads: Int?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be a positive integer, got \(threads)") }
+        try ValidationError.requirePositive(threads, "--threads")
         if shard != nil && output.out == nil { throw ValidationError("--shard needs --out DIR to write its runs to") }
     }
 
     func run() throws {
         InterruptFlag.install()
         try output.validatePaths()
-        let setup = try sweep.setup()
-        if sweep.windows.isSweep { return try runWindowSweep(setup) }
-        let plan = CheckPlan(settings: setup.settings)
-        let shardSpec = try shard.map(parseShard) ?? (index: 1, count: 1)
-        let keys = plan.shard(shardSpec.index, of: shardSpec.count)
-        let runner = CheckRunner(settings: setup.settings, target: setup.target,
-                                 theoryLevelCoefficient: setup.levelCoefficient,
-                                 threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        let progress = ProgressLine()
-        let records = try runner.run(keys, progress: progress.show, shouldStop: { InterruptFlag.isRaised })
-        let summary = CheckTargetSummary(setup.target)
-        if let out = output.out {
-            let file = CheckShardFile(settings: setup.settings, target: summary, theoryRate: setup.theoryRate,
-                                      shardIndex: shardSpec.index, shardCount: shardSpec.count, runs: records)
-            do {
-                try file.write(to: URL(fileURLWithPath: out, isDirectory: true))
-            } catch {
-                throw OutputPathError(option: "--out", path: out, reason: "cannot be written (\(FileErrorReason.text(of: error)))")
-            }
+        let setup = try sweep.sweep()
+        let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        if sweep.windows.isSweep { return try runWindowSweep(setup, threads: threadCount) }
+        let shard = shard ?? .whole
+        let execution = CheckShardExecution(sweep: setup, shard: shard, balance: balance, threads: threadCount,
+                                            directory: output.out.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let outcome: CheckShardExecution.Outcome
+        do {
+            outcome = try execution.run(progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised })
+        } catch let failure as CheckShardWriteFailure {
+            throw OutputPathError(option: "--out", path: output.out ?? "", reason: "cannot be written (\(failure.reason))")
         }
-        if shardSpec.count > 1, let out = output.out {
-            let path = URL(fileURLWithPath: out, isDirectory: true)
-                .appendingPathComponent(CheckShardFile.fileName(index: shardSpec.index, count: shardSpec.count)).path
-            try StandardOutput.write("shard \(shardSpec.index)/\(shardSpec.count): \(records.count) of \(keys.count) runs written to \(path); combine the shards with: ratecalc merge \(out)\n")
+        let records = outcome.records
+        if shard.count > 1, let out = output.out, let file = outcome.file {
+            let resumed = outcome.resumedCount > 0 ? " (\(outcome.resumedCount) resumed from the file)" : ""
+            try StandardOutput.write("shard \(shard): \(records.count) of \(outcome.plannedCount) runs written to \(file.path)\(resumed); combine the shards with: ratecalc merge \(out)\n")
         } else {
-            let report = CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
-                                     target: summary, records: records)
-            try output.emit(report)
+            try output.emit(CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
+                                        target: CheckTargetSummary(setup.target), records: records))
         }
+        if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
+    }
+
+    /// `--window V₁,V₂,…`: every estimator at n = --n-max for each V (`WindowSweep`, docs/check.md,
+    /// "Window sweep"). Shards, `--out`, `--strict` and LaTeX are refused before anything runs.
+    private func runWindowSweep(_ setup: CheckSweep, threads: Int) throws {
+        let refused: (flag: String, advice: String)? = shard != nil ? ("--shard", "; run it in one process")
+            : output.out != nil ? ("--out", "; use --format json, --csv or --plot")
+            : output.strict ? ("--strict", ": it has no verdicts")
+            : output.format == .latex ? ("--format latex", "; use text, json or markdown") : nil
+        if let refused {
+            throw ValidationError("\(refused.flag) is not available for the window sweep (--window with several values)\(refused.advice)")
+        }
+        let windowSweep = try CheckFlagNames.mapped {
+            try WindowSweep(settings: setup.settings, smoothness: setup.smoothness, windows: sweep.windows.values, n: sweep.nMax)
+        }
+        let report = try windowSweep.run(smoothness: setup.smoothness, theoryLevelCoefficient: setup.levelCoefficient, threads: threads,
+                                         progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised })
+        // Files first (atomically), then the report: nothing reaches stdout unless every file was written.
+        if let plot = output.plot { try OutputPath.write(report.svg(), to: plot, option: "--plot") }
+        if let csv = output.csv { try OutputPath.write(report.csv(), to: csv, option: "--csv") }
+        try StandardOutput.write(output.format == .json ? report.json() + "\n" : output.format == .markdown ? report.markdown() : report.text())
         if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
     }
 }
@@ -92,6 +108,9 @@ struct MergeCommand: ParsableCommand {
 
     @OptionGroup var output: CheckOutputOptions
 
+    @Flag(name: .customLong("allow-incomplete"), help: "Report the runs that are there when some are missing (the report is marked incomplete; the missing runs go to stderr) instead of exit status 2.")
+    var allowIncomplete = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("merge needs at least one directory of shard files") }
         if output.out != nil { throw ValidationError("--out is for `check`; merge writes its report with --format, --csv and --plot") }
@@ -100,8 +119,12 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let inputs = paths.map { URL(fileURLWithPath: $0) }
         try output.validatePaths(inputs: (try? CheckMerge.shardFiles(inputs)) ?? inputs)
-        let merged = try CheckMerge.load(inputs)
-        let smoothness = try Smoothness.parse(merged.settings.smoothness)
+        let (merged, gap) = try CheckMerge.loadWithGap(inputs)
+        if let gap {
+            guard allowIncomplete else { throw CheckMergeError.incomplete(gap) }
+            FileHandle.standardError.write(Data("ratecalc: warning: \(gap.description)\n".utf8))
+        }
+        let smoothness = try merged.settings.parsedSmoothness()
         let report = CheckReport(settings: merged.settings, smoothness: smoothness, theoryRate: merged.theoryRate,
                                  target: merged.target, records: merged.runs)
         try output.emit(report)

@@ -12,7 +12,7 @@ import Foundation
 enum ErrorLine {
     /// The line (without the trailing newline) for `error`, given the process arguments.
     static func text(for error: Error, arguments: [String]) -> String {
-        var message = Ratecalc.fullMessage(for: error)
+        var message = FlagNames.message(for: error) ?? Ratecalc.fullMessage(for: error)
         if let negative = negativeValue(in: message, arguments: arguments) { return "ratecalc: " + negative }
         // Arguments with line breaks or controls are escaped before the message is cut
         // at its first line, so that a token's own newline does not end the message.
@@ -46,22 +46,10 @@ enum ErrorLine {
     }
 }
 
-/// Writes to standard output and fails loudly: a full disk (`/dev/full`) or a closed pipe
-/// (when SIGPIPE is ignored) is an error with exit status 2, never a silent success.
-enum StandardOutput {
-    /// Writes `text` unbuffered (`write(2)` through `FileHandle`); throws if any byte could not be written.
-    static func write(_ text: String) throws {
-        do {
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
-        } catch {
-            let code = (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : errno
-            throw StandardOutputError(reason: String(cString: strerror(code)))
-        }
+extension ValidationError {
+    /// Throws `<flag> must be a positive integer, got <value>` (the library's wording for its own
+    /// counts, `CheckSettingsError`) unless `value` is nil or ≥ 1.
+    static func requirePositive(_ value: Int?, _ flag: String) throws {
+        if let value, value < 1 { throw ValidationError("\(flag) must be a positive integer, got \(value)") }
     }
-}
-
-/// Standard output could not be written.
-struct StandardOutputError: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { "cannot write the output to standard output: \(reason)" }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bounds
+import Numeric
 
 /// `ratecalc rate` (the default command): the theorems' exact rates for a smoothness
 /// (docs/formulas.md; README, Usage).
@@ -23,11 +24,11 @@ struct RateCommand: ParsableCommand {
 
     func run() throws {
         if theory.printedPreamble() { return }
-        let report = RateReport(try theory.request(n: n))
+        let report = RateReport(try theory.request(n: n), fieldNames: FlagNames.names)
         switch theory.format {
         case .text: try StandardOutput.write(report.text())
         case .json: try StandardOutput.write(report.json().rendered() + "\n")
-        case .latex: try StandardOutput.write(report.latex(style: theory.latexStyle?.style))
+        case .latex: try StandardOutput.write(report.latex(style: theory.latexStyle))
         case .markdown: try StandardOutput.write(report.markdown())
         case .latexMacros: try StandardOutput.write(report.latexMacros(prefix: theory.macroPrefix))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bounds
+import Numeric
 
 /// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}`.
 struct SamplesCommand: ParsableCommand {
@@ -19,7 +20,7 @@ struct SamplesCommand: ParsableCommand {
     func run() throws {
         if theory.printedPreamble() { return }
         let errors = try error.split(separator: ",", omittingEmptySubsequences: false).map { try exactOption("--error", String($0)) }
-        let plan = try SamplePlan(report: RateReport(try theory.request()), errors: errors)
+        let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names), errors: errors)
         switch theory.format {
         case .text: try StandardOutput.write(plan.text())
         case .json: try StandardOutput.write(plan.json().rendered() + "\n")

@@ -7,7 +7,7 @@ enum SmoothnessInput {
     static func summary(of text: String, precisionText: String) throws -> SmoothnessSummary {
         let precision = try exactOption("--precision", precisionText)
         guard precision.signum > 0, precision < .one,
-              precision >= (try! Rational(BigInt(1), BigInt.powerOfTen(1000))) else {
+              precision >= Rational(BigInt(1), BigInt.powerOfTen(1000)) else {
             throw OptionValueError(option: "--precision", problem: "\(SafeText.quoted(precisionText)): " + (precision.signum <= 0 ? "must be positive, " : "") + "expected a width with 1e-1000 ≤ width < 1")
         }
         if SmoothnessSequence.looksLikeFamily(text) {

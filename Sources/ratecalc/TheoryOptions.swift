@@ -26,17 +26,8 @@ enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-/// `--class`: the γ-smooth or the piecewise γ-smooth class (docs/formulas.md).
-enum ClassChoice: String, ExpressibleByArgument, CaseIterable {
-    case gamma, piecewise
-    var functionClass: FunctionClass { self == .gamma ? .gammaSmooth : .piecewise }
-}
-
 /// `--latex-style`: the LaTeX layout of `rate`.
-enum LaTeXStyleChoice: String, ExpressibleByArgument, CaseIterable {
-    case display, table
-    var style: RateReport.LaTeXStyle { self == .display ? .display : .table }
-}
+extension RateReport.LaTeXStyle: ExpressibleByArgument {}
 
 /// Output formats of the theory commands (README, Usage).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -55,7 +46,7 @@ struct TheoryOptions: ParsableArguments {
     var arch: ArchitectureChoice = .ssm
 
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness). Default: gamma; with --arch all, both.")
-    var functionClass: ClassChoice?
+    var functionClass: FunctionClass?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Integrability index p ≥ 1 (default: p ≥ 2, so v = 0).", valueName: "P"))
     var p: String?
@@ -76,7 +67,7 @@ struct TheoryOptions: ParsableArguments {
     var macroPrefix: String = ""
 
     @Option(name: .customLong("latex-style"), help: "LaTeX layout: display (align* per result) or table (one booktabs table). Default: table with --arch all, else display.")
-    var latexStyle: LaTeXStyleChoice?
+    var latexStyle: RateReport.LaTeXStyle?
 
     @Flag(name: .customLong("latex-preamble"), help: "Print the LaTeX preamble the latex output needs and exit.")
     var latexPreamble = false
@@ -96,7 +87,7 @@ struct TheoryOptions: ParsableArguments {
             throw OptionValueError(option: "--macro-prefix", problem: "'\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
         }
         let summary = try SmoothnessInput.summary(of: smoothness, precisionText: precision)
-        let classes: [FunctionClass] = functionClass.map { [$0.functionClass] }
+        let classes: [FunctionClass] = functionClass.map { [$0] }
             ?? (arch == .all ? FunctionClass.allCases : [.gammaSmooth])
         return try RateRequest(smoothness: summary, gammas: gamma.gammas, architectures: arch.architectures,
                                functionClasses: classes,

@@ -30,7 +30,7 @@ struct ValueCommand: ParsableCommand {
     var template: String = "{value}"
 
     func run() throws {
-        let results = RateReport(try theory.request()).results
+        let results = RateReport(try theory.request(), fieldNames: FlagNames.names).results
         guard results.count == 1, let result = results.first else {
             throw ValidationError("value: the options select \(results.count) results; give one --gamma (mixed or anisotropic), one --arch and one --class")
         }

@@ -72,7 +72,7 @@ func closedFormsAgreeWithEnclosures(smoothness: String) throws {
 @Test func cnnSizesIncludeFilterWidthAndChannels() throws {
     let result = try report("1,2,4", architecture: .cnn, q: 2)
     let network = try #require(result.networkSize)
-    let half = try Rational(1, 2), sevenFifteenths = try Rational(7, 15)
+    let half = Rational(1, 2), sevenFifteenths = Rational(7, 15)
     #expect(network.filterWidthLogExponent == half && network.channelsLogExponent == half)
     #expect(network.polynomialExponent.exact == sevenFifteenths)
 }

@@ -14,7 +14,7 @@ private func aDagger(_ text: String, width: String = "1e-30") throws -> Certifie
 /// A decimal reference value ± 10^{-digits}.
 private func reference(_ decimal: String, digits: Int) throws -> (Rational, Rational) {
     let value = try Rational(parsing: decimal)
-    let margin = try Rational(BigInt(1), BigInt.powerOfTen(UInt(digits)))
+    let margin = Rational(BigInt(1), BigInt.powerOfTen(UInt(digits)))
     return (value - margin, value + margin)
 }
 
@@ -24,7 +24,7 @@ private func reference(_ decimal: String, digits: Int) throws -> (Rational, Rati
     #expect(value.width <= (try Rational(parsing: "1e-30")))
     // The true value lies in [6/π_hi², 6/π_lo²] (π to 60 digits).
     let pi = PiEnclosure.enclosure(digits: 60)
-    let trueLow = try Rational(6) / (pi.upper * pi.upper), trueHigh = try Rational(6) / (pi.lower * pi.lower)
+    let trueLow = Rational(6) / (pi.upper * pi.upper), trueHigh = Rational(6) / (pi.lower * pi.lower)
     #expect(value.lower <= trueLow && trueHigh <= value.upper)
     // The rate exponent's enclosure is the image of a†'s (monotone map).
     let request = try RateRequest(smoothness: try summary("poly(c=1,q=2)"), gammas: [.anisotropic], architectures: [.ssm], functionClasses: [.gammaSmooth])
@@ -53,30 +53,30 @@ func zetaConstants(q: String, constant: String, digits: Int) throws {
 }
 
 @Test func enclosuresNestAndAgreeWithLongPartialSums() throws {
-    let q = try Rational(5, 2)
+    let q = Rational(5, 2)
     let coarse = try ZetaTail.enclosure(q: q, after: 3, width: try Rational(parsing: "1e-12"))
     let fine = try ZetaTail.enclosure(q: q, after: 3, width: try Rational(parsing: "1e-40"))
     #expect(coarse.lower <= fine.lower && fine.upper <= coarse.upper)
     // q = 2 tail after k = 0 against Σ_{i≤N} 1/i² plus the integral-test tail [1/(N+1), 1/N].
     let n = 3000
-    let partial = Rational.balancedSum((1...n).map { try! Rational(BigInt(1), BigInt($0 * $0)) })
-    let low = partial + (try Rational(1, n + 1)), high = partial + (try Rational(1, n))
+    let partial = Rational.balancedSum((1...n).map { Rational(BigInt(1), BigInt($0 * $0)) })
+    let low = partial + (Rational(1, n + 1)), high = partial + (Rational(1, n))
     let tail = try ZetaTail.enclosure(q: 2, after: 0, width: try Rational(parsing: "1e-30"))
     #expect(low <= tail.lower && tail.upper <= high)
 }
 
 @Test func geometricFamiliesAreExact() throws {
-    #expect(try aDagger("geom(c=1,r=2)").exact == (try Rational(1, 2)))
+    #expect(try aDagger("geom(c=1,r=2)").exact == (Rational(1, 2)))
     // 1/2 then 6, 9, 13.5, …: ã = 2 + (1/6)/(1 − 2/3) = 5/2.
-    #expect(try aDagger("1/2,geom(c=4,r=3/2)").exact == (try Rational(2, 5)))
+    #expect(try aDagger("1/2,geom(c=4,r=3/2)").exact == (Rational(2, 5)))
 }
 
 @Test func headPlusPolynomialTailHasASymbolicForm() throws {
     let value = try aDagger("1,2,poly(c=3,q=2)")
     #expect(value.symbolic == "36/(39 + 2π^2)")  // 1/(π²/18 + 13/12)
     let pi = PiEnclosure.enclosure(digits: 60)
-    let low = try (pi.upper * pi.upper / Rational(18) + Rational(13, 12)).reciprocal()
-    let high = try (pi.lower * pi.lower / Rational(18) + Rational(13, 12)).reciprocal()
+    let low = (pi.upper * pi.upper / Rational(18) + Rational(13, 12)).reciprocal
+    let high = (pi.lower * pi.lower / Rational(18) + Rational(13, 12)).reciprocal
     #expect(value.lower <= low && high <= value.upper)
 }
 
@@ -142,7 +142,7 @@ func weakLq(text: String, q: String, expected: Condition.Status) throws {
 
 @Test func bernoulliNumbers() throws {
     let b = BernoulliNumbers.first(13)
-    let half = try Rational(-1, 2), sixth = try Rational(1, 6), thirtieth = try Rational(-1, 30), b12 = try Rational(-691, 2730)
+    let half = Rational(-1, 2), sixth = Rational(1, 6), thirtieth = Rational(-1, 30), b12 = Rational(-691, 2730)
     #expect(b[1] == half && b[2] == sixth && b[4] == thirtieth)
     #expect(b[12] == b12 && b[3] == 0)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Bounds
 
@@ -64,7 +65,7 @@ struct GrammarPropertyTests {
             #expect(low <= high)
             // 10^low ≤ x ≤ 10^high checked on integer parts where it is cheap.
             if let value = Double(text), value.isFinite, value > 0 {
-                #expect(low.doubleValue <= Foundation_log10(value) + 1e-12 && Foundation_log10(value) - 1e-12 <= high.doubleValue)
+                #expect(low.doubleValue <= Foundation.log10(value) + 1e-12 && Foundation.log10(value) - 1e-12 <= high.doubleValue)
             }
         }
         #expect(try Rational(parsing: "1e-400").log10Enclosure().lower == Rational(-400))
@@ -78,6 +79,3 @@ struct GrammarPropertyTests {
         #expect(PowerComparison.compare([(BigInt(3), 5)], [(BigInt(2), 8)]) == -1)
     }
 }
-
-import Foundation
-private func Foundation_log10(_ x: Double) -> Double { Foundation.log10(x) }

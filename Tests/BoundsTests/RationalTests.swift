@@ -27,12 +27,12 @@ private func randomInteger(_ rng: inout SeededGenerator, allowZero: Bool = true)
 /// A random rational: numerator as `randomInteger` (zero included), non-zero denominator of
 /// either sign, so that canonicalisation has work to do.
 private func randomRational(_ rng: inout SeededGenerator) -> Rational {
-    try! Rational(randomInteger(&rng), randomInteger(&rng, allowZero: false))
+    Rational(randomInteger(&rng), randomInteger(&rng, allowZero: false))
 }
 
 /// A random non-zero rational.
 private func randomNonZeroRational(_ rng: inout SeededGenerator) -> Rational {
-    try! Rational(randomInteger(&rng, allowZero: false), randomInteger(&rng, allowZero: false))
+    Rational(randomInteger(&rng, allowZero: false), randomInteger(&rng, allowZero: false))
 }
 
 /// A random rational whose denominator is 2^i·5^j (times a small factor), so that exact
@@ -42,7 +42,7 @@ private func randomDecimalTieCandidate(_ rng: inout SeededGenerator) -> Rational
     let denominator = BigInt(2).power(UInt(Int.random(in: 0...6, using: &rng)))
         * BigInt(5).power(UInt(Int.random(in: 0...6, using: &rng)))
         * BigInt([1, 1, 1, 3, 7].randomElement(using: &rng)!)
-    return try! Rational(numerator, denominator)
+    return Rational(numerator, denominator)
 }
 
 /// `x` rounded to `k` digits after the point, ties to even, computed independently of
@@ -51,11 +51,11 @@ private func referenceDecimal(_ x: Rational, fractionDigits k: Int) throws -> St
     let scale = BigInt.powerOfTen(UInt(k))
     let scaled = x.numerator.magnitude * scale
     let q = x.denominator
-    var rounded = try scaled.floorDivided(by: q)
+    var rounded = scaled.floorDivided(by: q)
     let twiceRemainder = (scaled - rounded * q) * 2
-    let roundedIsOdd = try rounded.floorDivided(by: 2) * 2 != rounded
+    let roundedIsOdd = rounded.floorDivided(by: 2) * 2 != rounded
     if twiceRemainder > q || (twiceRemainder == q && roundedIsOdd) { rounded = rounded + 1 }
-    let integerPart = try rounded.floorDivided(by: scale)
+    let integerPart = rounded.floorDivided(by: scale)
     var text = integerPart.description
     if k > 0 {
         let fraction = (rounded - integerPart * scale).description
@@ -68,7 +68,7 @@ private func referenceDecimal(_ x: Rational, fractionDigits k: Int) throws -> St
 private func repeatedProduct(_ base: Rational, _ exponent: Int) throws -> Rational {
     var product = Rational.one
     for _ in 0..<abs(exponent) { product = product * base }
-    return exponent < 0 ? try Rational.one / product : product
+    return exponent < 0 ? Rational.one / product : product
 }
 
 @Suite("Rational")
@@ -93,13 +93,13 @@ struct RationalTests {
         #expect(-(-a) == a)
         #expect((a - b) + b == a)
         if !a.isZero {
-            #expect(try a * a.reciprocal() == .one)
-            #expect(try a / a == .one)
-            #expect(try a.reciprocal().reciprocal() == a)
+            #expect(a * a.reciprocal == .one)
+            #expect(a / a == .one)
+            #expect(a.reciprocal.reciprocal == a)
         }
         if !b.isZero {
-            #expect(try (a / b) * b == a)
-            #expect(try (a * b) / b == a)
+            #expect((a / b) * b == a)
+            #expect((a * b) / b == a)
         }
     }
 
@@ -108,11 +108,11 @@ struct RationalTests {
         var rng = SeededGenerator(seed: UInt64(11_000 + seed))
         let a = randomRational(&rng), b = randomRational(&rng)
         let (p, q, r, s) = (a.numerator, a.denominator, b.numerator, b.denominator)
-        #expect(a + b == (try Rational(p * s + r * q, q * s)))
-        #expect(a - b == (try Rational(p * s - r * q, q * s)))
-        #expect(a * b == (try Rational(p * r, q * s)))
-        if !b.isZero { #expect(try a / b == (try Rational(p * s, q * r))) }
-        #expect(a.magnitude == (try Rational(p.magnitude, q)))
+        #expect(a + b == (Rational(p * s + r * q, q * s)))
+        #expect(a - b == (Rational(p * s - r * q, q * s)))
+        #expect(a * b == (Rational(p * r, q * s)))
+        if !b.isZero { #expect(a / b == (Rational(p * s, q * r))) }
+        #expect(a.magnitude == (Rational(p.magnitude, q)))
     }
 
     // MARK: Ordering
@@ -138,11 +138,11 @@ struct RationalTests {
     }
 
     @Test func orderingOfCloseValues() throws {
-        let third = try Rational(1, 3)
-        let justAbove = try Rational(BigInt.powerOfTen(400) + 1, BigInt.powerOfTen(400) * 3)
+        let third = Rational(1, 3)
+        let justAbove = Rational(BigInt.powerOfTen(400) + 1, BigInt.powerOfTen(400) * 3)
         #expect(third < justAbove && !(justAbove < third))
-        #expect(try Rational(-1, 2) < Rational(-1, 3))
-        #expect(try Rational(-1, 3) < .zero)
+        #expect(Rational(-1, 2) < Rational(-1, 3))
+        #expect(Rational(-1, 3) < .zero)
     }
 
     // MARK: Hashing and canonical form
@@ -152,7 +152,7 @@ struct RationalTests {
         var rng = SeededGenerator(seed: UInt64(13_000 + seed))
         let a = randomRational(&rng), b = randomRational(&rng)
         let k = randomInteger(&rng, allowZero: false)
-        let scaled = try Rational(a.numerator * k, a.denominator * k)
+        let scaled = Rational(a.numerator * k, a.denominator * k)
         #expect(scaled == a)
         #expect(scaled.hashValue == a.hashValue)
         let roundTrip = (a + b) - b
@@ -161,12 +161,12 @@ struct RationalTests {
     }
 
     @Test func hashingOfEqualFractions() throws {
-        let half = try Rational(1, 2)
-        #expect(try Rational(2, 4) == half)
-        #expect(try Rational(2, 4).hashValue == half.hashValue)
-        #expect(try Rational(-3, -6).hashValue == half.hashValue)
+        let half = Rational(1, 2)
+        #expect(Rational(2, 4) == half)
+        #expect(Rational(2, 4).hashValue == half.hashValue)
+        #expect(Rational(-3, -6).hashValue == half.hashValue)
         #expect(try Rational(parsing: "0.5").hashValue == half.hashValue)
-        let values: Set<Rational> = try [half, Rational(2, 4), Rational(3, 6), Rational(-1, 2), Rational(1, -2), 0, Rational(0, -5)]
+        let values: Set<Rational> = [half, Rational(2, 4), Rational(3, 6), Rational(-1, 2), Rational(1, -2), 0, Rational(0, -5)]
         #expect(values.count == 3)
     }
 
@@ -174,7 +174,7 @@ struct RationalTests {
     func canonicalForm(seed: Int) throws {
         var rng = SeededGenerator(seed: UInt64(14_000 + seed))
         let p = randomInteger(&rng), q = randomInteger(&rng, allowZero: false)
-        let x = try Rational(p, q)
+        let x = Rational(p, q)
         for value in [x, x + randomRational(&rng), x * randomRational(&rng), -x, x.magnitude] {
             #expect(value.denominator.signum > 0)
             #expect(value.numerator.gcd(value.denominator) == 1)
@@ -186,10 +186,10 @@ struct RationalTests {
     }
 
     @Test func canonicalFormExamples() throws {
-        let x = try Rational(6, -4)
+        let x = Rational(6, -4)
         #expect(x.numerator == -3 && x.denominator == 2 && x.description == "-3/2")
-        #expect(try Rational(0, -7).description == "0" && (try Rational(0, -7)).denominator == 1)
-        #expect(try Rational(10, 5).description == "2" && (try Rational(10, 5)).isInteger)
+        #expect(Rational(0, -7).description == "0" && (Rational(0, -7)).denominator == 1)
+        #expect(Rational(10, 5).description == "2" && (Rational(10, 5)).isInteger)
     }
 
     // MARK: Powers
@@ -199,24 +199,22 @@ struct RationalTests {
         var rng = SeededGenerator(seed: UInt64(15_000 + seed))
         let a = randomNonZeroRational(&rng), b = randomNonZeroRational(&rng)
         let m = Int.random(in: -6...6, using: &rng), n = Int.random(in: -6...6, using: &rng)
-        #expect(try a.power(0) == .one)
-        #expect(try a.power(1) == a)
-        #expect(try a.power(-1) == a.reciprocal())
+        #expect(a.power(0) == .one)
+        #expect(a.power(1) == a)
+        #expect(a.power(-1) == a.reciprocal)
         #expect(try a.power(m) == repeatedProduct(a, m))
-        #expect(try a.power(m + n) == a.power(m) * a.power(n))
-        #expect(try a.power(m * n) == a.power(m).power(n))
-        #expect(try (a * b).power(n) == a.power(n) * b.power(n))
-        #expect(try a.power(-n) * a.power(n) == .one)
-        #expect(try (-a).power(2 * n) == a.power(2 * n))
+        #expect(a.power(m + n) == a.power(m) * a.power(n))
+        #expect(a.power(m * n) == a.power(m).power(n))
+        #expect((a * b).power(n) == a.power(n) * b.power(n))
+        #expect(a.power(-n) * a.power(n) == .one)
+        #expect((-a).power(2 * n) == a.power(2 * n))
     }
 
     @Test func powerExamplesAndZero() throws {
-        #expect(try Rational(2, 3).power(3) == (try Rational(8, 27)))
-        #expect(try Rational(-2, 3).power(-3) == (try Rational(-27, 8)))
-        #expect(try Rational.zero.power(0) == .one)
-        #expect(try Rational.zero.power(5) == .zero)
-        #expect(throws: ExactArithmeticError.zeroToNegativePower) { try Rational.zero.power(-1) }
-        #expect(throws: ExactArithmeticError.zeroToNegativePower) { try Rational.zero.power(-7) }
+        #expect(Rational(2, 3).power(3) == (Rational(8, 27)))
+        #expect(Rational(-2, 3).power(-3) == (Rational(-27, 8)))
+        #expect(Rational.zero.power(0) == .one)
+        #expect(Rational.zero.power(5) == .zero)
     }
 
     // MARK: Parsing and printing
@@ -225,7 +223,7 @@ struct RationalTests {
         ("7", 7, 1), ("-3/4", -3, 4), ("0.125", 1, 8), ("1e-3", 1, 1000), ("2.5E+2", 250, 1),
         ("0.1", 1, 10), (".5", 1, 2), ("5.", 5, 1), ("+7", 7, 1), (" 3/4 ", 3, 4),
         ("-0.75", -3, 4), ("7.5e-1", 3, 4), ("12/8", 3, 2), ("-0", 0, 1), ("1e0", 1, 1), ("0.000", 0, 1),
-        ("3 / 4", 3, 4), ("1E3", 1000, 1), ("-2.5e-2", -1, 40),
+        ("3 / 4", 3, 4), ("1E3", 1000, 1), ("-2.5e-2", -1, 40), ("3/ 4", 3, 4), ("+.5e1", 5, 1), ("-0/7", 0, 1), ("0007.50", 15, 2), ("1e-0000000000003", 1, 1000),
     ])
     func exactParsing(text: String, numerator: Int, denominator: Int) throws {
         let value = try Rational(parsing: text)
@@ -234,7 +232,7 @@ struct RationalTests {
 
     @Test func decimalsAreNotBinaryFloats() throws {
         let tenth = try Rational(parsing: "0.1")
-        #expect(tenth == (try Rational(1, 10)))
+        #expect(tenth == (Rational(1, 10)))
         #expect(tenth + tenth + tenth == (try Rational(parsing: "0.3")))
         #expect(try tenth != Rational(parsing: "0.1000000000000000055511151231257827"))
     }
@@ -251,7 +249,7 @@ struct RationalTests {
         let exponentText = exponent >= 0 && Bool.random(using: &rng) ? "+\(exponent)" : "\(exponent)"
         let text = (negative ? "-" : "") + integerDigits + (fractionDigits.isEmpty ? "" : "." + fractionDigits) + marker + exponentText
         let mantissa = Rational(BigInt((negative ? "-" : "") + integerDigits + fractionDigits)!)
-        let expected = try mantissa * Rational(10).power(exponent - fractionDigits.count)
+        let expected = mantissa * Rational(10).power(exponent - fractionDigits.count)
         #expect(try Rational(parsing: text) == expected, "\(text)")
     }
 
@@ -268,26 +266,26 @@ struct RationalTests {
     // MARK: Correctly rounded decimals
 
     @Test func decimalExamples() throws {
-        #expect(try Rational(2, 3).decimalString(fractionDigits: 5) == "0.66667")
-        #expect(try Rational(-2, 3).decimalString(fractionDigits: 5) == "-0.66667")
-        #expect(try Rational(1, 3).decimalString(fractionDigits: 5) == "0.33333")
-        #expect(try Rational(2, 3).decimalString(fractionDigits: 0) == "1")
+        #expect(Rational(2, 3).decimalString(fractionDigits: 5) == "0.66667")
+        #expect(Rational(-2, 3).decimalString(fractionDigits: 5) == "-0.66667")
+        #expect(Rational(1, 3).decimalString(fractionDigits: 5) == "0.33333")
+        #expect(Rational(2, 3).decimalString(fractionDigits: 0) == "1")
         // Ties go to the even neighbour, on both sides of zero.
-        #expect(try Rational(1, 8).decimalString(fractionDigits: 2) == "0.12")
-        #expect(try Rational(3, 8).decimalString(fractionDigits: 2) == "0.38")
-        #expect(try Rational(-1, 8).decimalString(fractionDigits: 2) == "-0.12")
-        #expect(try Rational(-3, 8).decimalString(fractionDigits: 2) == "-0.38")
-        #expect(try Rational(5, 2).decimalString(fractionDigits: 0) == "2")
-        #expect(try Rational(7, 2).decimalString(fractionDigits: 0) == "4")
-        #expect(try Rational(-5, 2).decimalString(fractionDigits: 0) == "-2")
+        #expect(Rational(1, 8).decimalString(fractionDigits: 2) == "0.12")
+        #expect(Rational(3, 8).decimalString(fractionDigits: 2) == "0.38")
+        #expect(Rational(-1, 8).decimalString(fractionDigits: 2) == "-0.12")
+        #expect(Rational(-3, 8).decimalString(fractionDigits: 2) == "-0.38")
+        #expect(Rational(5, 2).decimalString(fractionDigits: 0) == "2")
+        #expect(Rational(7, 2).decimalString(fractionDigits: 0) == "4")
+        #expect(Rational(-5, 2).decimalString(fractionDigits: 0) == "-2")
         // A negative value that rounds to zero prints without a sign.
-        #expect(try Rational(-1, 1000).decimalString(fractionDigits: 2) == "0.00")
+        #expect(Rational(-1, 1000).decimalString(fractionDigits: 2) == "0.00")
         #expect(Rational(7).decimalString(fractionDigits: 3) == "7.000")
-        #expect(try Rational(8, 15).decimalString(significantDigits: 10) == "0.5333333333")
+        #expect(Rational(8, 15).decimalString(significantDigits: 10) == "0.5333333333")
         #expect(Rational(2).decimalString(significantDigits: 10) == "2")
-        #expect(try Rational(1, 1).decimalString(significantDigits: 1) == "1")
-        #expect(try Rational(BigInt(1), BigInt.powerOfTen(20)).decimalString(significantDigits: 10) == "1e-20")
-        #expect(try Rational(-19, 2).decimalString(significantDigits: 1) == "-10")   // 9.5 → 10, tie to even
+        #expect(Rational(1, 1).decimalString(significantDigits: 1) == "1")
+        #expect(Rational(BigInt(1), BigInt.powerOfTen(20)).decimalString(significantDigits: 10) == "1e-20")
+        #expect(Rational(-19, 2).decimalString(significantDigits: 1) == "-10")   // 9.5 → 10, tie to even
         #expect(try Rational(parsing: "0.99999").decimalString(significantDigits: 3) == "1")
     }
 
@@ -308,7 +306,7 @@ struct RationalTests {
         let text = x.decimalString(significantDigits: digits)
         let shown = try Rational(parsing: text)
         // |x − shown| ≤ ½·10^(e−digits+1) ≤ 5·10^(−digits)·|x|, where 10^e ≤ |x|.
-        let bound = x.magnitude * 5 * (try Rational(10).power(-digits))
+        let bound = x.magnitude * 5 * (Rational(10).power(-digits))
         #expect((x - shown).magnitude <= bound, "\(x) → \(text)")
         #expect(shown.signum == x.signum)
         // At most `digits` significant digits (zeros padding an integer are not significant).
@@ -320,17 +318,17 @@ struct RationalTests {
 
     @Test func hugeValuesRoundTripExactly() throws {
         let tenTo3000 = BigInt.powerOfTen(3000)
-        let x = try Rational(tenTo3000 + 1, 3)
-        #expect(x.numerator.decimalDigitCount == 3001 && x.denominator == 3)
+        let x = Rational(tenTo3000 + 1, 3)
+        #expect(x.numerator.description.count == 3001 && x.denominator == 3)
         #expect(try Rational(parsing: x.description) == x)
         #expect(try Rational(parsing: "1" + String(repeating: "0", count: 2999) + "1/3") == x)
         #expect(x * 3 - 1 == Rational(tenTo3000))
         #expect(try Rational(parsing: "1e3000") == Rational(tenTo3000))
-        #expect(try Rational(parsing: "1e-3000") == (try Rational(BigInt(1), tenTo3000)))
+        #expect(try Rational(parsing: "1e-3000") == (Rational(BigInt(1), tenTo3000)))
         // (10^3000 + 1)/3 = 333…3 (3000 threes) + 2/3.
         #expect(x.decimalString(fractionDigits: 5) == String(repeating: "3", count: 3000) + ".66667")
         #expect(x.decimalString(significantDigits: 5) == "3.3333e2999")
-        #expect(x.floor() == (try tenTo3000.floorDivided(by: 3)))
+        #expect(x.floor() == (tenTo3000.floorDivided(by: 3)))
     }
 
     @Test("products and quotients of numbers with thousands of digits", arguments: 0..<6)
@@ -341,28 +339,44 @@ struct RationalTests {
             for _ in 0..<Int.random(in: 2000...4000, using: &rng) { text += String(Int.random(in: 0...9, using: &rng)) }
             return Bool.random(using: &rng) ? BigInt(text)! : -BigInt(text)!
         }
-        let a = try Rational(huge(), huge()), b = try Rational(huge(), huge())
-        #expect(try (a * b) / b == a)
-        #expect(try (a / b) * b == a)
-        #expect(try a * b.reciprocal() == a / b)
+        let a = Rational(huge(), huge()), b = Rational(huge(), huge())
+        #expect((a * b) / b == a)
+        #expect((a / b) * b == a)
+        #expect(a * b.reciprocal == a / b)
         #expect((a + b) - a == b)
         #expect(try Rational(parsing: (a * b).description) == a * b)
-        #expect(try a.power(3) / a.power(2) == a)
+        #expect(a.power(3) / a.power(2) == a)
         #expect((a < b) == (a.numerator * b.denominator < b.numerator * a.denominator))
         #expect(a.decimalString(fractionDigits: 12) == (try referenceDecimal(a, fractionDigits: 12)))
     }
 
-    // MARK: Errors are thrown, never trapped
+    // MARK: Division by zero traps; only parsing throws
 
-    @Test func divisionByZeroThrows() throws {
-        let x = try Rational(3, 4)
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational(1, 0) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational(BigInt.powerOfTen(500), BigInt(0)) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try x / .zero }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try x / (x - x) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational.zero.reciprocal() }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try BigInt(5).floorDivided(by: 0) }
-        #expect(throws: ExactArithmeticError.divisionByZero) { try Rational.balancedSumOfReciprocals([x, .zero, x]) }
+    // Division by zero is a programming error (a precondition), as in BigInt libraries and
+    // Python's fractions: each of these must end the process, and a nonzero divisor must not.
+    @Test func divisionByZeroTraps() async {
+        await #expect(processExitsWith: .failure) { _ = Rational(1, 0) }
+        await #expect(processExitsWith: .failure) { _ = Rational(BigInt.powerOfTen(500), BigInt(0)) }
+        await #expect(processExitsWith: .failure) { _ = Rational(3, 4) / .zero }
+        await #expect(processExitsWith: .failure) { let x = Rational(3, 4); _ = x / (x - x) }
+        await #expect(processExitsWith: .failure) { _ = 1 / Rational.zero }
+        await #expect(processExitsWith: .failure) { _ = Rational.zero.reciprocal }
+        await #expect(processExitsWith: .failure) { _ = Rational.zero.power(-1) }
+        await #expect(processExitsWith: .failure) { _ = BigInt(5).floorDivided(by: 0) }
+        await #expect(processExitsWith: .failure) { _ = Rational.balancedSumOfReciprocals([Rational(3, 4), .zero]) }
+        await #expect(processExitsWith: .success) { _ = Rational(3, 4) / Rational(1, 2) }
+    }
+
+    @Test func integerOperandsReadAsFormulas() {
+        let a = Rational(8, 15), v = Rational(1, 6)
+        let e = 2 * (a - v)
+        #expect(e / (e + 1) == (Rational(2) * (a - v)) / (Rational(2) * (a - v) + Rational(1)))
+        #expect(1 - v / a == Rational(1) - v / a)
+        #expect(a * 3 == a + a + a && 3 * a == a * 3 && a / 2 == a * Rational(1, 2) && 4 / a == Rational(15, 2))
+        #expect(a - 1 == -(1 - a) && a + 1 == 1 + a)
+        var x = a
+        x /= Rational(2, 3)
+        #expect(x == Rational(4, 5))
     }
 
     @Test("malformed strings are thrown errors naming the token", arguments: [
@@ -373,6 +387,8 @@ struct RationalTests {
         ("+-1", .malformed), ("1e+", .malformed), ("1e-", .malformed), ("e5", .malformed), (".", .malformed),
         ("-.", .malformed), ("1.2.3", .malformed), ("0x10", .malformed), ("1 2", .malformed), ("1e2.5", .malformed),
         ("١٢", .malformed), ("1e99999", .exponentTooLarge), ("1e-1000000000000000000000", .exponentTooLarge),
+        // The grammar is checked before the exponent's size, and a denominator has no sign.
+        ("1e99999x", .malformed), ("1/-0", .malformed), ("1/ 0", .zeroDenominator), ("1\u{A0}/\u{A0}0", .zeroDenominator),
     ])
     func malformedStrings(text: String, reason: RationalParseError.Reason) {
         do {
@@ -398,15 +414,15 @@ struct RationalTests {
         #expect(Rational.balancedSum(terms) == sequential)
         #expect(Rational.balancedSum(terms.reversed()) == sequential)
         let nonZero = terms.filter { !$0.isZero }
-        let sequentialReciprocals = try nonZero.reduce(Rational.zero) { try $0 + $1.reciprocal() }
-        #expect(try Rational.balancedSumOfReciprocals(nonZero) == sequentialReciprocals)
+        let sequentialReciprocals = nonZero.reduce(Rational.zero) { $0 + $1.reciprocal }
+        #expect(Rational.balancedSumOfReciprocals(nonZero) == sequentialReciprocals)
     }
 
     @Test func balancedSumOfTheBenchmarkTerms() throws {
         // Σ_{i=1}^{N} (i+1)/(7i+3), the sum of `ratecalc bench sum`, at a small N.
-        let terms = try (1...300).map { try Rational(7 * $0 + 3, $0 + 1) }
-        let sequential = try terms.reduce(Rational.zero) { try $0 + $1.reciprocal() }
-        #expect(try Rational.balancedSumOfReciprocals(terms) == sequential)
-        #expect(try Rational.balancedSumOfReciprocals(terms[..<1]) == (try Rational(1, 5)))
+        let terms = (1...300).map { Rational(7 * $0 + 3, $0 + 1) }
+        let sequential = terms.reduce(Rational.zero) { $0 + $1.reciprocal }
+        #expect(Rational.balancedSumOfReciprocals(terms) == sequential)
+        #expect(Rational.balancedSumOfReciprocals(terms[..<1]) == (Rational(1, 5)))
     }
 }

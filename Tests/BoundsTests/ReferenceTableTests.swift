@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Bounds
 
-/// One row of `Fixtures/rates.tsv` (a copy of the shared reference table, shared/reference).
+/// One row of `Fixtures/rates.tsv`, the project's reference table of exact rates (docs/formulas.md).
 struct ReferenceRow: CustomStringConvertible {
     let smoothness, p, q, gamma, aDagger, rate, level, samples, cnnLog, note: String
     var description: String { "\(smoothness) p=\(p) q=\(q) \(gamma)" }

@@ -9,7 +9,7 @@ import Testing
 //     round(s, 10)                            # ties to even → 286.3374573120
 //     len(str(s.numerator)), len(str(s.denominator))   # 2491, 2488
 //
-// (the same sum as shared/bench/rational_sum.py, summed left to right there).
+// (the same sum as bench/rational_sum.py, whose `fraction` implementation sums left to right).
 
 @Test func benchSumPrintsTheExactSumAtSmallCount() throws {
     let output = try CLIRunner.run(["bench", "sum", "--count", "2000", "--runs", "1"])
@@ -44,7 +44,22 @@ import Testing
     #expect(train.stdout.contains("--steps") && train.stdout.contains("--threads"))
     let bench = try CLIRunner.run(["bench", "--help"])
     #expect(bench.status == 0)
-    #expect(bench.stdout.contains("sum") && bench.stdout.contains("train"))
+    #expect(bench.stdout.contains("sum") && bench.stdout.contains("train") && bench.stdout.contains("oracle"))
     let sum = try CLIRunner.run(["bench", "sum", "--help"])
     #expect(sum.status == 0 && sum.stdout.contains("--count") && sum.stdout.contains("--runs"))
+}
+
+@Test func benchOracleRunsSmallAndRejectsBadOptions() throws {
+    let output = try CLIRunner.run(["bench", "oracle", "--sequences", "24", "--rows", "10", "--gamma", "mixed", "--threads", "1"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let lines = output.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 5, "\(output.stdout)")
+    #expect(lines.contains { $0.hasPrefix("mixed: level ") && $0.hasSuffix(" terms") })
+    #expect(lines.contains { $0.hasPrefix("  evaluate 10 rows: ") })
+    #expect(lines.contains { $0.hasPrefix("  fit: ") && $0.contains(", P ") })
+    for bad in [["--sequences", "1"], ["--rows", "0"], ["--gamma", "isotropic"], ["--gamma", "mixed,"], ["--threads", "0"]] {
+        let rejected = try CLIRunner.run(["bench", "oracle"] + bad)
+        #expect(rejected.status == 2, "\(bad): \(rejected.stderr)")
+        #expect(rejected.stdout.isEmpty && rejected.stderr.hasPrefix("ratecalc: "))
+    }
 }

@@ -150,6 +150,15 @@ import Testing
         (["--smoothness", "1,2", "--noise", "-1"], "--noise"),
         (["--smoothness", "1,2", "--seeds", "0"], "--seeds"),
         (["--smoothness", "1,2,4", "--class", "piecewise", "--window", "2"], "--window"),
+        (["--smoothness", "1,2", "--oracle-level", "theroy"], "--oracle-level"),
+        (["--smoothness", "1,2", "--oracle-level", "Theory"], "'validation' and 'theory'"),
+        (["--smoothness", "1,2", "--weights", "heavy"], "--weights"),
+        (["--smoothness", "1,2", "--gamma", "both"], "--gamma"),
+        (["--smoothness", "1,2", "--class", "gamma-smooth"], "--class"),
+        (["--smoothness", "1,2", "--shard", "2/x", "--out", "/tmp"], "'2/x' is invalid for '--shard <i/N>': expected i/N with 1 ≤ i ≤ N"),
+        (["--smoothness", "1,2", "--n-min", "64", "--n-max", "32"], "--n-max (32) must be ≥ --n-min (64)"),
+        (["--smoothness", "1,2", "--oracle-below", "21"], "--oracle-below"),
+        (["--smoothness", "1,2", "--max-terms", "0"], "--max-terms"),
     ])
     func badInputIsOneLineAndExitTwo(arguments: [String], mentions: String) throws {
         let output = try CLIRunner.run(["check"] + arguments)

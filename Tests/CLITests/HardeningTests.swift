@@ -86,6 +86,10 @@ func renderersNeverTrap(format: String) throws {
     #expect(geometric.status == 2 && geometric.stderr.contains("list fewer entries"))
     let zeros = try Contract.run(["--smoothness", "poly(c=1" + String(repeating: "0", count: 100_000) + ",q=2)"])
     #expect(zeros.status == 2 && zeros.stderr.contains("(100013 characters)"))
+    // The library names the fields (smoothness, precision); the line names the flag to change.
+    let work = try Contract.run(["--smoothness", "poly(c=1,q=999/998)", "--precision", "1e-500"])
+    #expect(work.status == 2 && work.stderr.hasPrefix("ratecalc: smoothness: enclosing Σ i^(−q) for q = 999/998")
+            && work.stderr.contains("ask for a larger --precision (work limit, see docs/limits.md)"), "\(work.stderr)")
     let large = try Contract.run(["--smoothness", "poly(c=1,q=1000)", "--precision", "1e-1000", "--gamma", "anisotropic", "--format", "json"])
     #expect(large.status == 0)
     let weak = try Contract.run(["--smoothness", (0..<20).map { _ in "1e9999" }.joined(separator: ","), "--arch", "cnn", "--q", "1/4096"])

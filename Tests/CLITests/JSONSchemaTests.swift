@@ -55,6 +55,9 @@ func rateAndSamplesMatchTheSchema(arguments: [String]) throws {
     guard SchemaValidator.available else { return }
     let check = try CLIRunner.run(CheckCommandTests.tiny + ["--format", "json"])
     #expect(try SchemaValidator.violations(check.stdout, kind: "check") == nil)
+    // Runs name their replicate index `replicate`; the old key `seed` no longer matches.
+    #expect(check.stdout.contains("\"replicate\" : 0") || check.stdout.contains("\"replicate\": 0"), "\(check.stdout.prefix(200))")
+    #expect(try SchemaValidator.violations(check.stdout.replacingOccurrences(of: "\"replicate\"", with: "\"seed\""), kind: "check") != nil)
     // The validator is not vacuous: a rate report is not a check report, and a renamed
     // field or a wrong type is caught.
     let rate = try CLIRunner.run(["--smoothness", "1,2,4", "--n", "100", "--format", "json"]).stdout

@@ -84,7 +84,7 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
         ("many", variant { $0["runs"] = Array(repeating: firstRun, count: 3000) }, "runs"),
         ("foreign-n", withRun("n", 999), "n=999"),
         ("negative-n", withRun("n", -128), "n=-128"),
-        ("replicate", withRun("seed", 99), "seed 99"),
+        ("replicate", withRun("replicate", 99), "seed 99"),
         ("estimator", withRun("estimator", "ssm"), "ssm"),
         ("theory", variant { $0["theory_rate"] = "1/2" }, "theory_rate"),
         ("target", variant { var target = $0["target"] as! [String: Any]; target["terms"] = 1; $0["target"] = target }, "target.terms"),

@@ -11,7 +11,7 @@ struct CheckEfficiencyTests {
         return (4...14).flatMap { k in
             (0..<replicates).map { r in
                 let n = 1 << k
-                return CheckRunRecord(estimator: .oracle, n: n, seed: r,
+                return CheckRunRecord(estimator: .oracle, n: n, replicate: r,
                                       testMSE: Foundation.pow(Double(n), -0.5) * Foundation.exp(jitter * random.normal()), seconds: 0)
             }
         }
@@ -23,7 +23,7 @@ struct CheckEfficiencyTests {
         return (9...14).flatMap { k in
             (0..<replicates).map { r in
                 let n = Double(1 << k)
-                return CheckRunRecord(estimator: .ssm, n: 1 << k, seed: r,
+                return CheckRunRecord(estimator: .ssm, n: 1 << k, replicate: r,
                                       testMSE: Foundation.pow(n / c(n), -0.5) * Foundation.exp(jitter * random.normal()), seconds: 0)
             }
         }

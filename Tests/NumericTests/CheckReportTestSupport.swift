@@ -30,7 +30,7 @@ enum CheckFixtures {
                     let own = random.normal()
                     let exponent = exponents[estimator] ?? 0.5
                     let mse = constant * pow(Double(n), -exponent) * exp(logNoise * (0.7 * shared + 0.7 * own))
-                    records.append(CheckRunRecord(estimator: estimator, n: n, seed: replicate, testMSE: mse,
+                    records.append(CheckRunRecord(estimator: estimator, n: n, replicate: replicate, testMSE: mse,
                                                   seconds: Double(n) / 1000 + Double(replicate) / 10,
                                                   details: estimator == .oracle ? ["level": 3, "basis_size": Double(n / 8)] : ["epochs": 50]))
                 }
@@ -47,7 +47,7 @@ enum CheckFixtures {
     /// Groups for `PowerLawFit.fit` from the records of one estimator.
     static func groups(_ records: [CheckRunRecord]) -> [(n: Int, mse: [Double])] {
         Array(Set(records.map(\.n))).sorted().map { n in
-            (n: n, mse: records.filter { $0.n == n }.sorted { $0.seed < $1.seed }.map(\.testMSE))
+            (n: n, mse: records.filter { $0.n == n }.sorted { $0.replicate < $1.replicate }.map(\.testMSE))
         }
     }
 

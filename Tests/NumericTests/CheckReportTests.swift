@@ -110,7 +110,7 @@ import Bounds
         for estimator in estimators {
             let runs = try #require(estimator["runs"] as? [[String: Any]])
             #expect(runs.count == 18)
-            #expect(runs[0]["n"] as? Int == 512 && runs[0]["seed"] as? Int == 0)
+            #expect(runs[0]["n"] as? Int == 512 && runs[0]["replicate"] as? Int == 0 && runs[0]["seed"] == nil)
             #expect(runs[0]["test_mse"] is Double && runs[0]["seconds"] is Double && runs[0]["details"] is [String: Any])
             #expect(estimator["fitted_exponent"] is Double)
             let interval = try #require(estimator["interval"] as? [Double])
@@ -136,7 +136,7 @@ import Bounds
         let settings = CheckFixtures.settings()
         var records = CheckFixtures.records(settings, exponents: [:])
         records.removeAll { $0.estimator == .oracle && $0.n != 1024 }        // oracle: one n only
-        records.removeAll { $0.estimator == .ssm && $0.n == 512 && $0.seed == 2 }
+        records.removeAll { $0.estimator == .ssm && $0.n == 512 && $0.replicate == 2 }
         let report = CheckFixtures.report(settings, records)
         #expect(report.missingRuns == 15 + 1)
         #expect(!report.isComplete)
@@ -187,7 +187,7 @@ import Bounds
         let oracleCells = lines[1].split(separator: ",", omittingEmptySubsequences: false)
         #expect(oracleCells.count == 13 && oracleCells[5...9].allSatisfy(\.isEmpty))
         #expect(oracleCells[10] == "64.0" && oracleCells[11] == "" && oracleCells[12] == "3.0")
-        let first = records.first { $0.estimator == .oracle && $0.n == 512 && $0.seed == 0 }!
+        let first = records.first { $0.estimator == .oracle && $0.n == 512 && $0.replicate == 0 }!
         #expect(Double(String(oracleCells[3])) == first.testMSE)
     }
 

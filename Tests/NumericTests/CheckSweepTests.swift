@@ -16,9 +16,9 @@ import Testing
         #expect(try SampleSizeGrid.geometric(from: 100, to: 1000, points: 3) == [100, 316, 1000])
         #expect(try SampleSizeGrid.geometric(from: 10, to: 12, points: 5) == [10, 11, 12])
         #expect(try SampleSizeGrid.geometric(from: 64, to: 64, points: 1) == [64])
-        #expect(throws: CheckInputError.self) { try SampleSizeGrid.geometric(from: 1, to: 10, points: 3) }
-        #expect(throws: CheckInputError.self) { try SampleSizeGrid.geometric(from: 20, to: 10, points: 3) }
-        #expect(throws: CheckInputError.self) { try SampleSizeGrid.geometric(from: 2, to: 10, points: 0) }
+        #expect(throws: CheckSettingsError.self) { try SampleSizeGrid.geometric(from: 1, to: 10, points: 3) }
+        #expect(throws: CheckSettingsError.self) { try SampleSizeGrid.geometric(from: 20, to: 10, points: 3) }
+        #expect(throws: CheckSettingsError.self) { try SampleSizeGrid.geometric(from: 2, to: 10, points: 0) }
     }
 
     @Test func shardsPartitionThePlan() {
@@ -34,10 +34,45 @@ import Testing
     }
 
     @Test func shardSyntax() throws {
-        #expect(try parseShard("2/4") == (2, 4))
+        let spec = try #require(ShardSpec("2/4"))
+        #expect(spec.index == 2 && spec.count == 4 && spec.description == "2/4")
         for bad in ["0/4", "5/4", "2", "a/b", "2/0", "-1/3", "1/2/3", ""] {
-            #expect(throws: CheckInputError.self) { try parseShard(bad) }
+            #expect(ShardSpec(bad) == nil, "\(bad)")
         }
+        let plan = CheckPlan(settings: Self.settings())
+        #expect(plan.shard(spec) == plan.shard(2, of: 4))
+        #expect(plan.shard(.whole) == plan.runs)
+    }
+
+    @Test func settingsValidationNamesFieldsNotFlags() throws {
+        try Self.settings().validate()
+        func failure(_ change: (inout CheckSettings) -> Void) -> CheckSettingsError? {
+            var settings = Self.settings()
+            change(&settings)
+            do { try settings.validate(); return nil } catch { return error as? CheckSettingsError }
+        }
+        let seeds = try #require(failure { $0.seeds = 0 })
+        #expect(seeds.field == .seeds && seeds.description == "seeds must be a positive integer, got 0")
+        #expect(seeds.message(naming: { "--" + $0.rawValue }) == "--seeds must be a positive integer, got 0")
+        #expect(failure { $0.noise = .nan }?.field == .noise)
+        #expect(failure { $0.minSteps = 0 }?.description == "min_steps must be a positive integer, got 0")
+        #expect(failure { $0.oracleSizesBelow = 21 }?.field == .oracleSizesBelow)
+        #expect(failure { $0.sampleSizes = [32, 16] }?.field == .nMin)
+        #expect(failure { $0.smoothness = "poly(c=1,q=2)" }?.field == .smoothness)
+        #expect(failure { $0.smoothness = "1,1"; $0.gamma = .mixed }?.field == .gamma)
+        #expect(failure { $0.length = 1 }?.field == .length)
+        #expect(failure { $0.functionClass = .piecewise; $0.window = 1 }?.field == .window)
+        #expect(throws: CheckSettingsError.self) { try Self.settings().defaultTargetLevel(maxTerms: 0) }
+    }
+
+    @Test func sweepBuildsTheTheoryAndTheTarget() throws {
+        let sweep = try CheckSweep(settings: Self.settings())
+        // Anisotropic a = (1, 2): a† = (1 + 1/2)⁻¹ = 2/3, r = 2a†/(2a†+1) = 4/7, a†/(2a†+1) = 2/7.
+        let rate = Rational(4, 7), coefficient = Rational(2, 7)
+        #expect(sweep.theoryRate == rate && sweep.levelCoefficient == coefficient)
+        #expect(sweep.smoothness.entries.count == 2 && sweep.target.level == 2)
+        #expect(CheckSweep.defaultEstimators(windowSweep: false) == [.ssm, .transformer, .oracle])
+        #expect(CheckSweep.defaultEstimators(windowSweep: true) == [.ssm, .transformer, .fnn, .oracle])  // the cnn only on request: the documented window sweep keeps its runs
     }
 
     @Test func seedsAreDistinctAcrossRolesAndRuns() {
@@ -124,7 +159,7 @@ import Testing
             let target = try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: settings.functionClass,
                                              level: settings.targetLevel, window: settings.window,
                                              seed: CheckSeeds(master: settings.seed).target)
-            return CheckRunner(settings: settings, target: target, theoryLevelCoefficient: try Rational(1, 5), threads: 1)
+            return CheckRunner(settings: settings, target: target, theoryLevelCoefficient: Rational(1, 5), threads: 1)
         }
         let plan = CheckPlan(settings: settings)
         let whole = try runner().run(plan.runs)

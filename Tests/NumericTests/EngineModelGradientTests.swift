@@ -39,7 +39,7 @@ import Testing
 
     /// The parameter table matches the documented tensor list (docs/model-format.md).
     @Test func parameterCountsMatchPyTorchReference() {
-        // Canonical configuration; PyTorch's torch_train_step.py reports 16865 (ssm) and 17953 (transformer).
+        // Canonical configuration; bench/torch_train_step.py and bench/jax_train_step.py report the same (BenchScriptTests).
         let ssm = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .ssm, tokenDimension: 1, sequenceLength: 32), seed: 0)
         let transformer = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .transformer, tokenDimension: 1, sequenceLength: 32), seed: 0)
         #expect(ssm.layout.count == 16865)

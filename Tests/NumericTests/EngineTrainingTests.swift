@@ -34,7 +34,7 @@ import Testing
     }
 
     /// Two blocks are needed: a single gated SSM block with this small kernel stays near MSE 0.05,
-    /// as does the PyTorch reference model (checked with torch_train_step.py's modules).
+    /// as does the PyTorch reference model (checked with bench/torch_train_step.py's modules).
     @Test(arguments: SequenceArchitecture.allCases)
     func learnsDelayedCopy(architecture: SequenceArchitecture) throws {
         let data = Self.shiftDataset(count: 256, length: 8, seed: 2)
@@ -94,6 +94,7 @@ import Testing
     @Test func benchmarkRunsTheTrainingStep() throws {
         let result = try measureTrainingThroughput(Self.small(.ssm), batchSize: 4, steps: 2, warmupSteps: 1)
         #expect(result.steps == 2 && result.samplesPerSecond > 0 && result.parameterCount > 0)
+        #expect(result.cpuSeconds > 0 && result.cpuMillisecondsPerStep.isFinite)
         #expect(throws: EngineError.self) { try measureTrainingThroughput(Self.small(.ssm), steps: 0) }
     }
 

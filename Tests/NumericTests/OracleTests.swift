@@ -121,30 +121,26 @@ import Testing
         }
     }
 
-    /// Timings for the report; runs only with `RATECALC_TIMINGS=1` (use a release build:
-    /// `swift test -c release -Xswiftc -enable-testing --filter OracleTests/timings`).
-    /// `RATECALC_N` sets the number of sequences (default 16384), `RATECALC_GAMMA=mixed` skips the
-    /// anisotropic case. OpenBLAS 0.3.21 may detect this CPU as Prescott (SSE3 kernels, ~4× slower
-    /// dgemm); `OPENBLAS_CORETYPE=SkylakeX` in the environment selects the AVX-512 kernels.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["RATECALC_TIMINGS"] == "1"))
-    func timings() throws {
-        for gamma in ProcessInfo.processInfo.environment["RATECALC_GAMMA"] == "mixed" ? [GammaType.mixed] : [.anisotropic, .mixed] {
-            let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: gamma, maxTerms: 12000)
-            let target = try SyntheticTarget(smoothness: Self.a124, gamma: gamma, functionClass: .gammaSmooth,
-                                             level: level, window: 3, seed: 1)
-            print("TIMING \(gamma) level \(level) terms \(target.termCount) squaredNorm \(target.squaredNorm) maxFrequency \(target.layout.maxFrequency)")
-            var random = RandomSource(seed: 2)
-            let rows = 500_000
-            let z = (0..<(rows * 3)).map { _ in random.uniform() }
-            var clock = Date()
-            _ = target.evaluate(coordinates: z, rows: rows)
-            print("TIMING \(gamma) evaluate 500k rows × \(target.termCount) terms: \(Date().timeIntervalSince(clock)) s")
-            clock = Date()
-            let sample = target.sample(sequences: Int(ProcessInfo.processInfo.environment["RATECALC_N"] ?? "16384")!, length: 32, noise: 0.1, seed: 3)
-            print("TIMING \(gamma) sample 16384 × 32 (\(sample.rows) rows): \(Date().timeIntervalSince(clock)) s")
-            clock = Date()
-            let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: .validation(fraction: 0.2), seed: 4)
-            print("TIMING \(gamma) oracle validation: \(Date().timeIntervalSince(clock)) s, level \(fit.level), P \(fit.basisSize), test \(fit.testMSE), val \(fit.validationMSE ?? -1)")
-        }
+    /// `OracleBenchmark` (what `ratecalc bench oracle` prints) at a tiny size: it times the three
+    /// stages of the target `check` would build and fits it as `LeastSquaresOracle.fit` does.
+    @Test func oracleBenchmarkTimesTheStagesOfTheDefaultTarget() throws {
+        var benchmark = OracleBenchmark(gamma: .mixed)
+        benchmark.maxTerms = 50
+        benchmark.evaluatedRows = 100
+        benchmark.sequences = 40
+        let timings = try benchmark.run()
+        let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: .mixed, maxTerms: 50)
+        let target = try SyntheticTarget(smoothness: Self.a124, gamma: .mixed, functionClass: .gammaSmooth,
+                                         level: level, window: 3, seed: 1)
+        #expect(timings.level == level)
+        #expect(timings.termCount == target.termCount && timings.termCount <= 50)
+        #expect(timings.evaluatedRows == 100)
+        #expect(timings.sampleRows == 40 * (32 - target.firstTargetPosition))
+        let sample = target.sample(sequences: 40, length: 32, noise: 0.1, seed: 3)
+        let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: .validation(fraction: 0.2), seed: 4)
+        #expect(timings.fit.basisSize == fit.basisSize && timings.fit.testMSE == fit.testMSE)
+        #expect([timings.evaluationSeconds, timings.sampleSeconds, timings.fitSeconds].allSatisfy { $0 >= 0 && $0.isFinite })
+        benchmark.sequences = 1
+        #expect(throws: CheckInputError.self) { _ = try benchmark.run() }
     }
 }

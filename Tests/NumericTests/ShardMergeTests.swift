@@ -12,7 +12,7 @@ import Bounds
     static let target: CheckTargetSummary = {
         let built = try! SyntheticTarget(smoothness: try! Smoothness.parse(settings.smoothness), gamma: settings.gamma,
                                          functionClass: settings.functionClass, level: settings.targetLevel, window: settings.window,
-                                         weights: TargetWeights(rawValue: settings.weights)!, seed: CheckSeeds(master: settings.seed).target)
+                                         weights: settings.weights, seed: CheckSeeds(master: settings.seed).target)
         return CheckTargetSummary(termCount: built.termCount, squaredNorm: built.squaredNorm, level: built.level)
     }()
 
@@ -46,6 +46,25 @@ import Bounds
         #expect(read.kind == "ratecalc-check-shard" && read.schemaVersion == 1)
         let text = try String(contentsOf: directory.appendingPathComponent("shard-2-of-3.json"), encoding: .utf8)
         #expect(text.contains("\"kind\" : \"ratecalc-check-shard\"") && text.contains("\"shard_index\" : 2"))
+    }
+
+    @Test func shardsWrittenBeforeTheReplicateRenameStillMerge() throws {
+        let directory = try CheckFixtures.temporaryDirectory()
+        let runs = Array(Self.records.prefix(4))
+        try Self.shard(1, of: 1, runs: runs).write(to: directory)
+        let file = directory.appendingPathComponent("shard-1-of-1.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("\"replicate\" : "))
+        // An older file: the replicate index under the key `seed`.
+        try text.replacingOccurrences(of: "\"replicate\" : ", with: "\"seed\" : ").write(to: file, atomically: true, encoding: .utf8)
+        let old = try CheckShardFile.read(from: file)
+        #expect(old.runs == runs)
+        #expect(runs.contains { $0.replicate > 0 })
+        // Neither key: a missing field, named.
+        let record = try JSONEncoder().encode(runs[0])
+        var object = try #require(try JSONSerialization.jsonObject(with: record) as? [String: Any])
+        object["replicate"] = nil
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CheckRunRecord.self, from: JSONSerialization.data(withJSONObject: object)) }
     }
 
     @Test func threeShardsMergeToTheUnshardedReport() throws {
@@ -108,7 +127,7 @@ import Bounds
                 Issue.record("wrong error \(error)"); return
             }
             #expect(file.hasSuffix("shard-2-of-2.json") && other.hasSuffix("shard-1-of-2.json"))
-            #expect(estimator == changed.estimator && n == changed.n && seed == changed.seed)
+            #expect(estimator == changed.estimator && n == changed.n && seed == changed.replicate)
         }
     }
 

@@ -34,7 +34,7 @@ import Testing
 
     /// Exact comparison: γ = 1/3 is selected by the Double 1/3 (its nearest Double), not by 0.333.
     @Test func levelComparisonIsExact() throws {
-        let a = Self.smoothness([try Rational(1, 3)])
+        let a = Self.smoothness([Rational(1, 3)])
         let at = try SyntheticTarget(smoothness: a, gamma: .mixed, functionClass: .gammaSmooth,
                                      level: 1.0 / 3.0, window: 1, seed: 1)
         #expect(at.termCount == 3)

@@ -52,12 +52,12 @@ import Testing
     }
 
     @Test func refusesWhatItCannotRun() {
-        #expect(throws: CheckInputError.self) {
+        #expect(throws: CheckSettingsError.self) {
             try WindowSweep(settings: Self.settings(functionClass: .gammaSmooth), smoothness: Self.smoothness, windows: [2, 4], n: 16)
         }
-        #expect(throws: CheckInputError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [1, 4], n: 16) }
-        #expect(throws: CheckInputError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [2, 8], n: 16) }
-        #expect(throws: CheckInputError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [2, 4], n: 1) }
-        #expect(throws: CheckInputError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [], n: 16) }
+        #expect(throws: CheckSettingsError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [1, 4], n: 16) }
+        #expect(throws: CheckSettingsError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [2, 8], n: 16) }
+        #expect(throws: CheckSettingsError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [2, 4], n: 1) }
+        #expect(throws: CheckSettingsError.self) { try WindowSweep(settings: Self.settings(), smoothness: Self.smoothness, windows: [], n: 16) }
     }
 }

@@ -45,13 +45,8 @@ public struct BigInt: Sendable {
     /// True when the value is zero.
     public var isZero: Bool { signum == 0 }
 
-    /// The number of decimal digits of `|self|` (1 for zero).
-    public var decimalDigitCount: Int {
-        // mpz_sizeinbase may overestimate by one for base 10; count exactly from the string.
-        let estimate = cgmp_z_sizeinbase(pointer, 10)
-        if estimate < 2000 { return description.filter { $0 != "-" }.count }
-        return Int(estimate)
-    }
+    /// True when the value is divisible by 2.
+    public var isEven: Bool { cgmp_z_getlimbn(pointer, 0) & 1 == 0 }
 
     /// The value as an `Int` when it fits, else `nil`.
     public var intValue: Int? {
@@ -94,16 +89,11 @@ extension BigInt {
     /// `gcd(self, other) ≥ 0`.
     public func gcd(_ other: BigInt) -> BigInt { BigInt { cgmp_z_gcd($0, pointer, other.pointer) } }
 
-    /// Floor division `⌊self / divisor⌋`; throws ``ExactArithmeticError/divisionByZero``.
-    public func floorDivided(by divisor: BigInt) throws -> BigInt {
-        guard !divisor.isZero else { throw ExactArithmeticError.divisionByZero }
+    /// Floor division `⌊self / divisor⌋`.
+    /// - Precondition: `divisor ≠ 0`.
+    public func floorDivided(by divisor: BigInt) -> BigInt {
+        precondition(!divisor.isZero, "BigInt division by zero")
         return BigInt { cgmp_z_fdiv_q($0, pointer, divisor.pointer) }
-    }
-
-    /// Ceiling division `⌈self / divisor⌉`; throws ``ExactArithmeticError/divisionByZero``.
-    public func ceilingDivided(by divisor: BigInt) throws -> BigInt {
-        guard !divisor.isZero else { throw ExactArithmeticError.divisionByZero }
-        return BigInt { cgmp_z_cdiv_q($0, pointer, divisor.pointer) }
     }
 
     /// `⌊self^(1/n)⌋` for `self ≥ 0`, `n ≥ 1`.
@@ -115,20 +105,5 @@ extension BigInt {
     /// `10^exponent`.
     public static func powerOfTen(_ exponent: UInt) -> BigInt {
         BigInt { cgmp_z_ui_pow_ui($0, 10, exponent) }
-    }
-}
-
-/// Errors of exact arithmetic: they are thrown, never trapped.
-public enum ExactArithmeticError: Error, Equatable, CustomStringConvertible {
-    /// A division (or reciprocal) by zero.
-    case divisionByZero
-    /// `0^k` with `k < 0`.
-    case zeroToNegativePower
-
-    public var description: String {
-        switch self {
-        case .divisionByZero: return "division by zero"
-        case .zeroToNegativePower: return "zero raised to a negative power"
-        }
     }
 }

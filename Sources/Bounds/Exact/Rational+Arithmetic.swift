@@ -1,7 +1,11 @@
 import CGMP
 
 /// Field operations on ``Rational``. Results are exact and canonical.
-/// Division and reciprocals throw ``ExactArithmeticError/divisionByZero`` instead of trapping.
+///
+/// As in BigInt libraries and Python's `fractions`, arithmetic is total except for division
+/// by zero, which is a programming error and traps (`- Precondition:`); only parsing user
+/// input throws (``Rational/init(parsing:)``). Callers that divide by something a user
+/// chose validate it first and throw their own typed error there.
 extension Rational {
     /// `lhs + rhs`.
     public static func + (lhs: Rational, rhs: Rational) -> Rational { Rational { cgmp_q_add($0, lhs.pointer, rhs.pointer) } }
@@ -9,33 +13,41 @@ extension Rational {
     public static func - (lhs: Rational, rhs: Rational) -> Rational { Rational { cgmp_q_sub($0, lhs.pointer, rhs.pointer) } }
     /// `lhs · rhs`.
     public static func * (lhs: Rational, rhs: Rational) -> Rational { Rational { cgmp_q_mul($0, lhs.pointer, rhs.pointer) } }
-    /// `lhs / rhs`; throws when `rhs` is zero.
-    public static func / (lhs: Rational, rhs: Rational) throws -> Rational {
-        guard !rhs.isZero else { throw ExactArithmeticError.divisionByZero }
+    /// `lhs / rhs`.
+    /// - Precondition: `rhs ≠ 0`.
+    public static func / (lhs: Rational, rhs: Rational) -> Rational {
+        precondition(!rhs.isZero, "Rational division by zero")
         return Rational { cgmp_q_div($0, lhs.pointer, rhs.pointer) }
     }
     /// `−value`.
     public static prefix func - (value: Rational) -> Rational { Rational { cgmp_q_neg($0, value.pointer) } }
 
+    /// `lhs = lhs + rhs`.
     public static func += (lhs: inout Rational, rhs: Rational) { lhs = lhs + rhs }
+    /// `lhs = lhs − rhs`.
     public static func -= (lhs: inout Rational, rhs: Rational) { lhs = lhs - rhs }
+    /// `lhs = lhs · rhs`.
     public static func *= (lhs: inout Rational, rhs: Rational) { lhs = lhs * rhs }
+    /// `lhs = lhs / rhs`.
+    /// - Precondition: `rhs ≠ 0`.
+    public static func /= (lhs: inout Rational, rhs: Rational) { lhs = lhs / rhs }
 
     /// `|self|`.
     public var magnitude: Rational { Rational { cgmp_q_abs($0, pointer) } }
 
-    /// `1/self`; throws when `self` is zero.
-    public func reciprocal() throws -> Rational {
-        guard !isZero else { throw ExactArithmeticError.divisionByZero }
+    /// `1/self`.
+    /// - Precondition: `self ≠ 0`.
+    public var reciprocal: Rational {
+        precondition(!isZero, "reciprocal of a zero Rational")
         return Rational { cgmp_q_inv($0, pointer) }
     }
 
-    /// `self^exponent` for any integer exponent; `0^k` with `k < 0` throws
-    /// ``ExactArithmeticError/zeroToNegativePower``.
-    public func power(_ exponent: Int) throws -> Rational {
+    /// `self^exponent` for any integer exponent.
+    /// - Precondition: `self ≠ 0` when `exponent < 0`.
+    public func power(_ exponent: Int) -> Rational {
         if exponent < 0 {
-            guard !isZero else { throw ExactArithmeticError.zeroToNegativePower }
-            return try reciprocal().power(-exponent)
+            precondition(!isZero, "zero Rational raised to a negative power")
+            return reciprocal.power(-exponent)
         }
         let e = UInt(exponent)
         return Rational { q in
@@ -57,4 +69,28 @@ extension Rational {
     public static func minimum(_ a: Rational, _ b: Rational) -> Rational { a < b ? a : b }
     /// The larger of two values.
     public static func maximum(_ a: Rational, _ b: Rational) -> Rational { a < b ? b : a }
+}
+
+/// Mixed arithmetic with machine integers, so that formulas read as formulas:
+/// `2 * (a - v)`, `n / (q - 1)`, `e / (e + 1)`. Each converts the `Int` exactly and then
+/// applies the ``Rational`` operation.
+extension Rational {
+    /// `Rational(lhs) + rhs`.
+    public static func + (lhs: Int, rhs: Rational) -> Rational { Rational(lhs) + rhs }
+    /// `lhs + Rational(rhs)`.
+    public static func + (lhs: Rational, rhs: Int) -> Rational { lhs + Rational(rhs) }
+    /// `Rational(lhs) − rhs`.
+    public static func - (lhs: Int, rhs: Rational) -> Rational { Rational(lhs) - rhs }
+    /// `lhs − Rational(rhs)`.
+    public static func - (lhs: Rational, rhs: Int) -> Rational { lhs - Rational(rhs) }
+    /// `Rational(lhs) · rhs`.
+    public static func * (lhs: Int, rhs: Rational) -> Rational { Rational(lhs) * rhs }
+    /// `lhs · Rational(rhs)`.
+    public static func * (lhs: Rational, rhs: Int) -> Rational { lhs * Rational(rhs) }
+    /// `Rational(lhs) / rhs`.
+    /// - Precondition: `rhs ≠ 0`.
+    public static func / (lhs: Int, rhs: Rational) -> Rational { Rational(lhs) / rhs }
+    /// `lhs / Rational(rhs)`.
+    /// - Precondition: `rhs ≠ 0`.
+    public static func / (lhs: Rational, rhs: Int) -> Rational { lhs / Rational(rhs) }
 }

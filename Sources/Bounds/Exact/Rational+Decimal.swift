@@ -60,7 +60,7 @@ extension Rational {
 
     /// `10^k` for any integer k.
     static func powerOfTen(_ k: Int) -> Rational {
-        k >= 0 ? Rational(BigInt.powerOfTen(UInt(k))) : try! Rational(BigInt(1), BigInt.powerOfTen(UInt(-k)))
+        k >= 0 ? Rational(BigInt.powerOfTen(UInt(k))) : Rational(BigInt.powerOfTen(UInt(-k))).reciprocal
     }
 
     /// The integer e with `10^e ≤ x < 10^(e+1)`, for `x > 0`, decided exactly.
@@ -77,14 +77,8 @@ extension Rational {
     static func roundedToInteger(_ x: Rational) -> BigInt {
         let floor = x.floor()
         let remainder = x - Rational(floor)
-        let half = try! Rational(1, 2)
-        if remainder > half { return floor + 1 }
-        if remainder < half { return floor }
+        if remainder > .oneHalf { return floor + 1 }
+        if remainder < .oneHalf { return floor }
         return floor.isEven ? floor : floor + 1
     }
-}
-
-extension BigInt {
-    /// True when the value is divisible by 2.
-    public var isEven: Bool { cgmp_z_getlimbn(pointer, 0) & 1 == 0 }
 }

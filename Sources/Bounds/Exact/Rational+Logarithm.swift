@@ -6,7 +6,7 @@ extension Rational {
     /// The width added on each side of the double-precision correction `log10(m)`,
     /// `m ∈ [1, 10)`: far above the error of `log10` (below one unit in the last place,
     /// about 1.1·10⁻¹⁶) and of rounding `m` to a double.
-    static let logarithmMargin = try! Rational(BigInt(1), BigInt.powerOfTen(14))
+    static let logarithmMargin = Rational.powerOfTen(-14)
 
     /// `log10(self)` for `self > 0` as `[lower, upper]`: the integer part from digit counts
     /// (``decimalExponent(of:)``, exact) plus `log10(m)` for the mantissa `m = self/10^e`

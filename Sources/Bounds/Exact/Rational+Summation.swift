@@ -6,7 +6,7 @@ import CGMP
 /// each of the n additions costs as much as the final size: O(n · size) overall. Pairing
 /// neighbours level by level (`(t₁+t₂) + (t₃+t₄)`, …) keeps the operands of each level
 /// balanced, so the cost grows like the final size times log n — the same strategy as the
-/// `split` reference in `shared/bench/rational_sum.py`.
+/// binary-splitting references in `bench/rational_sum.py` (docs/benchmarks.md).
 extension Rational {
     /// `Σ terms`, summed by balanced pairing in place over one scratch array of `mpq_t`
     /// (no allocation per addition beyond GMP's own limbs).
@@ -16,10 +16,11 @@ extension Rational {
         }
     }
 
-    /// `Σ 1/terms[k]`, summed by balanced pairing; throws if any term is zero.
+    /// `Σ 1/terms[k]`, summed by balanced pairing.
     /// This is ã = Σ_k 1/a_k of the anisotropic smoothness (docs/formulas.md, O22 Thm 13/14).
-    public static func balancedSumOfReciprocals<C: Collection>(_ terms: C) throws -> Rational where C.Element == Rational {
-        guard !terms.contains(where: { $0.isZero }) else { throw ExactArithmeticError.divisionByZero }
+    /// - Precondition: no term is zero.
+    public static func balancedSumOfReciprocals<C: Collection>(_ terms: C) -> Rational where C.Element == Rational {
+        precondition(!terms.contains(where: { $0.isZero }), "reciprocal of a zero Rational")
         return balancedSum(count: terms.count) { scratch in
             for (index, term) in terms.enumerated() { cgmp_q_inv(scratch + index, term.pointer) }
         }

@@ -33,18 +33,20 @@ public struct Rational: Sendable {
         self.init { cgmp_z_set(cgmp_q_numref($0), value.pointer) }
     }
 
-    /// `numerator / denominator` in lowest terms; throws when the denominator is zero.
-    public init(_ numerator: BigInt, _ denominator: BigInt) throws {
-        guard !denominator.isZero else { throw ExactArithmeticError.divisionByZero }
+    /// `numerator / denominator` in lowest terms.
+    /// - Precondition: `denominator ≠ 0`.
+    public init(_ numerator: BigInt, _ denominator: BigInt) {
+        precondition(!denominator.isZero, "Rational with a zero denominator")
         self.init(canonicalize: true) { q in
             cgmp_z_set(cgmp_q_numref(q), numerator.pointer)
             cgmp_z_set(cgmp_q_denref(q), denominator.pointer)
         }
     }
 
-    /// `numerator / denominator` in lowest terms; throws when the denominator is zero.
-    public init(_ numerator: Int, _ denominator: Int) throws {
-        try self.init(BigInt(numerator), BigInt(denominator))
+    /// `numerator / denominator` in lowest terms.
+    /// - Precondition: `denominator ≠ 0`.
+    public init(_ numerator: Int, _ denominator: Int) {
+        self.init(BigInt(numerator), BigInt(denominator))
     }
 
     /// The numerator in lowest terms (carries the sign).
@@ -62,9 +64,12 @@ public struct Rational: Sendable {
     /// True when the denominator is 1.
     public var isInteger: Bool { cgmp_z_cmp_si(cgmp_q_denref_const(pointer), 1) == 0 }
 
-    /// 0 and 1, the constants most formulas start from.
+    /// 0, the sum's starting value.
     public static let zero = Rational(0)
+    /// 1, the product's starting value.
     public static let one = Rational(1)
+    /// 1/2, as in `v = (1/p − 1/2)_+` and rounding ties.
+    static let oneHalf = Rational(1, 2)
 }
 
 extension Rational: ExpressibleByIntegerLiteral {

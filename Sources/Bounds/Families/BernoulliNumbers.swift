@@ -9,9 +9,9 @@ enum BernoulliNumbers {
             var binomial = BigInt(1) // C(n+1, 0)
             for k in 0..<n {
                 sum += Rational(binomial) * numbers[k]
-                binomial = try! (binomial * BigInt(n + 1 - k)).floorDivided(by: BigInt(k + 1))
+                binomial = (binomial * BigInt(n + 1 - k)).floorDivided(by: BigInt(k + 1))
             }
-            numbers.append(-(try! sum / Rational(n + 1)))
+            numbers.append(-sum / (n + 1))
         }
         return Array(numbers.prefix(count))
     }

@@ -110,7 +110,7 @@ public struct ClosedForm: Sendable, Equatable {
 
 extension BigInt {
     /// Exact quotient `self / divisor`. - Requires: `divisor` divides `self`.
-    static func / (lhs: BigInt, rhs: BigInt) -> BigInt { try! lhs.floorDivided(by: rhs) }
+    static func / (lhs: BigInt, rhs: BigInt) -> BigInt { lhs.floorDivided(by: rhs) }
     /// Whether the value is ±1.
     var isOne: Bool { magnitude == BigInt(1) }
 }

@@ -14,13 +14,13 @@ enum PiEnclosure {
 
     /// `arctan(1/x)` bracketed by two consecutive partial sums whose last term is below `10^{-digits}`.
     static func arctangentOfReciprocal(_ x: Int, digits: Int) -> CertifiedValue {
-        let threshold = try! Rational(BigInt(1), BigInt.powerOfTen(UInt(digits)))
+        let threshold = Rational.powerOfTen(-digits)
         let xSquared = BigInt(x * x)
         var power = BigInt(x) // x^{2k+1}
         var sum = Rational.zero
         var k = 0
         while true {
-            let term = try! Rational(BigInt(1), BigInt(2 * k + 1) * power)
+            let term = Rational(BigInt(1), BigInt(2 * k + 1) * power)
             let next = k % 2 == 0 ? sum + term : sum - term
             if term < threshold {
                 return CertifiedValue(lower: Rational.minimum(sum, next), upper: Rational.maximum(sum, next))

@@ -25,7 +25,7 @@ public enum SmoothnessFamily: Sendable, Equatable {
             guard q.isInteger, let e = q.numerator.intValue else { return nil }
             return c * Rational(BigInt(i).power(UInt(e)))
         case .geometric(let c, let r):
-            return c * (try! r.power(i - 1))
+            return c * r.power(i - 1)
         }
     }
 

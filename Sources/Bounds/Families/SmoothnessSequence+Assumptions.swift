@@ -8,7 +8,7 @@ extension SmoothnessSequence {
     /// Assumption 8: `a_i = Ω(i^q)`. A polynomial tail `c·i^{q'}` satisfies it iff `q' ≥ q`;
     /// a geometric tail always does. Without q it is decided for some q > 0 (always true
     /// for the families ratecalc reads).
-    func assumption8(q: Rational?) -> Condition {
+    func assumption8(q: Rational?, fieldName: (InputField) -> String = InputField.ownNames) -> Condition {
         let name = "a_i = Omega(i^q)", display = "a_i = Ω(i^q)"
         switch tail {
         case .none:
@@ -20,7 +20,7 @@ extension SmoothnessSequence {
         case .polynomial(_, let exponent)?:
             guard let q else {
                 return Condition(name: name, displayName: display, status: .holds,
-                                 detail: "for every q ≤ \(exponent), the family exponent (O22 Assumption 8; --q fixes q)", required: false)
+                                 detail: "for every q ≤ \(exponent), the family exponent (O22 Assumption 8; \(fieldName(.q)) fixes q)", required: false)
             }
             let holds = exponent >= q
             return Condition(name: name, displayName: display, status: holds ? .holds : .fails,
@@ -43,9 +43,9 @@ extension SmoothnessSequence {
     /// O22's alternative hypotheses for the CNN rate: Assumption 8 (Theorem 10) and
     /// Assumption 12, weak ℓ^q norm and log growth (Theorem 14). Without q the weak ℓ^q
     /// norm is undecided.
-    func o22Assumptions(q: Rational?) -> [Condition] {
-        let weakLq = q.map { weakLqCondition(q: $0) } ?? WeakLq.undecidedWithoutQ
-        return [assumption8(q: q).hypothesis(of: Theorem.o22OrdinaryCNN),
+    func o22Assumptions(q: Rational?, fieldName: (InputField) -> String) -> [Condition] {
+        let weakLq = q.map { weakLqCondition(q: $0) } ?? WeakLq.undecidedWithoutQ(fieldName: fieldName)
+        return [assumption8(q: q, fieldName: fieldName).hypothesis(of: Theorem.o22OrdinaryCNN),
                 weakLq.hypothesis(of: Theorem.o22DilatedCNN),
                 logGrowthCondition().hypothesis(of: Theorem.o22DilatedCNN)]
     }
@@ -118,7 +118,7 @@ extension SmoothnessSequence {
             if delta.isZero {
                 let holds = c >= .one
                 return condition(holds ? .holds : .fails,
-                                 "for j ≥ \(firstAbove), j^q/ā_j = 1/c = \(try! c.reciprocal()) \(holds ? "≤" : ">") 1" + (c == .one ? " (equality: the boundary case)" : ""))
+                                 "for j ≥ \(firstAbove), j^q/ā_j = 1/c = \(1 / c) \(holds ? "≤" : ">") 1" + (c == .one ? " (equality: the boundary case)" : ""))
             }
             let holds = try powerAtMost(j: firstAbove, u: u, w: w, entry: .family(firstAbove), family: family)
             return condition(holds ? .holds : .fails,

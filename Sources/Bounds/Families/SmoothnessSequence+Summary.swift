@@ -24,7 +24,7 @@ extension SmoothnessSequence {
         case .geometric(let c, let r):
             // Σ_{i>k} 1/(c r^{i−1}) = r^{−k} · r / (c (r − 1)).
             let k = head.count
-            let tailSum = try! (try! r.power(-k)) * r / (c * (r - .one))
+            let tailSum = r.power(-k) * r / (c * (r - 1))
             reciprocalSum = CertifiedValue(exact: headSum + tailSum)
         case .polynomial(let c, let q):
             if q <= .one {
@@ -42,7 +42,7 @@ extension SmoothnessSequence {
             smallest: first, secondSmallest: second, strictGap: gap,
             reciprocalSum: reciprocalSum.map { $0.with(closedForm: closedForm) }, divergence: divergence,
             anisotropicClosedForm: closedForm?.reciprocal,
-            cnnAssumptions: { q in SmoothnessSequence(head: headCopy, tail: family).o22Assumptions(q: q) })
+            cnnAssumptions: { q, fieldName in SmoothnessSequence(head: headCopy, tail: family).o22Assumptions(q: q, fieldName: fieldName) })
     }
 
     /// ã enclosed so that a† = 1/ã (slope 1/ã²) and the quantities derived from it are
@@ -52,10 +52,10 @@ extension SmoothnessSequence {
     /// which for huge or tiny c is a relative, not an absolute, width.)
     private func reciprocalSumOfPolynomial(headSum: Rational, c: Rational, q: Rational, width: Rational) throws -> CertifiedValue {
         let firstTerm = PowerEnclosure.power(BigInt(head.count + 1), exponent: -q, digits: 20).lower
-        let lowerBound = headSum + (try! firstTerm / c)
-        let tailWidth = Rational.minimum(try! width * lowerBound * lowerBound * c / Rational(8), try! Rational(1, 8))
+        let lowerBound = headSum + firstTerm / c
+        let tailWidth = Rational.minimum(width * lowerBound * lowerBound * c / 8, Rational(1, 8))
         return try ZetaTail.enclosure(q: q, after: head.count, width: tailWidth)
-            .scaled(by: try! c.reciprocal())
+            .scaled(by: 1 / c)
             .adding(CertifiedValue(exact: headSum))
     }
 
@@ -65,10 +65,10 @@ extension SmoothnessSequence {
     private func closedFormOfReciprocalSum(headSum: Rational, c: Rational, q: Rational) -> ClosedForm? {
         guard q.isInteger, let n = q.numerator.intValue, n % 2 == 0, n <= 200 else { return nil }
         let bernoulli = BernoulliNumbers.first(n + 1)[n].magnitude
-        let beta = try! bernoulli * Rational(BigInt(2).power(UInt(n - 1))) / Rational(ZetaTail.factorial(n)) / c
+        let beta = bernoulli * Rational(BigInt(2).power(UInt(n - 1))) / Rational(ZetaTail.factorial(n)) / c
         var harmonic = Rational.zero
-        if !head.isEmpty { for i in 1...head.count { harmonic += try! Rational(BigInt(1), BigInt(i).power(UInt(n))) } }
-        let alpha = headSum - (try! harmonic / c)
+        if !head.isEmpty { for i in 1...head.count { harmonic += Rational(BigInt(1), BigInt(i).power(UInt(n))) } }
+        let alpha = headSum - harmonic / c
         return ClosedForm(piPower: n, constant: alpha, piCoefficient: beta)
     }
 

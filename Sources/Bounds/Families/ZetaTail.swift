@@ -50,7 +50,7 @@ enum ZetaTail {
     }
 
     private static func overBudget(q: Rational, width: Rational, work: Int) -> FamilyEnclosureError {
-        .overBudget("enclosing Σ i^(−q) for q = \(q) to width 1e-\(decimalDigits(for: width)) needs more than \(maximumWork) digits of work (about \(work)); ask for a larger --precision")
+        .tailOverBudget(q: q, widthDigits: decimalDigits(for: width), work: work)
     }
 
     /// For large q, the plain sum: `Σ_{i≥N} i^{-q} ∈ [N^{1−q}/(q−1), N^{−q} + N^{1−q}/(q−1)]`
@@ -58,7 +58,7 @@ enum ZetaTail {
     /// already for a small N when q is large. Nil when N would exceed 2,000 terms.
     private static func directSum(q: Rational, k: Int, digits: Int, width: Rational) throws -> CertifiedValue? {
         // Smallest N > k with N^{-q} ≤ width/4, i.e. N^q ≥ 4/width, decided on logarithms.
-        let needed = try! Rational(4) / width
+        let needed = 4 / width
         let (neededLog, _) = needed.log10Enclosure()
         var n = k + 1
         while q * Rational(n).log10Enclosure().lower < neededLog + Rational(1) {
@@ -74,7 +74,7 @@ enum ZetaTail {
             }
         }
         let nPower = PowerEnclosure.power(BigInt(n), exponent: -q, digits: digits + 4)
-        let integral = try! Rational(n) / (q - .one)
+        let integral = n / (q - 1)
         let tail = CertifiedValue(lower: nPower.lower * integral, upper: nPower.upper + nPower.upper * integral)
         let result = partial.adding(tail)
         guard result.width <= width else { return nil }
@@ -87,7 +87,7 @@ enum ZetaTail {
     /// One try with cut-off N and working precision `digits`; nil if the asymptotic terms stop
     /// decreasing before the remainder is small enough (then N is increased).
     private static func attempt(q: Rational, k: Int, n: Int, digits: Int) -> CertifiedValue? {
-        let target = try! Rational(BigInt(1), BigInt.powerOfTen(UInt(digits)))
+        let target = Rational.powerOfTen(-digits)
         // Partial sum Σ_{i=k+1}^{N−1} i^{-q}.
         var partial = CertifiedValue(exact: .zero)
         if k + 1 <= n - 1 {
@@ -100,18 +100,18 @@ enum ZetaTail {
         }
         // Euler–Maclaurin from N: coefficient C with Σ_{i≥N} = C·N^{-q} + R.
         let bigN = Rational(n)
-        var coefficient = (try! bigN / (q - .one)) + Rational.oneHalf
+        var coefficient = bigN / (q - 1) + .oneHalf
         let bernoulli = BernoulliNumbers.even(upTo: 40)
         var rising = q // (q)_1
         var nPower = bigN // N^{2j−1}
         var previous: Rational? = nil
         for j in 1...39 {
             let factorial = Rational(factorial(2 * j))
-            let term = try! bernoulli[j] / factorial * rising / nPower // times N^{-q}
+            let term = bernoulli[j] / factorial * rising / nPower // times N^{-q}
             // Next rising factorial (q)_{2j+1} and N^{2j+1}.
-            let nextRising = rising * (q + Rational(2 * j - 1)) * (q + Rational(2 * j))
+            let nextRising = rising * (q + (2 * j - 1)) * (q + 2 * j)
             let nextPower = nPower * bigN * bigN
-            let nextTerm = (try! bernoulli[j + 1] / Rational(self.factorial(2 * j + 2)) * nextRising / nextPower).magnitude
+            let nextTerm = (bernoulli[j + 1] / Rational(self.factorial(2 * j + 2)) * nextRising / nextPower).magnitude
             if let previous, term.magnitude > previous { return nil } // diverging: larger N needed
             coefficient += term
             if nextTerm < target {
@@ -141,22 +141,36 @@ enum ZetaTail {
 }
 
 /// Why an enclosure could not be computed: refused, not guessed.
-public enum FamilyEnclosureError: Error, CustomStringConvertible, Equatable {
+public enum FamilyEnclosureError: InputFieldError, Equatable {
     /// The requested width needs more digits than the work limit.
     case tooPrecise(digits: Int)
     /// Euler–Maclaurin did not reach the width within the work limits.
     case notConverged
+    /// Enclosing the tail `Σ i^(−q)` to width `10^(−widthDigits)` needs `work` digits of
+    /// work, more than ``ZetaTail/maximumWork`` (docs/limits.md).
+    case tailOverBudget(q: Rational, widthDigits: Int, work: Int)
     /// The request needs more work than the documented limits (docs/limits.md) allow.
     case overBudget(String)
 
-    public var description: String {
+    /// ``InputField/precision`` when the width asked for is the problem, else ``InputField/smoothness``.
+    public var field: InputField {
+        switch self {
+        case .tooPrecise, .notConverged: return .precision
+        case .tailOverBudget, .overBudget: return .smoothness
+        }
+    }
+
+    /// One line naming the field and what to change.
+    public func message(naming name: (InputField) -> String) -> String {
         switch self {
         case .tooPrecise(let digits):
-            return "--precision: this family needs about \(digits) digits for the requested width (limit \(ZetaTail.maximumDigits)); ask for a larger width"
+            return "\(name(.precision)): this family needs about \(digits) digits for the requested width (limit \(ZetaTail.maximumDigits)); ask for a larger width"
         case .notConverged:
-            return "--precision: the enclosure did not reach the requested width within the work limits; ask for a larger width"
+            return "\(name(.precision)): the enclosure did not reach the requested width within the work limits; ask for a larger width"
+        case .tailOverBudget(let q, let widthDigits, let work):
+            return "\(name(.smoothness)): enclosing Σ i^(−q) for q = \(q) to width 1e-\(widthDigits) needs more than \(ZetaTail.maximumWork) digits of work (about \(work)); ask for a larger \(name(.precision)) (work limit, see docs/limits.md)"
         case .overBudget(let what):
-            return "smoothness: \(what) (work limit, see docs/limits.md)"
+            return "\(name(.smoothness)): \(what) (work limit, see docs/limits.md)"
         }
     }
 }

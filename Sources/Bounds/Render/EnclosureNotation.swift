@@ -16,8 +16,8 @@ extension CertifiedValue {
     /// `("0.54870677036", "0.54870677037")`.
     func outwardDecimals(fractionDigits: Int) -> (lower: String, upper: String) {
         let scale = BigInt.powerOfTen(UInt(fractionDigits))
-        let low = try! Rational((lower * Rational(scale)).floor(), scale)
-        let high = try! Rational((upper * Rational(scale)).ceiling(), scale)
+        let low = Rational((lower * Rational(scale)).floor(), scale)
+        let high = Rational((upper * Rational(scale)).ceiling(), scale)
         return (low.decimalString(fractionDigits: fractionDigits), high.decimalString(fractionDigits: fractionDigits))
     }
 

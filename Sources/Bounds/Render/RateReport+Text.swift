@@ -13,7 +13,7 @@ extension RateReport {
         } else {
             for result in results {
                 lines.append("")
-                lines += RateReport.textBlock(result)
+                lines += RateReport.textBlock(result, fieldNames: fieldNames)
             }
         }
         lines.append("")
@@ -65,7 +65,7 @@ extension RateReport {
         return lines
     }
 
-    static func textBlock(_ result: RateResult) -> [String] {
+    static func textBlock(_ result: RateResult, fieldNames: FieldNames) -> [String] {
         var header = "\(result.architecture.displayName) · \(result.functionClass.rawValue) · \(result.gamma.rawValue) γ"
         if let theorem = result.theorem {
             header += "  —  \(theorem.source.key), \(theorem.name) [\(theorem.provenance.rawValue)]"
@@ -97,7 +97,7 @@ extension RateReport {
         }
         if let log = result.logExponent {
             table.append("log exponent k", log.value.description, "≈ " + log.value.decimalString(significantDigits: 10),
-                         log.origin == .stated ? "stated: 2/q + 2 + max(4/q, 4) (O22 Thm 10)" : "user-supplied (--log-exponent)")
+                         log.origin == .stated ? "stated: 2/q + 2 + max(4/q, 4) (O22 Thm 10)" : "user-supplied (\(fieldNames(.logExponent)))")
         }
         if let network = result.networkSize {
             let e = cells(network.polynomialExponent)[0]

@@ -1,3 +1,5 @@
+import CGMP
+
 /// The documented limits on what ratecalc reads (docs/limits.md), checked on the text
 /// before any number is built, so that every accepted request stays small: a number
 /// has at most ``maximumDigits`` digits per integer part and a decimal exponent of at
@@ -20,7 +22,7 @@ public enum InputBudget {
     public static func checkSmoothness(_ text: String) throws {
         let length = text.utf8.count
         guard length <= maximumLength else {
-            throw InputLimitError(what: "smoothness", problem: "has \(length) bytes (limit \(maximumLength)): use fewer or shorter entries")
+            throw InputLimitError(field: .smoothness, problem: "has \(length) bytes (limit \(maximumLength)): use fewer or shorter entries")
         }
         var entries = 1, total = 0, digits = 0, exponent = 0, inExponent = false, exponentDigits = 0
         func endNumber() {
@@ -49,10 +51,10 @@ public enum InputBudget {
         }
         endNumber()
         guard entries <= maximumEntries else {
-            throw InputLimitError(what: "smoothness", problem: "has \(entries) entries (limit \(maximumEntries))")
+            throw InputLimitError(field: .smoothness, problem: "has \(entries) entries (limit \(maximumEntries))")
         }
         guard total <= maximumTotalDigits else {
-            throw InputLimitError(what: "smoothness",
+            throw InputLimitError(field: .smoothness,
                                   problem: "holds about \(total) digits in total, counting exponents (limit \(maximumTotalDigits)): use fewer entries or smaller exponents")
         }
     }
@@ -60,24 +62,36 @@ public enum InputBudget {
     /// Checks that a geometric family after k listed entries has an exact tail sum
     /// `r^{-k}·r/(c(r−1))` of at most ``maximumTotalDigits`` digits.
     static func checkGeometric(r: Rational, after k: Int) throws {
-        let size = r.numerator.decimalDigitCount + r.denominator.decimalDigitCount
+        let size = digitCount(r.numerator) + digitCount(r.denominator)
         let (product, overflow) = size.multipliedReportingOverflow(by: max(k, 1))
         guard !overflow, product <= maximumTotalDigits else {
-            throw InputLimitError(what: "smoothness",
+            throw InputLimitError(field: .smoothness,
                                   problem: "geom(…, r = \(r)) after \(k) listed entries needs r^\(k), about \(overflow ? Int.max : product) digits (limit \(maximumTotalDigits)): list fewer entries or use a simpler r")
         }
     }
 }
 
+extension InputBudget {
+    /// The number of decimal digits of `|x|`: counted exactly below 2,000 digits, GMP's
+    /// estimate (exact or one too many) above, which is all a budget needs.
+    private static func digitCount(_ x: BigInt) -> Int {
+        let estimate = cgmp_z_sizeinbase(x.pointer, 10)
+        if estimate < 2000 { return x.magnitude.description.count }
+        return Int(estimate)
+    }
+}
+
 /// A request beyond a documented limit (docs/limits.md), as one line.
-public struct InputLimitError: Error, CustomStringConvertible, Equatable {
-    /// The option or input concerned, e.g. `smoothness` or `--error`.
-    public let what: String
+public struct InputLimitError: InputFieldError, Equatable {
+    /// The input concerned, e.g. ``InputField/smoothness``.
+    public let field: InputField
     /// The limit that was exceeded and what to change.
     public let problem: String
-    public init(what: String, problem: String) {
-        self.what = what
+    /// An error about `field`, whose `problem` says which limit and what to change.
+    public init(field: InputField, problem: String) {
+        self.field = field
         self.problem = problem
     }
-    public var description: String { "\(what) \(problem) (see docs/limits.md)" }
+    /// One line: `<field> <problem> (see docs/limits.md)`.
+    public func message(naming name: (InputField) -> String) -> String { "\(name(field)) \(problem) (see docs/limits.md)" }
 }

@@ -23,16 +23,20 @@ public struct Smoothness: Sendable, Equatable {
         }
         if let bad = entries.firstIndex(where: { $0.signum <= 0 }) {
             throw SmoothnessParseError(token: entries[bad].description, position: bad + 1,
-                                       problem: "must be > 0 (smoothness entries are positive)")
+                                       problem: Problem.notPositive)
         }
         self.entries = entries
         self.rows = rows
         self.columns = columns
     }
 
-    /// Parses docs/limits.md's finite forms: `1,2,4` (one column) or `1,2;3,4` (rows separated by
-    /// `;`, entries by `,`). Whitespace around tokens is ignored; each entry is read exactly
-    /// by ``Rational/init(parsing:)`` (so `0.1` is `1/10`).
+    /// Parses docs/limits.md's finite forms, one clause per line (whitespace around tokens is
+    /// ignored; the text is first checked against ``InputBudget``):
+    /// ```
+    /// smoothness := row (";" row)*        1,2;3,4 — every row as long as the first
+    /// row        := entry ("," entry)*    1,2,4 — a single row is read as a column (d = 1)
+    /// entry      := number                > 0, read exactly by Rational(parsing:): 0.1 is 1/10
+    /// ```
     ///
     /// A flat list is read as a column (one row per relative position, d = 1).
     /// - Throws: ``SmoothnessParseError`` naming the offending token, its position
@@ -62,7 +66,7 @@ public struct Smoothness: Sendable, Equatable {
                 let token = cell.trimmingWhitespace()
                 guard !token.isEmpty else {
                     throw SmoothnessParseError(token: "", position: entryNumber, location: where_,
-                                               problem: "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3")
+                                               problem: Problem.emptyEntry)
                 }
                 let value: Rational
                 do {
@@ -73,7 +77,7 @@ public struct Smoothness: Sendable, Equatable {
                 }
                 guard value.signum > 0 else {
                     throw SmoothnessParseError(token: token, position: entryNumber, location: where_,
-                                               problem: "must be > 0: smoothness entries are positive")
+                                               problem: Problem.notPositive)
                 }
                 entries.append(value)
             }
@@ -85,13 +89,25 @@ public struct Smoothness: Sendable, Equatable {
     /// The entries sorted ascending: `ā_1 ≤ ā_2 ≤ …` (docs/formulas.md).
     public var sortedEntries: [Rational] { entries.sorted() }
 
+    /// `ā_1 < ā_2`: the smallest entry is strictly smaller than the second smallest, the strict
+    /// gap of O22's Assumption 8 for mixed smoothness (docs/formulas.md); nil for a single entry.
+    public var hasStrictGap: Bool? {
+        let sorted = sortedEntries
+        return sorted.count > 1 ? sorted[0] < sorted[1] : nil
+    }
+
+    /// The texts of the problems an entry can have, each written once.
+    enum Problem {
+        static let emptyEntry = "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3"
+        static let notPositive = "must be > 0: smoothness entries are positive"
+    }
+
+    /// The parse error's problem, worded for a smoothness entry (which must be positive).
     private static func explanation(of error: RationalParseError) -> String {
         switch error.reason {
-        case .empty: return "is empty: expected a positive number such as 2, 3/2, 0.5 or 1e-3"
+        case .empty: return Problem.emptyEntry
         case .malformed: return "is not a number: expected a positive integer, fraction p/q, decimal or scientific number (2, 3/2, 0.5, 1e-3)"
-        case .zeroDenominator: return "has a zero denominator: expected p/q with q > 0"
-        case .exponentTooLarge: return "has a decimal exponent too large to hold exactly: expected |exponent| ≤ \(Rational.maximumDecimalExponent)"
-        case .tooManyDigits: return "has more than \(InputBudget.maximumDigits) digits in one integer (limit, see docs/limits.md)"
+        case .zeroDenominator, .exponentTooLarge, .tooManyDigits: return error.problem
         }
     }
 }

@@ -44,10 +44,3 @@ public struct CertifiedValue: Sendable, Equatable {
         exact.map { CertifiedValue(exact: f($0)) } ?? CertifiedValue(lower: f(upper), upper: f(lower), closedForm: closedForm)
     }
 }
-
-extension Rational {
-    /// The constant 1/2.
-    static let oneHalf = try! Rational(1, 2)
-    /// The constant 2.
-    static let two = Rational(2)
-}

@@ -26,11 +26,11 @@ public struct NetworkSizeScaling: Sendable {
     /// Builds the scalings from a† (exact or enclosed), v and q > 0; `closedForm` is e's
     /// closed form when a† has one.
     public init(aDagger: CertifiedValue, v: Rational, q: Rational, closedForm: ClosedForm? = nil) {
-        polynomialExponent = aDagger.mapDecreasing(closedForm: closedForm) { a in try! (Rational.two * (a - v) + .one).reciprocal() }
-        let inverse = try! q.reciprocal()
+        polynomialExponent = aDagger.mapDecreasing(closedForm: closedForm) { a in 1 / (2 * (a - v) + 1) }
+        let inverse = 1 / q
         widthLogExponent = inverse
-        depthLogExponent = Rational.maximum(Rational.two * inverse, .two)
-        sparsityLogExponent = Rational.two * inverse + depthLogExponent
+        depthLogExponent = Rational.maximum(2 / q, 2)
+        sparsityLogExponent = 2 / q + depthLogExponent
         filterWidthLogExponent = inverse
         channelsLogExponent = inverse
     }

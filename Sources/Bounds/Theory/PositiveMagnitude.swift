@@ -30,7 +30,7 @@ public struct PositiveMagnitude: Sendable, Equatable {
     }
 
     /// The midpoint of the logarithm's enclosure, the value shown.
-    public var log10Midpoint: Rational { try! (log10Lower + log10Upper) / Rational(2) }
+    public var log10Midpoint: Rational { (log10Lower + log10Upper) / 2 }
 
     /// The decimal exponent E and mantissa m ∈ [1, 10) of the midpoint, `y ≈ m·10^E`
     /// (E exact, m from the fractional part of the logarithm in double precision).

@@ -18,7 +18,7 @@ public struct RateClosedForms: Sendable {
     public init(aDagger: ClosedForm, v: Rational) {
         let n = aDagger.numerator, d = aDagger.denominator, k = aDagger.piPower
         let excess = n - v * d
-        let e = Rational.two * excess
+        let e = 2 * excess
         let total = e + d
         rateExponent = ClosedForm(piPower: k, numerator: e, denominator: total)
         levelCoefficient = ClosedForm(piPower: k, numerator: n, denominator: total)

@@ -37,12 +37,19 @@ public enum EffectiveSmoothness {
         case .mixed:
             return entries.min()!
         case .anisotropic:
-            return try! reciprocalSum(entries).reciprocal()
+            return anisotropicADagger(reciprocalSum: CertifiedValue(exact: reciprocalSum(entries))).lower
         }
     }
 
     /// `ã = Σ_k 1/a_k` exactly (docs/formulas.md).
     public static func reciprocalSum(_ entries: [Rational]) -> Rational {
-        try! Rational.balancedSumOfReciprocals(entries)
+        Rational.balancedSumOfReciprocals(entries)
+    }
+
+    /// Anisotropic `a† = 1/ã` from `ã` exact or enclosed (`ã > 0`): `1/x` is decreasing, so an
+    /// enclosure `[lo, hi]` of ã gives `[1/hi, 1/lo]`, carrying `closedForm` (a†'s closed
+    /// form, e.g. `6/π^2`) beside it.
+    public static func anisotropicADagger(reciprocalSum: CertifiedValue, closedForm: ClosedForm? = nil) -> CertifiedValue {
+        reciprocalSum.mapDecreasing(closedForm: closedForm) { $0.reciprocal }
     }
 }

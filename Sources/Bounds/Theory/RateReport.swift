@@ -9,28 +9,32 @@ public struct RateReport: Sendable {
     public let v: Rational
     /// One result per (class, architecture, γ type), in that order.
     public let results: [RateResult]
+    /// How notes and condition details name an input they ask for (`needs q`); the CLI passes
+    /// its flag names (`needs --q`).
+    public let fieldNames: FieldNames
 
     /// Computes the report: for each γ type the effective smoothness (docs/formulas.md), the
     /// conditions (docs/formulas.md), and for each covered (architecture, class) the exact rate
     /// exponent, level coefficient, samples and approximation exponents.
-    public init(_ request: RateRequest) {
+    public init(_ request: RateRequest, fieldNames: @escaping FieldNames = InputField.ownNames) {
         self.request = request
+        self.fieldNames = fieldNames
         let v = RateFormulas.v(p: request.p)
         self.v = v
         var results: [RateResult] = []
         for functionClass in request.functionClasses {
             for architecture in request.architectures {
                 for gamma in request.gammas {
-                    results.append(RateReport.result(request: request, v: v, gamma: gamma,
-                                                     architecture: architecture, functionClass: functionClass))
+                    results.append(RateReport.result(request: request, v: v, gamma: gamma, architecture: architecture,
+                                                     functionClass: functionClass, fieldNames: fieldNames))
                 }
             }
         }
         self.results = results
     }
 
-    static func result(request: RateRequest, v: Rational, gamma: GammaType,
-                       architecture: Architecture, functionClass: FunctionClass) -> RateResult {
+    static func result(request: RateRequest, v: Rational, gamma: GammaType, architecture: Architecture,
+                       functionClass: FunctionClass, fieldNames: FieldNames) -> RateResult {
         let summary = request.smoothness
         let theorem = Theorem.covering(architecture: architecture, functionClass: functionClass, gamma: gamma)
         var conditions: [Condition] = []
@@ -45,11 +49,9 @@ public struct RateReport: Sendable {
         case .anisotropic:
             aTilde = summary.reciprocalSum
             // ã = ∞ gives a† = 1/ã = 0 (the limit), so that a† > v fails visibly below.
-            aDagger = summary.reciprocalSum == nil ? CertifiedValue(exact: .zero) : summary.reciprocalSum.map { sum in
-                if let exact = sum.exact { return CertifiedValue(exact: try! exact.reciprocal()) }
-                return CertifiedValue(lower: try! sum.upper.reciprocal(), upper: try! sum.lower.reciprocal(),
-                                      closedForm: summary.anisotropicClosedForm)
-            }
+            aDagger = summary.reciprocalSum.map {
+                EffectiveSmoothness.anisotropicADagger(reciprocalSum: $0, closedForm: summary.anisotropicClosedForm)
+            } ?? CertifiedValue(exact: .zero)
             conditions.append(Condition(
                 name: "a_tilde < infinity", displayName: "ã < ∞",
                 status: summary.reciprocalSum == nil ? .fails : .holds,
@@ -81,7 +83,7 @@ public struct RateReport: Sendable {
 
         // CNN: O22's alternative hypotheses, Assumption 8 (Theorem 10) or 12 (Theorem 14).
         if architecture == .cnn, functionClass == .gammaSmooth, let assumptions = summary.cnnAssumptions {
-            conditions += assumptions(request.q)
+            conditions += assumptions(request.q, fieldNames)
         }
 
         // Exponents: defined whenever a† > v holds (monotone maps of a† for enclosures),
@@ -122,7 +124,7 @@ public struct RateReport: Sendable {
         } else if architecture == .cnn, let q = request.q {
             logExponent = LogExponent(value: RateFormulas.cnnLogExponent(q: q), origin: .stated)
         } else if architecture == .cnn {
-            notes.append("O22's polylog exponent κ = 2/q + 2 + max(4/q, 4) needs --q")
+            notes.append("O22's polylog exponent κ = 2/q + 2 + max(4/q, 4) needs \(fieldNames(.q))")
         }
 
         var evaluation: EvaluationAtSampleSize? = nil

@@ -22,16 +22,16 @@ public struct RateRequest: Sendable {
                 functionClasses: [FunctionClass], p: Rational? = nil, q: Rational? = nil,
                 n: Rational? = nil, logExponent: Rational? = nil) throws {
         if let p, p < .one {
-            throw RateRequestError(option: "--p", value: p.description, expected: "p ≥ 1 (an L^p integrability index)")
+            throw RateRequestError(field: .p, value: p.description, expected: "p ≥ 1 (an L^p integrability index)")
         }
         if let q, q.signum <= 0 {
-            throw RateRequestError(option: "--q", value: q.description, expected: "q > 0")
+            throw RateRequestError(field: .q, value: q.description, expected: "q > 0")
         }
         if let n, n <= .one {
-            throw RateRequestError(option: "--n", value: n.description, expected: "a sample size n > 1")
+            throw RateRequestError(field: .n, value: n.description, expected: "a sample size n > 1")
         }
         if let logExponent, logExponent.signum < 0 {
-            throw RateRequestError(option: "--log-exponent", value: logExponent.description, expected: "k ≥ 0")
+            throw RateRequestError(field: .logExponent, value: logExponent.description, expected: "k ≥ 0")
         }
         self.smoothness = smoothness
         self.gammas = gammas
@@ -44,14 +44,15 @@ public struct RateRequest: Sendable {
     }
 }
 
-/// An option value the theory cannot use, as one line: `--p 0: expected p ≥ 1 …`.
-public struct RateRequestError: Error, CustomStringConvertible, Equatable {
-    /// The option, e.g. `--p`.
-    public let option: String
+/// A value the theory cannot use, as one line: `p 0: expected p ≥ 1 …` (the CLI writes
+/// the field as its flag, `--p 0: …`).
+public struct RateRequestError: InputFieldError, Equatable {
+    /// The input, e.g. ``InputField/p``.
+    public let field: InputField
     /// The value given.
     public let value: String
     /// What would have been accepted.
     public let expected: String
-    /// One line: `--p 0: expected p ≥ 1 …`.
-    public var description: String { "\(option) \(value): expected \(expected)" }
+    /// One line: `<field> <value>: expected <expected>`.
+    public func message(naming name: (InputField) -> String) -> String { "\(name(field)) \(value): expected \(expected)" }
 }

@@ -100,8 +100,8 @@ public struct EvaluationAtSampleSize: Sendable {
         }
         let logTwo = Rational.exactDecimal(Foundation.log10(2.0))
         let twoLow = logTwo - Rational.logarithmMargin, twoHigh = logTwo + Rational.logarithmMargin
-        let lowerLog2 = low.signum >= 0 ? try! low / twoHigh : try! low / twoLow
-        let upperLog2 = try! high / twoLow
+        let lowerLog2 = low.signum >= 0 ? low / twoHigh : low / twoLow
+        let upperLog2 = high / twoLow
         level = CertifiedValue(lower: c * Rational.maximum(lowerLog2, .zero), upper: c * upperLog2)
     }
 }

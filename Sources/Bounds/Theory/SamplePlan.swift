@@ -14,10 +14,10 @@ public struct SamplePlan: Sendable {
     /// - Throws: ``RateRequestError`` if an ε is not in (0, 1) or no ε is given.
     public init(report: RateReport, errors: [Rational]) throws {
         guard !errors.isEmpty else {
-            throw RateRequestError(option: "--error", value: "(none)", expected: "at least one target error ε in (0, 1)")
+            throw RateRequestError(field: .error, value: "(none)", expected: "at least one target error ε in (0, 1)")
         }
         if let bad = errors.first(where: { $0.signum <= 0 || $0 >= .one }) {
-            throw RateRequestError(option: "--error", value: bad.description, expected: "a target error ε with 0 < ε < 1")
+            throw RateRequestError(field: .error, value: bad.description, expected: "a target error ε with 0 < ε < 1")
         }
         self.report = report
         self.errors = errors

@@ -23,12 +23,13 @@ public struct SmoothnessSummary: Sendable {
     /// A closed form of the anisotropic a† = 1/ã, when one exists (e.g. `6/π^2`).
     public let anisotropicClosedForm: ClosedForm?
     /// Decides O22's alternative hypotheses for a q (nil: not given): Assumption 8
-    /// (Theorem 10) and Assumption 12, weak ℓ^q norm ≤ 1 and `a_i = Ω(log i)` (Theorem 14).
-    public let cnnAssumptions: (@Sendable (Rational?) -> [Condition])?
+    /// (Theorem 10) and Assumption 12, weak ℓ^q norm ≤ 1 and `a_i = Ω(log i)` (Theorem 14);
+    /// details that say how to decide a condition name the input q by the given field names.
+    public let cnnAssumptions: (@Sendable (Rational?, (InputField) -> String) -> [Condition])?
 
     public init(entryStrings: [String], rows: Int?, columns: Int?, text: String, smallest: CertifiedValue,
                 secondSmallest: CertifiedValue?, strictGap: Bool?, reciprocalSum: CertifiedValue?, divergence: String?,
-                anisotropicClosedForm: ClosedForm? = nil, cnnAssumptions: (@Sendable (Rational?) -> [Condition])?) {
+                anisotropicClosedForm: ClosedForm? = nil, cnnAssumptions: (@Sendable (Rational?, (InputField) -> String) -> [Condition])?) {
         self.entryStrings = entryStrings
         self.rows = rows
         self.columns = columns
@@ -50,9 +51,9 @@ public struct SmoothnessSummary: Sendable {
                   text: smoothness.entries.map(\.description).joined(separator: ","),
                   smallest: CertifiedValue(exact: sorted[0]),
                   secondSmallest: sorted.count > 1 ? CertifiedValue(exact: sorted[1]) : nil,
-                  strictGap: sorted.count > 1 ? sorted[0] < sorted[1] : nil,
+                  strictGap: smoothness.hasStrictGap,
                   reciprocalSum: CertifiedValue(exact: EffectiveSmoothness.reciprocalSum(smoothness.entries)),
                   divergence: nil,
-                  cnnAssumptions: { q in SmoothnessSequence(head: sorted, tail: nil).o22Assumptions(q: q) })
+                  cnnAssumptions: { q, fieldName in SmoothnessSequence(head: sorted, tail: nil).o22Assumptions(q: q, fieldName: fieldName) })
     }
 }

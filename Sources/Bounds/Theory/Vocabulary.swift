@@ -14,9 +14,6 @@ public enum FunctionClass: String, CaseIterable, Sendable, Codable {
     /// Piecewise γ-smooth (TS23, NS24): the smoothness follows tokens ranked by an
     /// importance function, i.e. it depends on the input (dynamic smoothness).
     case piecewise = "piecewise-gamma-smooth"
-
-    /// The command-line spelling (`gamma`, `piecewise`).
-    public var optionName: String { self == .gammaSmooth ? "gamma" : "piecewise" }
 }
 
 /// The estimator architectures whose rates the papers prove (docs/formulas.md).

@@ -1,10 +1,11 @@
 /// O22 Assumption 12 for a finite smoothness: the weak ℓ^q norm
 /// `‖a‖_{wℓ^q} = sup_j j^q / ā_j ≤ 1`, decided exactly (docs/formulas.md, "Conditions").
 public enum WeakLq {
-    /// The condition when q is not given: undecided (it depends on q).
-    static let undecidedWithoutQ = Condition(
-        name: "weak_lq_norm <= 1", displayName: "‖a‖_{wℓ^q} ≤ 1", status: .undecided,
-        detail: "depends on q: give --q to decide it (O22 Assumption 12)", required: false)
+    /// The condition when q is not given: undecided (it depends on q), naming the input q by `fieldName`.
+    static func undecidedWithoutQ(fieldName: (InputField) -> String) -> Condition {
+        Condition(name: "weak_lq_norm <= 1", displayName: "‖a‖_{wℓ^q} ≤ 1", status: .undecided,
+                  detail: "depends on q: give \(fieldName(.q)) to decide it (O22 Assumption 12)", required: false)
+    }
 
     /// Decides `j^q ≤ ā_j` for every j. With `q = u/w` and `ā_j = s/t` in lowest terms,
     /// `j^{u/w} ≤ s/t ⟺ j^u · t^w ≤ s^w`, compared in integers (no rounding).

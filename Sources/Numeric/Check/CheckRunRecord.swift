@@ -41,9 +41,10 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
     public var estimator: CheckEstimator
     /// n: number of training sequences.
     public var n: Int
-    /// Replicate index `0..<R`; the data and the estimator's initialisation are seeded from
-    /// (settings seed, n, replicate), so a run is reproducible on its own.
-    public var seed: Int
+    /// Replicate index `0..<R` (R = `CheckSettings.seeds`); the data and the estimator's
+    /// initialisation are seeded from (settings seed, n, replicate), so a run is reproducible on
+    /// its own. JSON key `replicate`; files written before the rename, with `seed`, still decode.
+    public var replicate: Int
     /// Mean squared error against the noiseless target on a fresh test set (oracle: exact,
     /// by Parseval, from the coefficients).
     public var testMSE: Double
@@ -56,11 +57,11 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
     public var training: CheckTrainingRecord?
 
     /// Creates a record.
-    public init(estimator: CheckEstimator, n: Int, seed: Int, testMSE: Double, seconds: Double,
+    public init(estimator: CheckEstimator, n: Int, replicate: Int, testMSE: Double, seconds: Double,
                 details: [String: Double] = [:], training: CheckTrainingRecord? = nil) {
         self.estimator = estimator
         self.n = n
-        self.seed = seed
+        self.replicate = replicate
         self.testMSE = testMSE
         self.seconds = seconds
         self.details = details
@@ -68,8 +69,38 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case estimator, n, seed, seconds, details, training
+        case estimator, n, replicate, seconds, details, training
         case testMSE = "test_mse"
+        /// The replicate's key before it was named `replicate`; read, never written.
+        case legacyReplicate = "seed"
+    }
+
+    /// Decodes a record, reading the replicate from `replicate` or, in older files, `seed`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        estimator = try container.decode(CheckEstimator.self, forKey: .estimator)
+        n = try container.decode(Int.self, forKey: .n)
+        if container.contains(.replicate) || !container.contains(.legacyReplicate) {
+            replicate = try container.decode(Int.self, forKey: .replicate)
+        } else {
+            replicate = try container.decode(Int.self, forKey: .legacyReplicate)
+        }
+        testMSE = try container.decode(Double.self, forKey: .testMSE)
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        details = try container.decode([String: Double].self, forKey: .details)
+        training = try container.decodeIfPresent(CheckTrainingRecord.self, forKey: .training)
+    }
+
+    /// Encodes a record with the key `replicate`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(estimator, forKey: .estimator)
+        try container.encode(n, forKey: .n)
+        try container.encode(replicate, forKey: .replicate)
+        try container.encode(testMSE, forKey: .testMSE)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(details, forKey: .details)
+        try container.encodeIfPresent(training, forKey: .training)
     }
 }
 

@@ -29,7 +29,7 @@ public func trainSequenceModel(
     let network = SequenceNetwork<Float>(model, seed: random.next())
     let batch = min(training.batchSize, train.count)
     var stepper = TrainingStep(network: network, batch: batch, parallelism: parallelism)
-    let stepsPerEpoch = (train.count + batch - 1) / batch
+    let stepsPerEpoch = training.stepsPerEpoch(sequences: data.count)   // ⌈train.count / batch⌉
     let stepCap = training.stepCap(stepsPerEpoch: stepsPerEpoch)
     let evaluationPeriod = training.evaluationPeriod(stepsPerEpoch: stepsPerEpoch)
     let capEpochs = (stepCap + stepsPerEpoch - 1) / stepsPerEpoch

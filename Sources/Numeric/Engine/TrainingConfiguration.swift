@@ -78,6 +78,15 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         self.minRelativeImprovement = minRelativeImprovement
     }
 
+    /// Optimiser steps per epoch on `sequences` sequences: `⌈n_train / B⌉` with
+    /// `n_train = sequences − validationSequenceCount(of: sequences, fraction: validationFraction)`
+    /// and `B = min(batchSize, n_train)` (what `trainSequenceModel` runs).
+    public func stepsPerEpoch(sequences: Int) -> Int {
+        let training = max(1, sequences - validationSequenceCount(of: sequences, fraction: validationFraction))
+        let batch = min(batchSize, training)
+        return (training + batch - 1) / batch
+    }
+
     /// The step cap for `stepsPerEpoch` steps per epoch: `max(minSteps, epochs · stepsPerEpoch)`.
     public func stepCap(stepsPerEpoch: Int) -> Int { max(minSteps, epochs * stepsPerEpoch) }
 

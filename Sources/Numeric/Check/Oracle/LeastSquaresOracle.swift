@@ -12,8 +12,8 @@ public enum LeastSquaresOracle {
     /// prefix. `.fixed(T)`: the basis `γ(s) < T`. `.validation(f)`: a seeded permutation holds out
     /// `round(f·n)` sequences (at least 1, leaving at least 1); the candidates are the distinct γ
     /// values T with basis size `≤ min(maxBasisSize, trainingRows/2)`; the Gram matrices of the
-    /// training and held-out rows are grown in stages (each to the largest candidate within 1.5×
-    /// the current size, at least the next candidate) and every candidate within reach is scored
+    /// training and held-out rows are grown in stages (each to the largest candidate within
+    /// `max(1.5 × current size, 128)` columns, at least the next candidate) and every candidate within reach is scored
     /// by its held-out MSE from one Cholesky factor (`PrefixCholesky`); growth stops once all
     /// candidates are scored, or once a candidate beyond the best has been scored and the basis is
     /// at least `1.5·P_best` (past the minimum the held-out error rises with the variance term
@@ -107,7 +107,8 @@ public enum LeastSquaresOracle {
         var best = 0
         var reached = 0   // index of the largest candidate accumulated so far
         while reached + 1 < candidates.count {
-            // Next stage: the largest candidate within twice the current size (at least the next one).
+            // Next stage: the largest candidate within 1.5× the current size or 128 columns, whichever
+            // is more (at least the next candidate).
             let goal = max(3 * candidates[reached].size / 2, 128)
             var next = reached + 1
             while next + 1 < candidates.count, candidates[next + 1].size <= goal { next += 1 }

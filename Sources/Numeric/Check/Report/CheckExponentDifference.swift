@@ -23,7 +23,7 @@ public struct CheckExponentDifference: Sendable, Equatable {
         func usable(_ runs: [CheckRunRecord]) -> [CheckRunKey: Double] {
             var table: [CheckRunKey: Double] = [:]
             for run in runs where run.testMSE > 0 && run.testMSE.isFinite {
-                let pair = CheckRunKey(estimator: .ssm, n: run.n, replicate: run.seed)
+                let pair = CheckRunKey(estimator: .ssm, n: run.n, replicate: run.replicate)
                 if table[pair] == nil { table[pair] = run.testMSE }
             }
             return table

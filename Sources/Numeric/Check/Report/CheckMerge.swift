@@ -10,11 +10,22 @@ public enum CheckMerge {
     /// (identical duplicates dropped, conflicting duplicates an error) and sorts them
     /// canonically (estimator in settings order, n, replicate).
     /// - Throws: ``CheckMergeError``.
-    public static func load(_ paths: [URL]) throws -> (settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational, runs: [CheckRunRecord]) {
+    ///
+    /// With `requireComplete`, runs the settings plan but no shard holds are an error
+    /// (``CheckMergeError/incomplete(_:)``, naming the shards that owe them and the runs).
+    public static func load(_ paths: [URL], requireComplete: Bool = false) throws -> (settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational, runs: [CheckRunRecord]) {
+        let loaded = try loadWithGap(paths)
+        if requireComplete, let gap = loaded.gap { throw CheckMergeError.incomplete(gap) }
+        return loaded.merged
+    }
+
+    /// ``load(_:requireComplete:)`` that also returns what is missing (`nil` when complete).
+    public static func loadWithGap(_ paths: [URL]) throws -> (merged: (settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational, runs: [CheckRunRecord]), gap: CheckMergeGap?) {
         let files = try shardFiles(paths)
         guard !files.isEmpty else { throw CheckMergeError.noShards(path: paths.map(\.path).joined(separator: ", ")) }
         var reference: (file: String, shard: CheckShardFile)? = nil
         var runs: [CheckRunKey: (file: String, record: CheckRunRecord)] = [:]
+        var layoutFiles: [Int: String] = [:]
         for file in files {
             let shard = try CheckShardFile.read(from: file)
             if let reference {
@@ -22,11 +33,14 @@ public enum CheckMerge {
             } else {
                 reference = (file.path, shard)
             }
+            if shard.shardCount == reference!.shard.shardCount, shard.balance == reference!.shard.balance {
+                layoutFiles[shard.shardIndex] = layoutFiles[shard.shardIndex] ?? file.path
+            }
             for record in shard.runs {
                 let key = record.key
                 if let existing = runs[key] {
                     guard CheckMerge.same(existing.record, record) else {
-                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, seed: key.replicate)
+                        throw CheckMergeError.conflictingRun(file: file.path, other: existing.file, estimator: key.estimator, n: key.n, replicate: key.replicate)
                     }
                 } else {
                     runs[key] = (file.path, record)
@@ -36,7 +50,10 @@ public enum CheckMerge {
         let shard = reference!.shard
         let order = CheckReport.estimatorOrder(settings: shard.settings, records: runs.values.map(\.record))
         let sorted = CheckReport.canonicalOrder(runs.values.map(\.record), estimators: order)
-        return (shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted)
+        let records = runs.values.map(\.record)
+        let gap = try CheckMergeGap.find(settings: shard.settings, runs: records,
+                                         layout: (shard.shardCount, shard.balance ?? .count), files: layoutFiles)
+        return ((shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted), gap)
     }
 
     /// The shard files named by `paths`, directories expanded to their `shard-*.json`
@@ -104,7 +121,7 @@ public enum CheckMerge {
     /// Equal records, with NaN equal to NaN (a diverged run read twice is the same run).
     static func same(_ a: CheckRunRecord, _ b: CheckRunRecord) -> Bool {
         func eq(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
-        return a.estimator == b.estimator && a.n == b.n && a.seed == b.seed && eq(a.testMSE, b.testMSE)
+        return a.estimator == b.estimator && a.n == b.n && a.replicate == b.replicate && eq(a.testMSE, b.testMSE)
             && eq(a.seconds, b.seconds) && a.details.keys.sorted() == b.details.keys.sorted()
             && a.details.allSatisfy { eq($0.value, b.details[$0.key]!) }
     }

@@ -12,7 +12,9 @@ public enum CheckMergeError: Error, CustomStringConvertible, Equatable {
     /// A field of settings, target or theory differs from the first shard's.
     case mismatch(file: String, field: String, reference: String, ours: String, theirs: String)
     /// Two shards hold different records for the same (estimator, n, replicate).
-    case conflictingRun(file: String, other: String, estimator: CheckEstimator, n: Int, seed: Int)
+    case conflictingRun(file: String, other: String, estimator: CheckEstimator, n: Int, replicate: Int)
+    /// Runs of the plan that no shard holds, by the shard that owes them.
+    case incomplete(CheckMergeGap)
 
     /// One line naming the problem, the file and the field.
     public var description: String {
@@ -25,8 +27,10 @@ public enum CheckMergeError: Error, CustomStringConvertible, Equatable {
             return "\(file): not a ratecalc check shard: \(reason)"
         case .mismatch(let file, let field, let reference, let ours, let theirs):
             return "\(file): field `\(field)` is \(theirs) but \(reference) has \(ours); shards of different checks cannot be merged"
-        case .conflictingRun(let file, let other, let estimator, let n, let seed):
-            return "\(file): run (\(estimator.rawValue), n = \(n), seed \(seed)) differs from the same run in \(other)"
+        case .conflictingRun(let file, let other, let estimator, let n, let replicate):
+            return "\(file): run (\(estimator.rawValue), n = \(n), seed \(replicate)) differs from the same run in \(other)"
+        case .incomplete(let gap):
+            return gap.description
         }
     }
 }

@@ -13,7 +13,7 @@ extension CheckReport {
             let training = run.training.map { t in
                 [String(t.steps), String(t.stepCap), t.stopReason.rawValue, CheckFormat.exact(t.finalTrainMSE), CheckFormat.exact(t.bestValidationMSE)]
             } ?? Array(repeating: "", count: trainingKeys.count)
-            let cells = [run.estimator.rawValue, String(run.n), String(run.seed), CheckFormat.exact(run.testMSE), CheckFormat.exact(run.seconds)]
+            let cells = [run.estimator.rawValue, String(run.n), String(run.replicate), CheckFormat.exact(run.testMSE), CheckFormat.exact(run.seconds)]
                 + training + detailKeys.map { key in run.details[key].map(CheckFormat.exact) ?? "" }
             lines.append(cells.map(CheckReport.csvField).joined(separator: ","))
         }

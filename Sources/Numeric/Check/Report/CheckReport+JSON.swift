@@ -63,8 +63,8 @@ extension CheckReport {
             ("target_level", .double(settings.targetLevel)),
             ("test_sequences", .int(settings.testSequences)),
             ("min_steps", .int(settings.minSteps)),
-            ("oracle_level", .string(settings.oracleLevel)),
-            ("weights", .string(settings.weights)),
+            ("oracle_level", .string(settings.oracleLevel.rawValue)),
+            ("weights", .string(settings.weights.rawValue)),
             ("patience", .int(settings.patience)),
             ("size", .string(settings.size.rawValue)),
             ("oracle_sizes_below", .int(settings.oracleSizesBelow)),
@@ -76,7 +76,7 @@ extension CheckReport {
         var fields: [(String, JSONValue)] = [
             ("name", .string(summary.estimator.rawValue)),
             ("runs", .array(summary.runs.map { run in
-                .object([("n", .int(run.n)), ("seed", .int(run.seed)), ("test_mse", .double(run.testMSE)),
+                .object([("n", .int(run.n)), ("replicate", .int(run.replicate)), ("test_mse", .double(run.testMSE)),
                          ("seconds", .double(run.seconds)),
                          ("details", .object(run.details.keys.sorted().map { ($0, .double(run.details[$0]!)) })),
                          ("training", run.training.map(json) ?? .null)])

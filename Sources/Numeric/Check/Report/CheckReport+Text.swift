@@ -78,7 +78,7 @@ extension CheckReport {
             "theory      r = \(theoryRate) ≈ \(theoryRate.decimalString(significantDigits: 10))  (test MSE ∝ n^(−r) up to polylog)",
             "log band    [r − K/ln n̄, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))]  (K = \(CheckFormat.short(logBand.k)), n̄ = \(CheckFormat.short(logBand.geometricMeanN)), geometric mean of n)",
             "target      \(target.termCount) terms, ‖f‖² = \(CheckFormat.short(target.squaredNorm)), level T_max = \(CheckFormat.short(target.level))",
-            "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel), weights: \(settings.weights)",
+            "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel.rawValue), weights: \(settings.weights.rawValue)",
         ]
     }
 

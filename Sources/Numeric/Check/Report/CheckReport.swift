@@ -121,7 +121,7 @@ public struct CheckReport: Sendable {
         return records.sorted { a, b in
             if rank(a.estimator) != rank(b.estimator) { return rank(a.estimator) < rank(b.estimator) }
             if a.n != b.n { return a.n < b.n }
-            if a.seed != b.seed { return a.seed < b.seed }
+            if a.replicate != b.replicate { return a.replicate < b.replicate }
             if a.testMSE != b.testMSE { return a.testMSE < b.testMSE }
             if a.seconds != b.seconds { return a.seconds < b.seconds }
             return detailsKey(a) < detailsKey(b)

@@ -6,7 +6,7 @@ import Bounds
 /// exponent) and to rebuild the report from them alone (`ratecalc merge`, ``CheckMerge``).
 ///
 /// JSON with keys `schema_version`, `kind`, `shard_index`, `shard_count`, `theory_rate`,
-/// `settings`, `target`, `runs`; non-finite numbers are the strings `"inf"`, `"-inf"`, `"nan"`.
+/// `settings`, `target`, `runs`, and `balance` when it is `cost`; non-finite numbers are the strings `"inf"`, `"-inf"`, `"nan"`.
 public struct CheckShardFile: Codable, Sendable, Equatable {
     /// The sweep's settings (equal in every shard of one check).
     public var settings: CheckSettings
@@ -20,6 +20,9 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     public var shardCount: Int
     /// The runs this shard finished.
     public var runs: [CheckRunRecord]
+    /// How the runs were split into shards (`--balance`); absent (`nil`) means `count`, the split
+    /// of files written before the option existed.
+    public var balance: CheckShardBalance?
     /// 1.
     public var schemaVersion: Int = CheckShardFile.currentSchemaVersion
     /// `"ratecalc-check-shard"`.
@@ -32,13 +35,14 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
 
     /// Creates a shard with the exact theory exponent.
     public init(settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational,
-                shardIndex: Int, shardCount: Int, runs: [CheckRunRecord]) {
+                shardIndex: Int, shardCount: Int, runs: [CheckRunRecord], balance: CheckShardBalance? = nil) {
         self.settings = settings
         self.target = target
         self.theoryRate = theoryRate.description
         self.shardIndex = shardIndex
         self.shardCount = shardCount
         self.runs = runs
+        self.balance = balance == .count ? nil : balance
     }
 
     /// `shard-1-of-4.json`.
@@ -118,7 +122,7 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case settings, target, runs, kind
+        case settings, target, runs, kind, balance
         case theoryRate = "theory_rate"
         case shardIndex = "shard_index"
         case shardCount = "shard_count"

@@ -91,13 +91,10 @@ enum CheckShardValidation {
     /// the master seed) must equal the shard's `target`.
     private static func checkTarget(_ shard: CheckShardFile, smoothness: Smoothness, file: String) throws {
         let settings = shard.settings
-        guard let weights = TargetWeights(rawValue: settings.weights) else {
-            throw CheckMergeError.notAShard(file: file, reason: "settings.weights is \(SafeText.quoted(settings.weights)), expected unit or summable")
-        }
         let target: SyntheticTarget
         do {
             target = try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: settings.functionClass,
-                                         level: settings.targetLevel, window: settings.window, weights: weights,
+                                         level: settings.targetLevel, window: settings.window, weights: settings.weights,
                                          seed: CheckSeeds(master: settings.seed).target)
         } catch {
             throw CheckMergeError.notAShard(file: file, reason: "its settings give no target: \(error)")

@@ -31,7 +31,7 @@ extension WindowSweepReport {
             ("growth", .object(settings.estimators.map { ($0.rawValue, growth(of: $0).map(JSONValue.double) ?? .null) })),
             ("runs", .array(runs.map { run in
                 .object([("window", .int(run.window)), ("estimator", .string(run.record.estimator.rawValue)),
-                         ("n", .int(run.record.n)), ("seed", .int(run.record.seed)),
+                         ("n", .int(run.record.n)), ("replicate", .int(run.record.replicate)),
                          ("test_mse", .double(run.record.testMSE)), ("seconds", .double(run.record.seconds)),
                          ("details", .object(run.record.details.keys.sorted().map { ($0, .double(run.record.details[$0]!)) })),
                          ("training", run.record.training.map(CheckReport.json) ?? .null)])

@@ -23,7 +23,7 @@ extension WindowSweepReport {
     public func csv() -> String {
         var lines = ["window,estimator,n,seed,test_mse,seconds"]
         for run in runs {
-            lines.append("\(run.window),\(run.record.estimator.rawValue),\(run.record.n),\(run.record.seed),\(CheckFormat.exact(run.record.testMSE)),\(CheckFormat.exact(run.record.seconds))")
+            lines.append("\(run.window),\(run.record.estimator.rawValue),\(run.record.n),\(run.record.replicate),\(CheckFormat.exact(run.record.testMSE)),\(CheckFormat.exact(run.record.seconds))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -25,7 +25,7 @@ public struct CheckRunKey: Hashable, Sendable, Comparable, CustomStringConvertib
 
 extension CheckRunRecord {
     /// The run this record is the result of.
-    public var key: CheckRunKey { CheckRunKey(estimator: estimator, n: n, replicate: seed) }
+    public var key: CheckRunKey { CheckRunKey(estimator: estimator, n: n, replicate: replicate) }
 }
 
 /// The runs of a sweep (every estimator × n × replicate of `CheckSettings`) and their split
@@ -61,11 +61,40 @@ public struct CheckPlan: Sendable {
     }
 }
 
-/// Parses `--shard i/N` (1 ≤ i ≤ N).
-public func parseShard(_ text: String) throws -> (index: Int, count: Int) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
-        throw CheckInputError("--shard: '\(text)' is not of the form i/N with 1 ≤ i ≤ N (e.g. 2/4)")
+/// One share of a sweep's runs: shard `index` of `count` (1 ≤ index ≤ count), written `i/N`
+/// (`check --shard 2/4`, docs/check.md, "Sharding").
+public struct ShardSpec: Sendable, Equatable, CustomStringConvertible {
+    /// i, 1-based.
+    public let index: Int
+    /// N, the number of shares.
+    public let count: Int
+
+    /// The whole sweep as one shard: 1/1.
+    public static let whole = ShardSpec(validIndex: 1, count: 1)
+
+    private init(validIndex: Int, count: Int) {
+        self.index = validIndex
+        self.count = count
     }
-    return (index, count)
+
+    /// Shard `index` of `count`; nil unless 1 ≤ index ≤ count.
+    public init?(index: Int, count: Int) {
+        guard count >= 1, (1...count).contains(index) else { return nil }
+        self.init(validIndex: index, count: count)
+    }
+
+    /// Parses `i/N` with 1 ≤ i ≤ N; nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else { return nil }
+        self.init(index: index, count: count)
+    }
+
+    /// `i/N`.
+    public var description: String { "\(index)/\(count)" }
+}
+
+extension CheckPlan {
+    /// The runs of `shard`.
+    public func shard(_ shard: ShardSpec) -> [CheckRunKey] { self.shard(shard.index, of: shard.count) }
 }

@@ -47,9 +47,11 @@ public final class CheckRunner {
     }
 
     /// Runs `keys` in order and returns the finished runs. When `shouldStop` becomes true the
-    /// run in progress is abandoned (not recorded) and the finished ones are returned.
+    /// run in progress is abandoned (not recorded) and the finished ones are returned. `finished`
+    /// is called with every run as soon as it is done (`check --out` writes it to its shard file).
     public func run(_ keys: [CheckRunKey], progress: (CheckProgress) -> Void = { _ in },
-                    shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> [CheckRunRecord] {
+                    shouldStop: @escaping @Sendable () -> Bool = { false },
+                    finished: (CheckRunRecord) throws -> Void = { _ in }) throws -> [CheckRunRecord] {
         let started = Date()
         var records: [CheckRunRecord] = []
         for (index, key) in keys.enumerated() {
@@ -58,6 +60,7 @@ public final class CheckRunner {
             let record = try run(key, shouldStop: shouldStop)
             if shouldStop() { break }
             records.append(record)
+            try finished(record)
         }
         progress(CheckProgress(finished: records.count, total: keys.count, current: nil, elapsed: Date().timeIntervalSince(started)))
         return records
@@ -69,7 +72,7 @@ public final class CheckRunner {
         let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
         switch key.estimator {
         case .oracle:
-            let choice: OracleLevelChoice = settings.oracleLevel == "theory"
+            let choice: OracleLevelChoice = settings.oracleLevel == .theory
                 ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
                 : .validation(fraction: 0.2)
             let clock = ContinuousClock.now
@@ -78,7 +81,7 @@ public final class CheckRunner {
             let seconds = Self.seconds(since: clock)
             var details: [String: Double] = ["level": fit.level, "basis_size": Double(fit.basisSize)]
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
-            return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: fit.testMSE,
+            return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: fit.testMSE,
                                   seconds: seconds, details: details)
         case .ssm, .transformer, .cnn, .fnn:
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
@@ -97,7 +100,7 @@ public final class CheckRunner {
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
                                              trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))
-            return CheckRunRecord(estimator: key.estimator, n: key.n, seed: key.replicate, testMSE: mse, seconds: seconds,
+            return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: mse, seconds: seconds,
                                   details: ["epochs": Double(report.epochsRun), "parameters": Double(trained.parameterCount),
                                             "width": Double(size.width), "threads": Double(threads)],
                                   training: record)

@@ -23,20 +23,27 @@ public struct WindowSweep: Sendable {
 
     /// Checks the sweep: the piecewise class, at least one window, every V ≥ the smoothness's
     /// rows (the ranked tokens) and < L (a position with a full window), n ≥ 2.
-    /// - Throws: `CheckInputError` with one line naming the offending input.
+    /// - Throws: ``CheckSettingsError`` naming the offending field.
     public init(settings: CheckSettings, smoothness: Smoothness, windows: [Int], n: Int) throws {
         guard settings.functionClass == .piecewise else {
-            throw CheckInputError("the window sweep (--window with several values) needs --class piecewise; the γ-smooth class has no window")
+            throw CheckSettingsError(.windows, [.text("the window sweep ("), .name(.windows),
+                                                .text(" with several values) needs "),
+                                                .name(.functionClass), .text(" piecewise; the γ-smooth class has no window")])
         }
         let sorted = Array(Set(windows)).sorted()
-        guard let low = sorted.first, let high = sorted.last else { throw CheckInputError("--window: the window sweep needs at least one window") }
+        guard let low = sorted.first, let high = sorted.last else {
+            throw CheckSettingsError(.windows, [.name(.windows), .text(": the window sweep needs at least one window")])
+        }
         guard low >= smoothness.rows else {
-            throw CheckInputError("--window (\(low)) must be at least the number of ranked tokens, the smoothness rows (\(smoothness.rows))")
+            throw CheckSettingsError(.windows, [.name(.windows), .text(" (\(low)) must be at least the number of ranked tokens, the smoothness rows (\(smoothness.rows))")])
         }
         guard high < settings.length else {
-            throw CheckInputError("--length (\(settings.length)) leaves no position with a target for --window \(high) (the window needs \(high) tokens)")
+            throw CheckSettingsError(.length, [.name(.length), .text(" (\(settings.length)) leaves no position with a target for "),
+                                               .name(.windows), .text(" \(high) (the window needs \(high) tokens)")])
         }
-        guard n >= 2 else { throw CheckInputError("the window sweep's n (--n-max) must be an integer ≥ 2, got \(n)") }
+        guard n >= 2 else {
+            throw CheckSettingsError(.nMax, [.text("the window sweep's n ("), .name(.nMax), .text(") must be an integer ≥ 2, got \(n)")])
+        }
         self.settings = settings
         self.windows = sorted
         self.n = n
@@ -56,7 +63,7 @@ public struct WindowSweep: Sendable {
     public func target(window: Int, smoothness: Smoothness) throws -> SyntheticTarget {
         try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: .piecewise,
                             level: settings.targetLevel, window: window,
-                            weights: TargetWeights(rawValue: settings.weights) ?? .unit,
+                            weights: settings.weights,
                             seed: CheckSeeds(master: settings.seed).target)
     }
 

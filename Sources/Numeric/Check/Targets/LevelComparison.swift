@@ -35,7 +35,7 @@ struct LevelComparison: Sendable {
         // magnitude = mantissa · 2^(exponent − 52) with a 53-bit integer mantissa.
         let exponent = Int(magnitude.exponent)
         let mantissa = Int(magnitude.significand * 0x1p52)
-        let scale = (try? Rational(2).power(exponent - 52)) ?? .zero
+        let scale = Rational(2).power(exponent - 52)
         let value = Rational(mantissa) * scale
         return x < 0 ? -value : value
     }

@@ -14,7 +14,7 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     public var estimators: [CheckEstimator]
     /// Sample sizes (number of training sequences), ascending, a geometric grid.
     public var sampleSizes: [Int]
-    /// R: replicates per (estimator, n).
+    /// R: replicates per (estimator, n) (`--seeds`; the JSON key stays `seeds`).
     public var seeds: Int
     /// Master seed; every run derives its own seeds from (seed, n, replicate).
     public var seed: UInt64
@@ -46,18 +46,17 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     /// Extra oracle sizes below the smallest n (the geometric grid continued downwards), used
     /// only for the networks' oracle-equivalent sample sizes (docs/check.md, "Efficiency").
     public var oracleSizesBelow: Int
-    /// How the oracle picks its level T: `"validation"` (on a split of the training sequences)
-    /// or `"theory"` (T(n) = a†/(2a†+1)·log₂ N with N the number of training positions).
-    public var oracleLevel: String
-    /// Block weights of the target: `"unit"` (w_s = 1) or `"summable"` (θ = 2 norm finite).
-    public var weights: String
+    /// How the oracle picks its level T (`validation` or `theory`, ``CheckOracleLevel``).
+    public var oracleLevel: CheckOracleLevel
+    /// Block weights of the target: `unit` (w_s = 1) or `summable` (θ = 2 norm finite).
+    public var weights: TargetWeights
 
     /// Creates settings; `validate()` checks them.
     public init(smoothness: String, gamma: GammaType, functionClass: FunctionClass,
                 estimators: [CheckEstimator], sampleSizes: [Int], seeds: Int, seed: UInt64,
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
                 window: Int, targetLevel: Double, testSequences: Int,
-                minSteps: Int = 1500, oracleLevel: String = "validation", weights: String = "unit",
+                minSteps: Int = 1500, oracleLevel: CheckOracleLevel = .validation, weights: TargetWeights = .unit,
                 patience: Int = 4, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0) {
         self.smoothness = smoothness
         self.gamma = gamma
@@ -111,6 +110,14 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         case patience, size
         case oracleSizesBelow = "oracle_sizes_below"
     }
+}
+
+/// How the least-squares oracle picks its level T (`check --oracle-level`, docs/check.md).
+public enum CheckOracleLevel: String, Codable, Sendable, CaseIterable {
+    /// T chosen on a validation split (a fifth) of the training sequences.
+    case validation
+    /// T(n) = a†/(2a†+1)·log₂ N, N the number of training positions: the theorems' level.
+    case theory
 }
 
 /// How the neural estimators' width follows n (`check --size`).

@@ -1,14 +1,13 @@
 import Foundation
-import Numeric
 
 /// Output paths checked before any work and written atomically, so that a sweep never
 /// runs only to fail at the end, and a failed write never leaves a half-written file or a
 /// report on stdout (nothing half-done).
-enum OutputPath {
+public enum OutputPath {
     /// Refuses a path that cannot be written as a new or replaced regular file: empty, a
     /// directory, a device or other special file, a file in a directory where ratecalc
     /// cannot create a file (tested by creating and removing one), or one of `inputs`.
-    static func validateFile(_ path: String, option: String, inputs: [URL] = []) throws {
+    public static func validateFile(_ path: String, option: String, inputs: [URL] = []) throws {
         guard !path.isEmpty else { throw OutputPathError(option: option, path: path, reason: "the path is empty") }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
@@ -28,7 +27,7 @@ enum OutputPath {
 
     /// Refuses a `--out` directory that is empty, is a file, or cannot be created or
     /// written (it is created here if missing).
-    static func validateDirectory(_ path: String, option: String) throws {
+    public static func validateDirectory(_ path: String, option: String) throws {
         guard !path.isEmpty else { throw OutputPathError(option: option, path: path, reason: "the path is empty") }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -44,7 +43,7 @@ enum OutputPath {
 
     /// Writes `text` to `path` atomically (a temporary file in the same directory, then
     /// a rename): the file is either the old one or the complete new one.
-    static func write(_ text: String, to path: String, option: String) throws {
+    public static func write(_ text: String, to path: String, option: String) throws {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -63,9 +62,21 @@ enum OutputPath {
 }
 
 /// An output path that cannot be used, as one line: `--plot '/nonexistent/x.svg' cannot be written: …`.
-struct OutputPathError: Error, CustomStringConvertible {
-    let option: String
-    let path: String
-    let reason: String
-    var description: String { "\(option) '\(path)' \(reason)" }
+public struct OutputPathError: Error, CustomStringConvertible, Sendable {
+    /// What the path was given as (e.g. the flag `--plot`), named first in the message.
+    public let option: String
+    /// The path as given.
+    public let path: String
+    /// Why it cannot be used.
+    public let reason: String
+
+    /// An error for `path`, given as `option`.
+    public init(option: String, path: String, reason: String) {
+        self.option = option
+        self.path = path
+        self.reason = reason
+    }
+
+    /// `<option> '<path>' <reason>`.
+    public var description: String { "\(option) '\(path)' \(reason)" }
 }

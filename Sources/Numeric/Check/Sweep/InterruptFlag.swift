@@ -5,20 +5,20 @@ import Synchronization
 /// that the runner polls (the run in progress is abandoned, finished runs are kept,
 /// written and reported); a second signal ends the process at once. The exit status is
 /// 128 + the first signal's number: 130 for SIGINT, 143 for SIGTERM.
-enum InterruptFlag {
+public enum InterruptFlag {
     private static let raised = Atomic<Int32>(0)
 
     /// True once SIGINT or SIGTERM has arrived.
-    static var isRaised: Bool { raised.load(ordering: .relaxed) != 0 }
+    public static var isRaised: Bool { raised.load(ordering: .relaxed) != 0 }
 
     /// The exit status for the first signal received (130 or 143), nil if none arrived.
-    static var exitStatus: Int32? {
+    public static var exitStatus: Int32? {
         let signal = raised.load(ordering: .relaxed)
         return signal == 0 ? nil : 128 + signal
     }
 
     /// Installs the handlers (idempotent).
-    static func install() {
+    public static func install() {
         let handler: @convention(c) (Int32) -> Void = { number in
             let (exchanged, previous) = InterruptFlag.raised.compareExchange(expected: 0, desired: number, ordering: .relaxed)
             if !exchanged { _exit(128 + previous) }

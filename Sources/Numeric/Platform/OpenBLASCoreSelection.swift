@@ -6,10 +6,10 @@ import Foundation
 /// library loads, before `main`, so the commands that use BLAS (`check`, `bench`) re-execute
 /// themselves once with the variable set from the CPU's flags. A user's own
 /// `OPENBLAS_CORETYPE` is always respected; nothing changes on CPUs without AVX2.
-enum OpenBLASCoreSelection {
+public enum OpenBLASCoreSelection {
     /// Re-executes the process with `OPENBLAS_CORETYPE` set when that speeds up BLAS; returns
     /// (doing nothing) when it is already set, not needed, or the re-execution fails.
-    static func reexecuteIfUseful(arguments: [String]) {
+    public static func reexecuteIfUseful(arguments: [String]) {
         guard let command = arguments.dropFirst().first, ["check", "bench"].contains(command),
               ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
               let core = preferredCore() else { return }
@@ -20,7 +20,7 @@ enum OpenBLASCoreSelection {
     }
 
     /// `SkylakeX` when the CPU has AVX-512 (F, BW, VL, DQ), `Haswell` when it has AVX2 and FMA, else nil.
-    static func preferredCore() -> String? {
+    public static func preferredCore() -> String? {
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
               let flagsLine = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
         let flags = Set(flagsLine.split(separator: " ").map(String.init))

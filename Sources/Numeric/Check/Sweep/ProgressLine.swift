@@ -1,14 +1,16 @@
 import Foundation
-import Numeric
 
 /// A one-line progress display on stderr, redrawn in place (`\r`), shown only when stderr is
 /// a terminal so that logs and pipes stay clean: `[ 7/54] 13% ssm n=4096 seed 1 · 0:42 elapsed, ~4:31 left`.
-struct ProgressLine {
+public struct ProgressLine: Sendable {
     /// Whether anything is drawn (stderr is a TTY).
-    let isEnabled = isatty(STDERR_FILENO) == 1
+    public let isEnabled = isatty(STDERR_FILENO) == 1
+
+    /// A progress line on stderr.
+    public init() {}
 
     /// Draws the state before a run, or clears the line after the last one.
-    func show(_ progress: CheckProgress) {
+    public func show(_ progress: CheckProgress) {
         guard isEnabled else { return }
         guard let current = progress.current else {
             FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))

@@ -1,27 +1,31 @@
 import Foundation
-import Notes
 
 /// Runs the blocks of a note by re-invoking this very executable (`/proc/self/exe`) with
 /// the block's arguments, in the note's directory: a block behaves exactly as the same
 /// command typed in a shell (same parsing, formats and one-line errors), and `notes` needs
 /// no second code path for `rate`, `samples`, `value` and `check`.
-struct SubprocessNoteRunner {
+public struct SubprocessNoteRunner {
     /// A failing block: the command's one-line error.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        /// The one-line message.
+        public let description: String
     }
 
-    let executable: URL
-    let directory: URL
+    /// This executable, resolved through `/proc/self/exe`.
+    public let executable: URL
+    /// The note's directory, the blocks' working directory.
+    public let directory: URL
 
-    init(noteDirectory: URL) {
+    /// A runner for the blocks of a note in `noteDirectory`.
+    public init(noteDirectory: URL) {
         let link = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         executable = URL(fileURLWithPath: link)
         directory = noteDirectory
     }
 
-    func run(_ arguments: [String]) throws -> String {
+    /// Runs one block's arguments; returns its stdout or throws its first stderr line.
+    public func run(_ arguments: [String]) throws -> String {
         let result = try ProcessCapture.run(executable, arguments, in: directory)
         guard result.exited, result.status == 0 else {
             let firstLine = String(decoding: result.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init)

@@ -1,0 +1,135 @@
+import Bounds
+import Foundation
+
+/// A single-core estimate of the seconds one run of a sweep takes (docs/scale-out.md, "The cost
+/// estimate"), used by `ratecalc plan` for the time limits and by `--balance cost` to deal runs to
+/// shards of equal estimated work.
+///
+/// - Data: drawing the (n, replicate) sample evaluates the target's `terms` functions at every one of
+///   the `n·L` positions: `c_data · n·L·terms`.
+/// - Neural run (`ssm`, `transformer`, `fnn`): at most `S = max(minSteps, epochs·⌈n_train/B⌉)` steps
+///   (the step cap; B = min(64, n_train), n_train = n minus the 20 % validation split) of B sequences
+///   of L positions: `c_arch · S·B·L·(D² + D₀²)/(32² + D₀²)` with D the run's width (`--size`) and
+///   D₀ = 24 the width below which the per-position cost stops shrinking like D².
+///   Runs usually stop on a plateau before the cap, so this is an upper bound.
+/// - Oracle: the Gram matrix of `rows = n·(L − t₀)` positions over P basis functions costs
+///   `c_gram · rows·P²` and the basis evaluation `c_basis · rows·P`, with P the basis at the theory's
+///   level T(N) (`--oracle-level theory`), or for `validation` the first candidate level at least
+///   1.5 times that size (where the validation search stops growing the basis), capped at
+///   min(3000, rows/2) as the fit caps it.
+///
+/// The constants (``Constants/measured``) were measured on the development machine, one thread.
+public struct CheckCostModel: Sendable {
+    /// Seconds per unit of work, one core.
+    public struct Constants: Sendable, Equatable {
+        /// Per sequence-position of one training step at D = 32, per neural estimator.
+        public var neuralStep: [CheckEstimator: Double]
+        /// Per row × P² of the oracle's Gram matrix.
+        public var oracleGram: Double
+        /// Per row × P of the oracle's basis evaluation (and the refit's right-hand side).
+        public var oracleBasis: Double
+        /// Per position × target term of drawing a sample.
+        public var dataTerm: Double
+        /// Fixed seconds per run (test set, bookkeeping).
+        public var run: Double
+
+        /// Creates constants.
+        public init(neuralStep: [CheckEstimator: Double], oracleGram: Double, oracleBasis: Double, dataTerm: Double, run: Double) {
+            self.neuralStep = neuralStep
+            self.oracleGram = oracleGram
+            self.oracleBasis = oracleBasis
+            self.dataTerm = dataTerm
+            self.run = run
+        }
+
+        /// Measured on the development machine (2-core Xeon, release build, `--threads 1`) from the
+        /// runs of a calibration sweep, as CPU seconds of one free core (docs/scale-out.md, "The
+        /// cost estimate").
+        public static let measured = Constants(
+            neuralStep: [.ssm: 1.8e-6, .transformer: 3.2e-6, .cnn: 1.0e-6, .fnn: 0.36e-6],  // cnn: the ssm's × its bench-train step ratio (≈ 0.55 at 1 thread), not calibrated on a sweep
+            oracleGram: 1.0e-11, oracleBasis: 5.0e-8, dataTerm: 1.3e-9, run: 0.05)
+    }
+
+    /// Width below which the per-position cost of a network no longer shrinks like D².
+    static let widthFloor = 24.0
+    /// The oracle's largest basis (`LeastSquaresOracle.fit`'s `maxBasisSize`).
+    static let oracleBasisCap = 3000
+
+    /// The sweep's settings.
+    public let settings: CheckSettings
+    /// The constants in use.
+    public let constants: Constants
+    private let target: SyntheticTarget
+    private let sizing: NetworkSizing
+
+    /// The model for `settings` and its `target`; `levelCoefficient` is a†/(2a†+1) (the theory's
+    /// level T(N) = coefficient · log₂ N).
+    public init(settings: CheckSettings, target: SyntheticTarget, levelCoefficient: Double, constants: Constants = .measured) {
+        self.settings = settings
+        self.target = target
+        self.constants = constants
+        self.sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: levelCoefficient)
+    }
+
+    /// Estimated single-core seconds of `key`, data generation included.
+    public func seconds(_ key: CheckRunKey) -> Double {
+        let positions = Double(key.n * settings.length)
+        let data = constants.dataTerm * positions * Double(target.termCount)
+        switch key.estimator {
+        case .oracle:
+            let rows = Double(key.n * sizing.positionsPerSequence)
+            let p = Double(oracleBasisSize(n: key.n))
+            return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
+        case .ssm, .transformer, .cnn, .fnn:
+            let steps = Double(stepCap(n: key.n))
+            let trainingSequences = key.n - validationSequenceCount(of: key.n, fraction: 0.2)
+            let batch = Double(min(64, max(1, trainingSequences)))
+            let width = Double(sizing.width(n: key.n).width)
+            let floor = Self.widthFloor * Self.widthFloor
+            let scale = (width * width + floor) / (32 * 32 + floor)
+            let perPosition = constants.neuralStep[key.estimator] ?? 0
+            return constants.run + data + perPosition * steps * batch * Double(settings.length) * scale
+        }
+    }
+
+    /// ``seconds(_:)`` of every run, computed once per (estimator, n): the replicate does not
+    /// change a run's cost.
+    public func seconds(of runs: [CheckRunKey]) -> [Double] {
+        var memo: [CheckRunKey: Double] = [:]
+        return runs.map { key in
+            let representative = CheckRunKey(estimator: key.estimator, n: key.n, replicate: 0)
+            if let known = memo[representative] { return known }
+            let cost = seconds(representative)
+            memo[representative] = cost
+            return cost
+        }
+    }
+
+    /// `max(minSteps, epochs · ⌈n_train / B⌉)`: the step cap of a neural run at n (as the trainer computes it).
+    public func stepCap(n: Int) -> Int {
+        let training = CheckRunner.training(settings: settings, seed: 0)
+        return training.stepCap(stepsPerEpoch: training.stepsPerEpoch(sequences: n))
+    }
+
+    /// The basis size the oracle's cost is estimated at (see the type's documentation).
+    public func oracleBasisSize(n: Int) -> Int {
+        let rows = n * sizing.positionsPerSequence
+        let cap = max(1, min(Self.oracleBasisCap, rows / 2))
+        let theory = sizing.basisSize(n: n)
+        if settings.oracleLevel == .theory { return min(theory, cap) }
+        let sizes = OracleBasis.candidates(target: target, cap: cap).candidates.map(\.size).filter { $0 <= cap }
+        let wanted = Double(theory) * 1.5
+        return sizes.first { Double($0) >= wanted } ?? sizes.last ?? 1
+    }
+}
+
+extension CheckCostModel {
+    /// The model for `settings` alone: the target is rebuilt from the master seed and the level
+    /// coefficient from the smoothness (as `merge` does to validate a shard).
+    /// - Throws: `CheckSettingsError` for invalid settings or a failed condition a† > v; `CheckInputError` when the target cannot be built.
+    public init(settings: CheckSettings, constants: Constants = .measured) throws {
+        let sweep = try CheckSweep(settings: settings)
+        self.init(settings: settings, target: sweep.target, levelCoefficient: sweep.levelCoefficient.doubleValue,
+                  constants: constants)
+    }
+}

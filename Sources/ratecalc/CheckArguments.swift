@@ -1,0 +1,82 @@
+import ArgumentParser
+import Bounds
+import Numeric
+
+// The library types that `check` reads straight from its flags: argument-parser reports a bad
+// value itself, as one line (`ErrorLine`): "The value 'x' is invalid for '--flag <V>': …".
+
+extension GammaType: ExpressibleByArgument {}
+extension CheckOracleLevel: ExpressibleByArgument {}
+extension TargetWeights: ExpressibleByArgument {}
+extension CheckNetworkSize: ExpressibleByArgument {}
+
+/// `--class gamma|piecewise` (the library's `FunctionClass` by its flag spelling).
+extension FunctionClass: ExpressibleByArgument {
+    /// The value's spelling on the command line: `gamma` or `piecewise`.
+    var argumentName: String { self == .gammaSmooth ? "gamma" : "piecewise" }
+    public init?(argument: String) {
+        guard let match = Self.allCases.first(where: { $0.argumentName == argument }) else { return nil }
+        self = match
+    }
+    public var defaultValueDescription: String { argumentName }
+    public static var allValueStrings: [String] { allCases.map(\.argumentName) }
+}
+
+extension ShardSpec {
+    /// `--shard i/N`: argument-parser prints "The value '3/2' is invalid for '--shard <i/N>': expected …".
+    static func argument(_ text: String) throws -> ShardSpec {
+        guard let shard = ShardSpec(text) else { throw ValidationError("expected i/N with 1 ≤ i ≤ N (e.g. 2/4)") }
+        return shard
+    }
+}
+
+/// A comma-separated list of distinct values, none empty: `--arch ssm,oracle`, `--window 4,8,16`.
+protocol DistinctList: ExpressibleByArgument {
+    associatedtype Element: Equatable
+    /// The items in the order given.
+    var values: [Element] { get }
+    init(values: [Element])
+    /// One item, or nil when the token is not one.
+    static func element(_ token: String) -> Element?
+    /// How an item is written back.
+    static func text(_ element: Element) -> String
+}
+
+extension DistinctList {
+    init?(argument: String) {
+        var list: [Element] = []
+        for token in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let value = Self.element(token.trimmingCharacters(in: .whitespaces)), !list.contains(value) else { return nil }
+            list.append(value)
+        }
+        guard !list.isEmpty else { return nil }
+        self.init(values: list)
+    }
+
+    /// Shown as the default in `--help`, e.g. `ssm,transformer,oracle`.
+    var defaultValueDescription: String { values.map(Self.text).joined(separator: ",") }
+}
+
+/// `--arch` of `check`: estimators, comma-separated.
+struct EstimatorList: DistinctList {
+    let values: [CheckEstimator]
+    static func element(_ token: String) -> CheckEstimator? { CheckEstimator(rawValue: token) }
+    static func text(_ element: CheckEstimator) -> String { element.rawValue }
+    static var defaultCompletionKind: CompletionKind { .list(CheckEstimator.allCases.map(\.rawValue)) }
+}
+
+/// `--arch` of `bench train`: network architectures, comma-separated.
+struct ArchitectureList: DistinctList {
+    let values: [SequenceArchitecture]
+    static func element(_ token: String) -> SequenceArchitecture? { SequenceArchitecture(rawValue: token) }
+    static func text(_ element: SequenceArchitecture) -> String { element.rawValue }
+}
+
+/// `--window` of `check`: one window V ≥ 1, or several (the window sweep of the piecewise class).
+struct WindowList: DistinctList {
+    let values: [Int]
+    static func element(_ token: String) -> Int? { Int(token).flatMap { $0 >= 1 ? $0 : nil } }
+    static func text(_ element: Int) -> String { String(element) }
+    /// More than one window: the window sweep.
+    var isSweep: Bool { values.count > 1 }
+}

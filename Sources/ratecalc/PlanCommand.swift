@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Numeric
+
+/// `ratecalc plan`: a ready-to-run plan of a `check` sweep for Slurm, GNU parallel or a shell loop
+/// (docs/scale-out.md). Takes the options of `check`, plans with ``CheckSchedulePlan`` and writes
+/// its scripts into `--out`.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Write a Slurm, GNU parallel or shell plan that runs a `check` sweep in shards and merges them.",
+        discussion: """
+        Takes the options of `ratecalc check`. Deals the sweep's runs to N shards of equal estimated cost, \
+        prints the number of runs, the estimated seconds per run and per shard and the core-hours, and writes \
+        into DIR: shard.sh (one shard), merge.sh, and check.sbatch + merge.sbatch + submit.sh (slurm: a job \
+        array and a merge job with --dependency=afterok), run-parallel.sh (GNU parallel with --joblog and \
+        --resume-failed) or run-shell.sh. Shards write to DIR/runs and resume after a restart. See docs/scale-out.md.
+        """,
+        usage: "ratecalc plan --smoothness 1,2,4 [check options] --shards N --out DIR [--scheduler slurm|parallel|shell]",
+        examples: """
+        ratecalc plan --smoothness 1,2,4 --seeds 10 --n-max 65536 --points 8 --shards 16 --out sweep/
+        sh sweep/submit.sh
+        """
+    )
+
+    @OptionGroup var sweep: CheckSweepOptions
+
+    @Option(help: "N: shards (tasks of the job array); at most the number of runs.")
+    var shards: Int
+
+    @Option(help: ArgumentHelp("Plan directory: the scripts, the shard files (DIR/runs), the logs (DIR/logs) and the merged report.", valueName: "DIR"))
+    var out: String
+
+    @Option(help: "slurm (sbatch job array and merge job), parallel (GNU parallel) or shell (a loop).")
+    var scheduler: CheckSchedulerOption = .slurm
+
+    @Option(help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
+    var threads: Int = 1
+
+    @Option(help: ArgumentHelp("The ratecalc executable the scripts call (default: this one; a relative path is made absolute).", valueName: "PATH"))
+    var binary: String?
+
+    func validate() throws {
+        if shards < 1 { throw ValidationError("--shards must be a positive integer, got \(shards)") }
+        if threads < 1 { throw ValidationError("--threads must be a positive integer, got \(threads)") }
+        if sweep.windows.isSweep { throw ValidationError("plan does not take several --window values (the window sweep runs in one process)") }
+    }
+
+    func run() throws {
+        let setup = try sweep.sweep()
+        guard !out.isEmpty else { throw OutputPathError(option: "--out", path: out, reason: "the path is empty") }
+        let directory = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL.path
+        let costModel = CheckCostModel(settings: setup.settings, target: setup.target, levelCoefficient: setup.levelCoefficient.doubleValue)
+        let plan = try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards,
+                                         scheduler: scheduler.scheduler, threads: threads,
+                                         binary: binary.map(Self.absolute) ?? Self.executablePath(), checkArguments: Self.sweepArguments(),
+                                         directory: directory)
+        try OutputPath.validateDirectory(out, option: "--out")
+        // Slurm opens the task logs before a task starts: the directories must exist.
+        try OutputPath.validateDirectory(plan.logsDirectory, option: "--out")
+        try OutputPath.validateDirectory(plan.runsDirectory, option: "--out")
+        var written: [String] = []
+        for file in plan.files() {
+            let path = directory + "/" + file.name
+            try OutputPath.write(file.text, to: path, option: "--out")
+            if file.executable { chmod(path, 0o755) }
+            written.append(file.name)
+        }
+        try StandardOutput.write(plan.summary(files: written))
+    }
+
+    /// The options of this invocation that belong to `check` (everything after `plan` except
+    /// `--shards`, `--out`, `--scheduler`, `--threads`, `--binary` and their values).
+    static func sweepArguments(_ arguments: [String] = CommandLine.arguments) -> [String] {
+        let planOnly: Set = ["--shards", "--out", "--scheduler", "--threads", "--binary"]
+        guard let start = arguments.firstIndex(of: "plan") else { return [] }
+        var result: [String] = []
+        var index = start + 1
+        while index < arguments.count {
+            let word = arguments[index]
+            let name = String(word.prefix { $0 != "=" })
+            if planOnly.contains(name) {
+                index += word.contains("=") ? 1 : 2
+                continue
+            }
+            result.append(word)
+            index += 1
+        }
+        return result
+    }
+
+    /// A path with a slash made absolute (the scripts run in other directories); a bare name is
+    /// left to the shell's PATH.
+    static func absolute(_ path: String) -> String {
+        path.contains("/") ? URL(fileURLWithPath: path).standardizedFileURL.path : path
+    }
+
+    /// The absolute path of the running executable.
+    static func executablePath() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+}
+
+/// `--scheduler`.
+enum CheckSchedulerOption: String, ExpressibleByArgument, CaseIterable {
+    case slurm, parallel, shell
+    var scheduler: CheckScheduler { CheckScheduler(rawValue: rawValue)! }
+}
+
+extension CheckShardBalance: ExpressibleByArgument {}
