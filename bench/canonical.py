@@ -3,8 +3,8 @@ jax_train_step.py, so both time exactly what `ratecalc bench train` times (docs/
 
 Configuration (Sources/Numeric/Engine/SequenceModelConfiguration.swift defaults, as `bench train`
 builds them): sequence length L = 32, token dimension d = 1, width D = 32, SSM state N = 16,
-FNN hidden width 64, depth 2 (blocks, or hidden layers for fnn), 4 heads, fnn window V = 8,
-batch 64.
+FNN hidden width 64, depth 2 (blocks, hidden layers for fnn, FNNs after the convolutions for
+cnn), 4 heads, window V = 8 (fnn's window; cnn: 3 convolutions of kernel 2), batch 64.
 
 Step (Sources/Numeric/Engine/TrainingStep.swift): forward, mean squared error over all B·L
 positions, backward, global-norm gradient clipping at 1e30 (the norm is computed, nothing is
@@ -22,7 +22,9 @@ STATE_SIZE = 16        # N (ssm)
 HIDDEN_WIDTH = 64      # FNN hidden width
 DEPTH = 2              # blocks (ssm, transformer) or hidden layers (fnn)
 HEADS = 4              # attention heads (transformer)
-WINDOW = 8             # V (fnn)
+WINDOW = 8             # V (fnn window; cnn receptive field 2^C ≥ V)
+CONVOLUTION_KERNEL = 2                                 # K of every cnn convolution
+CONVOLUTION_LAYERS = max(1, (WINDOW - 1).bit_length())  # C: least C ≥ 1 with 2^C ≥ V (3), dilations 1, 2, 4
 BATCH = 64
 WARMUP_STEPS = 20
 LEARNING_RATE = 1e-3

@@ -4,7 +4,7 @@ dispatch, XLA fuses the step).
 
 Command (from the repository root; `pip install jax`):
 
-    python3 bench/jax_train_step.py --steps 300 --threads 2 --models ssm,transformer,fnn
+    python3 bench/jax_train_step.py --steps 300 --threads 2 --models ssm,transformer,cnn,fnn
     python3 bench/jax_train_step.py --params          # parameter counts only
 
 Measures samples/s (timed steps × batch / wall seconds) and CPU ms per step of full training steps — forward, mean
@@ -124,9 +124,32 @@ def windowed_fnn(p, x):
     return linear(p["fnn"][-1], a)[..., 0]
 
 
+def dilated_cnn_init(key):
+    """Embedding, C convolutions (weight [K·D, D], PyTorch's Conv1d init U(±1/√(K·D))), DEPTH FNNs, readout."""
+    k = jax.random.split(key, c.CONVOLUTION_LAYERS + c.DEPTH + 2)
+    return {"embed": linear_init(k[0], c.TOKEN_DIMENSION, D),
+            "conv": [linear_init(k[1 + i], c.CONVOLUTION_KERNEL * D, D) for i in range(c.CONVOLUTION_LAYERS)],
+            "ffn": [feed_forward_init(k[1 + c.CONVOLUTION_LAYERS + m]) for m in range(c.DEPTH)],
+            "out": linear_init(k[-1], D, 1)}
+
+
+def dilated_cnn(p, x):
+    """cnn (O22 Theorem 14): h ← h + relu([h_t, h_{t−δ}, …] W + b) for δ = 1, 2, …, 2^{C−1}
+    (zeros before the start), then h ← h + FNN(h) DEPTH times, linear readout."""
+    h = linear(p["embed"], x)
+    for i, layer in enumerate(p["conv"]):
+        dilation = 2 ** i
+        lagged = [jnp.pad(h, ((0, 0), (j * dilation, 0), (0, 0)))[:, :L] for j in range(c.CONVOLUTION_KERNEL)]
+        h = h + jax.nn.relu(linear(layer, jnp.concatenate(lagged, axis=-1)))
+    for layer in p["ffn"]:
+        h = h + feed_forward(layer, h)
+    return linear(p["out"], h)[..., 0]
+
+
 MODELS = {
     "ssm": sequence_model(ssm_block_init, ssm_block),
     "transformer": sequence_model(attention_block_init, attention_block),
+    "cnn": (dilated_cnn_init, dilated_cnn),
     "fnn": (windowed_fnn_init, windowed_fnn),
 }
 

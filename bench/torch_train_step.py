@@ -2,7 +2,7 @@
 
 Command (from the repository root; `pip install torch --index-url https://download.pytorch.org/whl/cpu`):
 
-    python3 bench/torch_train_step.py --steps 300 --threads 2 --models ssm,transformer,fnn
+    python3 bench/torch_train_step.py --steps 300 --threads 2 --models ssm,transformer,cnn,fnn
     python3 bench/torch_train_step.py --params        # parameter counts only
 
 Measures samples/s (timed steps × batch / wall seconds) and CPU ms per step of full training steps — forward, mean
@@ -116,9 +116,45 @@ class WindowedFNN(nn.Module):
         return self.fnn(windows.reshape(x.shape[0], L, -1)).squeeze(-1)
 
 
+class DilatedCausalConvolution(nn.Module):
+    """h + relu(Σ_{j<K} h_{t−jδ} W_j + b): `nn.Conv1d(D, D, K, dilation=δ)` on the sequence
+    left-padded by (K−1)δ zeros (`conv.i` in docs/model-format.md; PyTorch's default init,
+    U(±1/√(K·D)), as the engine's)."""
+
+    def __init__(self, dilation):
+        super().__init__()
+        self.dilation = dilation
+        self.conv = nn.Conv1d(D, D, c.CONVOLUTION_KERNEL, dilation=dilation)
+
+    def forward(self, h):                                                   # h: [B, L, D]
+        padded = nn.functional.pad(h.transpose(1, 2), ((c.CONVOLUTION_KERNEL - 1) * self.dilation, 0))
+        return h + torch.relu(self.conv(padded).transpose(1, 2))
+
+
+class DilatedCNN(nn.Module):
+    """cnn (O22 Theorem 14): embedding, C causal convolutions with dilations 1, 2, …, 2^{C−1}
+    (receptive field 2^C ≥ V), `DEPTH` token-wise FNNs with residual, linear readout."""
+
+    def __init__(self):
+        super().__init__()
+        self.emb = nn.Linear(c.TOKEN_DIMENSION, D)
+        self.convs = nn.ModuleList([DilatedCausalConvolution(2 ** i) for i in range(c.CONVOLUTION_LAYERS)])
+        self.ffns = nn.ModuleList([FeedForward() for _ in range(c.DEPTH)])
+        self.out = nn.Linear(D, 1)
+
+    def forward(self, x):
+        h = self.emb(x)
+        for convolution in self.convs:
+            h = convolution(h)
+        for feed_forward in self.ffns:
+            h = h + feed_forward(h)
+        return self.out(h).squeeze(-1)
+
+
 MODELS = {
     "ssm": lambda: SequenceModel(SSMBlock),
     "transformer": lambda: SequenceModel(AttentionBlock),
+    "cnn": DilatedCNN,
     "fnn": WindowedFNN,
 }
 

@@ -2,14 +2,14 @@ import ArgumentParser
 import Foundation
 import Numeric
 
-/// `ratecalc bench train`: training throughput (samples/s) of the ssm, transformer and fnn estimators
+/// `ratecalc bench train`: training throughput (samples/s) of the ssm, transformer, cnn and fnn estimators
 /// at the canonical configuration (L = 32, d = 1, D = 32, N = 16, FNN hidden 64,
-/// 2 blocks, 4 heads, fnn window 8, batch 64), comparable with `bench/torch_train_step.py` (PyTorch
+/// 2 blocks, 4 heads, window 8 (cnn: 3 convolutions), batch 64), comparable with `bench/torch_train_step.py` (PyTorch
 /// eager) and `bench/jax_train_step.py` (JAX, jit-compiled step).
 struct BenchTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Training throughput (samples/s) of the ssm, transformer and fnn estimators.",
+        abstract: "Training throughput (samples/s) of the ssm, transformer, cnn and fnn estimators.",
         discussion: """
         Times full training steps (forward, masked MSE, backward, gradient clipping, Adam) on random data at \
         L=32, d=1, D=32, N=16, hidden 64, 2 blocks, 4 heads, batch 64, after 20 untimed warm-up steps. \
@@ -26,7 +26,7 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: "Threads for the data-parallel training step: 64 sequences run as 2 pieces of 32, so more than 2 threads add nothing; OpenBLAS runs single-threaded inside each piece (default: all cores).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, fnn.", valueName: "list"))
+    @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, cnn, fnn.", valueName: "list"))
     var arch = ArchitectureList(values: [.ssm, .transformer])
 
     func validate() throws {

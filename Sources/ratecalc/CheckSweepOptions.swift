@@ -14,7 +14,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness).")
     var functionClass: FunctionClass = .gammaSmooth
 
-    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, fnn, oracle (default: ssm,transformer,oracle; the window sweep: all four).", valueName: "list"))
+    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, cnn, fnn, oracle (default: ssm,transformer,oracle; the window sweep: ssm,transformer,fnn,oracle).", valueName: "list"))
     var arch: EstimatorList?
 
     @Option(name: .customLong("n-min"), help: "Smallest n (training sequences).")

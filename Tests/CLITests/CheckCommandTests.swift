@@ -114,6 +114,23 @@ import Testing
         #expect(mixed.stderr.contains("noise"), "\(mixed.stderr)")
     }
 
+    /// `--arch cnn` trains the dilated CNN, fits it against O22's r and says which theorem that is.
+    @Test func cnnRunsWithItsTheoryNote() throws {
+        var arguments = Self.tiny
+        arguments[arguments.firstIndex(of: "fnn,oracle")!] = "cnn,oracle"
+        let report = try CLIRunner.json(arguments)
+        let estimators = try #require(report["estimators"] as? [[String: Any]])
+        #expect(estimators.map { $0["name"] as? String } == ["cnn", "oracle"])
+        let cnn = estimators[0]
+        #expect((cnn["runs"] as? [[String: Any]])?.count == 6)
+        #expect(cnn["fitted_exponent"] is Double)
+        #expect((cnn["theory_note"] as? String)?.contains("Theorem 14") == true)
+        #expect(cnn["efficiency"] is [String: Any])
+        #expect(estimators[1]["theory_note"] == nil)
+        let text = try CLIRunner.run(arguments).stdout
+        #expect(text.contains("  cnn theory: r is O22's rate for the CNN"))
+    }
+
     @Test func strictExitStatusFollowsTheVerdicts() throws {
         let output = try CLIRunner.run(Self.tiny + ["--strict", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])

@@ -72,7 +72,7 @@ import Testing
         #expect(sweep.theoryRate == rate && sweep.levelCoefficient == coefficient)
         #expect(sweep.smoothness.entries.count == 2 && sweep.target.level == 2)
         #expect(CheckSweep.defaultEstimators(windowSweep: false) == [.ssm, .transformer, .oracle])
-        #expect(CheckSweep.defaultEstimators(windowSweep: true) == CheckEstimator.allCases)
+        #expect(CheckSweep.defaultEstimators(windowSweep: true) == [.ssm, .transformer, .fnn, .oracle])  // the cnn only on request: the documented window sweep keeps its runs
     }
 
     @Test func seedsAreDistinctAcrossRolesAndRuns() {
@@ -84,6 +84,27 @@ import Testing
         } }
         #expect(all.count == 3 + 2 * 3 * (1 + CheckEstimator.allCases.count))
         #expect(CheckSeeds(master: 8).target != seeds.target)
+    }
+
+    /// Salts belong to the names: adding cnn (salt 4) left the documented runs' salts 0–3 as they were.
+    @Test func seedSaltsAreFixedPerEstimator() {
+        let salts = Dictionary(uniqueKeysWithValues: CheckEstimator.allCases.map { ($0, $0.seedSalt) })
+        #expect(salts == [.ssm: 0, .transformer: 1, .fnn: 2, .oracle: 3, .cnn: 4])
+        #expect(CheckEstimator.allCases == [.ssm, .transformer, .cnn, .fnn, .oracle])
+    }
+
+    /// Only the cnn needs a note: O22's stated theorems on the γ-smooth class, none on the piecewise class.
+    @Test func theoryNoteNamesO22ForTheCNN() throws {
+        let gamma = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .anisotropic))
+        #expect(gamma.contains("O22") && gamma.contains("Theorem 10") && gamma.contains("Theorem 14") && gamma.contains("stated"))
+        let withQ = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .mixed, q: Rational(2)))
+        #expect(withQ.contains("= 7 ≈"))  // κ = 2/2 + 2 + max(4/2, 4) = 7
+        let piecewise = try #require(CheckEstimator.cnn.theoryNote(functionClass: .piecewise, gamma: .anisotropic))
+        #expect(piecewise.contains("no theorem") && piecewise.contains("baseline"))
+        for estimator in CheckEstimator.allCases where estimator != .cnn {
+            #expect(estimator.theoryNote(functionClass: .gammaSmooth, gamma: .anisotropic) == nil)
+            #expect(estimator.theoryNote(functionClass: .piecewise, gamma: .anisotropic) == nil)
+        }
     }
 
     @Test func stepCapFollowsNAndHasAFloor() {

@@ -6,129 +6,169 @@ import Testing
 @Suite struct EngineLayerGradientTests {
     static let tolerance = 1e-6
 
-    func expectSmall(_ errors: [String: Double], _ label: String) {
-        #expect(!errors.isEmpty)
-        for (name, error) in errors.sorted(by: { $0.key < $1.key }) {
-            #expect(error < Self.tolerance, "\(label) \(name): relative error \(error)")
+    /// One row of the table: a layer at small sizes, checked by `GradientCheck.check`.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let errors: @Sendable () -> [String: Double]
+        var testDescription: String { name }
+    }
+
+    /// A layer `y = F(θ, x)` whose input and output have `inputCount` and `outputCount` scalars;
+    /// `makeBuffers` builds its saved activations in a Float64 arena kept alive by the check.
+    static func layer<Buffers>(_ name: String, _ layout: ParameterLayout, inputCount: Int, outputCount: Int, checkInput: Bool = true,
+                               initialize: @escaping @Sendable (UnsafeMutablePointer<Double>, inout RandomSource) -> Void,
+                               makeBuffers: @escaping @Sendable (Arena<Double>) -> Buffers,
+                               forward: @escaping @Sendable (ParameterBuffers<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Buffers) -> Void,
+                               backward: @escaping @Sendable (ParameterBuffers<Double>, UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>?, Buffers) -> Void) -> Case {
+        Case(name: name) {
+            let arena = Arena<Double>()
+            let buffers = makeBuffers(arena)
+            return GradientCheck.check(layout: layout, inputCount: inputCount, outputCount: outputCount, checkInput: checkInput,
+                                       initialize: initialize,
+                                       forward: { p, x, y in forward(p, UnsafePointer(x), y, buffers) },
+                                       backward: { p, x, dy, dx in backward(p, x, dy, dx, buffers) })
         }
     }
 
-    @Test func linear() {
+    static func linear() -> Case {
         var layout = ParameterLayout()
         let layer = LinearLayer("lin", inputs: 5, outputs: 3, layout: &layout)
         let rows = 7
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: rows * 5, outputCount: rows * 3,
-            initialize: { layer.initialize($0, random: &$1) },
-            forward: { p, x, y in layer.forward(x, rows: rows, into: y, p) },
-            backward: { p, x, dy, dx in layer.backward(x, dy, rows: rows, inputGradient: dx, p) })
-        expectSmall(errors, "Linear")
+        return Self.layer("Linear", layout, inputCount: rows * 5, outputCount: rows * 3,
+                          initialize: { layer.initialize($0, random: &$1) }, makeBuffers: { _ in () },
+                          forward: { p, x, y, _ in layer.forward(x, rows: rows, into: y, p) },
+                          backward: { p, x, dy, dx, _ in layer.backward(x, dy, rows: rows, inputGradient: dx, p) })
     }
 
-    @Test func relu() {
-        let layout = ParameterLayout()
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: 40, outputCount: 40,
-            initialize: { _, _ in },
-            forward: { _, x, y in ReLU.forward(x, y, count: 40) },
-            backward: { _, x, dy, dx in ReLU.backward(x, dy, dx!, count: 40) })
-        expectSmall(errors, "ReLU")
+    static func relu() -> Case {
+        layer("ReLU", ParameterLayout(), inputCount: 40, outputCount: 40, initialize: { _, _ in }, makeBuffers: { _ in () },
+              forward: { _, x, y, _ in ReLU.forward(x, y, count: 40) },
+              backward: { _, x, dy, dx, _ in ReLU.backward(x, dy, dx!, count: 40) })
     }
 
-    @Test func positionalEncoding() {
+    static func positionalEncoding() -> Case {
         var layout = ParameterLayout()
         let layer = PositionalEncoding("pos", length: 4, width: 3, layout: &layout)
         let n = 2 * 4 * 3
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: n, outputCount: n,
-            initialize: { layer.initialize($0, random: &$1) },
-            forward: { p, x, y in Elementwise.copy(x, to: y, count: n); layer.forward(y, batch: 2, p) },
-            backward: { p, _, dy, dx in Elementwise.copy(dy, to: dx!, count: n); layer.backward(dy, batch: 2, p) })
-        expectSmall(errors, "PositionalEncoding")
+        return Self.layer("PositionalEncoding", layout, inputCount: n, outputCount: n,
+                          initialize: { layer.initialize($0, random: &$1) }, makeBuffers: { _ in () },
+                          forward: { p, x, y, _ in Elementwise.copy(x, to: y, count: n); layer.forward(y, batch: 2, p) },
+                          backward: { p, _, dy, dx, _ in Elementwise.copy(dy, to: dx!, count: n); layer.backward(dy, batch: 2, p) })
     }
 
-    @Test(arguments: [1, 2]) func ssmConvolution(threads: Int) {
+    static func ssmConvolution(threads: Int) -> Case {
         var layout = ParameterLayout()
         let layer = SSMConvolution("conv", channels: 3, stateSize: 4, length: 6, layout: &layout)
-        let arena = Arena<Double>()
-        let buffers: SSMConvolutionBuffers<Double> = layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
         let batch = 3, n = batch * 6 * 3
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: n, outputCount: n,
-            initialize: { layer.initialize($0, random: &$1) },
-            forward: { p, x, y in layer.forward(x, into: y, batch: batch, buffers, p) },
-            backward: { p, x, dy, dx in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, buffers, p) })
-        expectSmall(errors, "SSMConvolution")
+        return Self.layer("SSMConvolution, \(threads) chunks", layout, inputCount: n, outputCount: n,
+                          initialize: { layer.initialize($0, random: &$1) },
+                          makeBuffers: { arena -> SSMConvolutionBuffers<Double> in layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads))) },
+                          forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
+                          backward: { p, x, dy, dx, b in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, b, p) })
     }
 
-    @Test(arguments: [1, 2]) func causalSelfAttention(threads: Int) {
+    static func causalSelfAttention(threads: Int) -> Case {
         var layout = ParameterLayout()
         let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
-        let arena = Arena<Double>()
         let batch = 3, n = batch * 5 * 4
-        let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: batch, arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: n, outputCount: n,
-            initialize: { layer.initialize($0, random: &$1) },
-            forward: { p, x, y in layer.forward(x, into: y, batch: batch, buffers, p) },
-            backward: { p, x, dy, dx in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, buffers, p) })
-        expectSmall(errors, "CausalSelfAttention")
+        return Self.layer("CausalSelfAttention, \(threads) chunks", layout, inputCount: n, outputCount: n,
+                          initialize: { layer.initialize($0, random: &$1) },
+                          makeBuffers: { arena -> AttentionBuffers<Double> in layer.makeBuffers(batch: batch, arena: arena, team: ThreadTeam(Parallelism(threads: threads))) },
+                          forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
+                          backward: { p, x, dy, dx, b in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, b, p) })
     }
 
-    @Test func feedForward() {
+    static func feedForward() -> Case {
         var layout = ParameterLayout()
         let layer = FeedForward("ffn", width: 4, hidden: 6, layout: &layout)
-        let arena = Arena<Double>()
         let rows = 5
-        let buffers: FeedForwardBuffers<Double> = layer.makeBuffers(rows: rows, arena: arena)
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: rows * 4, outputCount: rows * 4,
-            initialize: { layer.initialize($0, random: &$1) },
-            forward: { p, x, y in layer.forward(x, into: y, rows: rows, buffers, p) },
-            backward: { p, x, dy, dx in layer.backward(x, outputGradient: dy, inputGradient: dx!, rows: rows, buffers, p) })
-        expectSmall(errors, "FeedForward")
+        return Self.layer("FeedForward", layout, inputCount: rows * 4, outputCount: rows * 4,
+                          initialize: { layer.initialize($0, random: &$1) },
+                          makeBuffers: { arena -> FeedForwardBuffers<Double> in layer.makeBuffers(rows: rows, arena: arena) },
+                          forward: { p, x, y, b in layer.forward(x, into: y, rows: rows, b, p) },
+                          backward: { p, x, dy, dx, b in layer.backward(x, outputGradient: dy, inputGradient: dx!, rows: rows, b, p) })
     }
 
-    @Test func ssmBlock() {
+    /// A `ResidualBlock` on `[batch, length, width]`.
+    static func block(_ name: String, _ block: ResidualBlock, _ layout: ParameterLayout, batch: Int, length: Int, width: Int) -> Case {
+        let n = batch * length * width
+        return Self.layer(name, layout, inputCount: n, outputCount: n,
+                          initialize: { block.initialize($0, random: &$1) },
+                          makeBuffers: { arena in block.makeBuffers(batch: batch, length: length, arena: arena, team: .serial) },
+                          forward: { p, x, y, b in block.forward(x, into: y, batch: batch, length: length, b, p) },
+                          backward: { p, x, dy, dx, b in
+                              block.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, length: length, b, p) })
+    }
+
+    static func ssmBlock() -> Case {
         var layout = ParameterLayout()
         let block = SSMBlock("block", width: 4, stateSize: 3, hidden: 5, length: 6, layout: &layout)
-        let arena = Arena<Double>()
-        let batch = 2, n = batch * 6 * 4
-        let buffers: SSMBlockBuffers<Double> = block.makeBuffers(batch: batch, arena: arena, team: .serial)
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: n, outputCount: n,
-            initialize: { block.initialize($0, random: &$1) },
-            forward: { p, x, y in block.forward(x, into: y, batch: batch, buffers, p) },
-            backward: { p, x, dy, dx in block.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, buffers, p) })
-        expectSmall(errors, "SSMBlock")
+        return Self.block("SSMBlock", .ssm(block), layout, batch: 2, length: 6, width: 4)
     }
 
-    @Test func attentionBlock() {
+    static func attentionBlock() -> Case {
         var layout = ParameterLayout()
         let block = AttentionBlock("block", width: 4, heads: 2, hidden: 5, length: 6, layout: &layout)
-        let arena = Arena<Double>()
-        let batch = 2, n = batch * 6 * 4
-        let buffers: AttentionBlockBuffers<Double> = block.makeBuffers(batch: batch, arena: arena, team: .serial)
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: n, outputCount: n,
-            initialize: { block.initialize($0, random: &$1) },
-            forward: { p, x, y in block.forward(x, into: y, batch: batch, buffers, p) },
-            backward: { p, x, dy, dx in block.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, buffers, p) })
-        expectSmall(errors, "AttentionBlock")
+        return Self.block("AttentionBlock", .attention(block), layout, batch: 2, length: 6, width: 4)
     }
 
-    @Test func windowedFeedForward() {
+    static func dilatedConvolution(kernel: Int, dilation: Int) -> Case {
+        var layout = ParameterLayout()
+        let layer = DilatedCausalConvolution("conv", width: 3, kernel: kernel, dilation: dilation, length: 7, layout: &layout)
+        return Self.block("DilatedCausalConvolution K = \(kernel), δ = \(dilation)", .convolution(layer), layout,
+                          batch: 2, length: 7, width: 3)
+    }
+
+    static func windowedFeedForward() -> Case {
         var layout = ParameterLayout()
         let layer = WindowedFeedForward(window: 3, tokenDimension: 2, length: 5, hidden: 6, depth: 2, layout: &layout)
-        let arena = Arena<Double>()
         let batch = 2
-        let buffers: WindowBuffers<Double> = layer.makeBuffers(batch: batch, arena: arena)
-        let errors = GradientCheck.check(
-            layout: layout, inputCount: batch * 5 * 2, outputCount: batch * 5, checkInput: false,
-            initialize: { layer.initialize($0, random: &$1) },
-            forward: { p, x, y in layer.forward(x, into: y, batch: batch, buffers, p) },
-            backward: { p, _, dy, _ in layer.backward(outputGradient: dy, batch: batch, buffers, p) })
-        expectSmall(errors, "WindowedFeedForward")
+        return Self.layer("WindowedFeedForward", layout, inputCount: batch * 5 * 2, outputCount: batch * 5, checkInput: false,
+                          initialize: { layer.initialize($0, random: &$1) },
+                          makeBuffers: { arena -> WindowBuffers<Double> in layer.makeBuffers(batch: batch, arena: arena) },
+                          forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
+                          backward: { p, _, dy, _, b in layer.backward(outputGradient: dy, batch: batch, b, p) })
+    }
+
+    static let cases: [Case] = [
+        linear(), relu(), positionalEncoding(),
+        ssmConvolution(threads: 1), ssmConvolution(threads: 2),
+        causalSelfAttention(threads: 1), causalSelfAttention(threads: 2),
+        feedForward(), ssmBlock(), attentionBlock(),
+        dilatedConvolution(kernel: 2, dilation: 1), dilatedConvolution(kernel: 2, dilation: 2),
+        dilatedConvolution(kernel: 3, dilation: 2), dilatedConvolution(kernel: 2, dilation: 8),
+        windowedFeedForward(),
+    ]
+
+    /// Every parameter tensor's gradient (and the input's) within `tolerance` of finite differences.
+    @Test(arguments: cases)
+    func gradientsMatchFiniteDifferences(_ layer: Case) {
+        let errors = layer.errors()
+        #expect(!errors.isEmpty)
+        for (name, error) in errors.sorted(by: { $0.key < $1.key }) {
+            #expect(error < Self.tolerance, "\(layer.name) \(name): relative error \(error)")
+        }
+    }
+
+    /// The convolution is causal: changing token t changes no output before t, and a dilation
+    /// δ reaches exactly the lags 0, δ, …, (K−1)δ.
+    @Test func dilatedConvolutionIsCausalWithItsLags() {
+        var layout = ParameterLayout()
+        let layer = DilatedCausalConvolution("conv", width: 2, kernel: 2, dilation: 3, length: 8, layout: &layout)
+        let arena = Arena<Double>()
+        let buffers: DilatedConvolutionBuffers<Double> = layer.makeBuffers(batch: 1, arena: arena)
+        let values = arena.take(layout.count), gradients = arena.take(layout.count)
+        var random = RandomSource(seed: 5)
+        layer.initialize(values, random: &random)
+        for i in 0..<2 { values[layer.linear.bias + i] = 5 }  // bias > 0: every unit active
+        let x = arena.take(16), y = arena.take(16), y2 = arena.take(16)
+        for i in 0..<16 { x[i] = random.normal() }
+        let p = ParameterBuffers(values: values, gradients: gradients)
+        layer.forward(x, into: y, batch: 1, buffers, p)
+        x[2 * 2] += 1  // token t = 2
+        layer.forward(x, into: y2, batch: 1, buffers, p)
+        let changed = (0..<8).filter { t in (0..<2).contains { y[t * 2 + $0] != y2[t * 2 + $0] } }
+        #expect(changed == [2, 5])
     }
 
     /// The softmax rows are probabilities and vanish above the diagonal (causality).

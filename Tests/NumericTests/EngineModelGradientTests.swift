@@ -44,5 +44,9 @@ import Testing
         let transformer = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .transformer, tokenDimension: 1, sequenceLength: 32), seed: 0)
         #expect(ssm.layout.count == 16865)
         #expect(transformer.layout.count == 17953)
+        // cnn: embed 64 + 3 convolutions (V = 8) × (2·32·32 + 32) + 2 FNNs × 4192 + readout 33.
+        let cnn = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .cnn, tokenDimension: 1, sequenceLength: 32), seed: 0)
+        #expect(cnn.layout.count == 14721)
+        #expect(cnn.layout.tensors.map(\.name).prefix(4) == ["embed.weight", "embed.bias", "conv.0.weight", "conv.0.bias"])
     }
 }

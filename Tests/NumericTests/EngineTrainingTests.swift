@@ -119,7 +119,7 @@ import Testing
 /// the batch alone), so any thread count gives bit-identical losses and gradients, equal (up to
 /// rounding) to the gradient of the batch in one piece.
 @Suite struct EngineDataParallelTests {
-    @Test(arguments: [SequenceArchitecture.ssm, .transformer])
+    @Test(arguments: [SequenceArchitecture.ssm, .transformer, .cnn])
     func piecesDoNotDependOnTheThreadCount(architecture: SequenceArchitecture) {
         let configuration = EngineTrainingTests.small(architecture)
         let data = EngineTrainingTests.shiftDataset(count: 70, length: 8, seed: 3)

@@ -1,12 +1,14 @@
 import Bounds
 
-/// The estimators that `ratecalc check` can run (docs/check.md): the two neural sequence models of
-/// the theorems, the fixed-position FNN baseline, and the least-squares oracle.
+/// The estimators that `ratecalc check` can run (docs/check.md): the neural sequence models of
+/// the theorems (SSM, Transformer, dilated CNN), the fixed-position FNN baseline, and the least-squares oracle.
 public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable {
     /// Gated diagonal-SSM network (NS24).
     case ssm
     /// Causal softmax Transformer (TS23).
     case transformer
+    /// Dilated causal CNN + token-wise FNN (O22 Theorem 14), receptive field covering the last V tokens.
+    case cnn
     /// ReLU FNN on the flattened window of the last V tokens (no token selection).
     case fnn
     /// Least squares on the trigonometric basis `{ψ_l : γ(s) < T}` (Float64, LAPACK).
@@ -22,6 +24,7 @@ public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable 
         case .transformer: 1
         case .fnn: 2
         case .oracle: 3
+        case .cnn: 4
         }
     }
 

@@ -32,8 +32,10 @@ struct AttentionBlock {
     func backward<T: EngineScalar>(_ h: UnsafePointer<T>, outputGradient dOut: UnsafePointer<T>,
                                    inputGradient dh: UnsafeMutablePointer<T>, batch: Int,
                                    _ buffers: AttentionBlockBuffers<T>, _ p: ParameterBuffers<T>) {
+        // out = FFN(middle)  =>  dmiddle = FFN'(dOut)
         feedForward.backward(buffers.middle, outputGradient: dOut, inputGradient: buffers.middleGradient,
                              rows: batch * attention.length, buffers.feedForward, p)
+        // middle = h + Attention(h)  =>  dh = dmiddle + Attention'(dmiddle)
         attention.backward(h, outputGradient: buffers.middleGradient, inputGradient: dh, batch: batch,
                            buffers.attention, p)
     }

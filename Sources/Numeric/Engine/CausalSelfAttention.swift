@@ -66,6 +66,7 @@ struct CausalSelfAttention {
                                    inputGradient dh: UnsafeMutablePointer<T>, batch: Int,
                                    _ buffers: AttentionBuffers<T>, _ p: ParameterBuffers<T>) {
         let rows = batch * length
+        // out = h + context W_o + b_o  =>  dcontext = dOut W_oᵀ, dW_o += contextᵀ dOut
         output.backward(buffers.context, dOut, rows: rows, inputGradient: buffers.contextGradient, p)
         let (L, D, H) = (length, width, heads)
         let e = D / H
@@ -100,7 +101,9 @@ struct CausalSelfAttention {
                 }
             }
         }
+        // out = h + …  =>  dh = dOut (residual path)
         Elementwise.copy(dOut, to: dh, count: rows * D)
+        // qkv = h W_in + b_in  =>  dh += dqkv W_inᵀ
         projection.backward(h, buffers.qkvGradient, rows: rows, inputGradient: dh, accumulate: true, p)
     }
 }

@@ -32,10 +32,14 @@ struct FeedForward {
     func backward<T: EngineScalar>(_ h: UnsafePointer<T>, outputGradient dOut: UnsafePointer<T>,
                                    inputGradient dh: UnsafeMutablePointer<T>, rows: Int,
                                    _ buffers: FeedForwardBuffers<T>, _ p: ParameterBuffers<T>) {
+        // out = h + a W₂ + b₂  =>  dW₂ += aᵀ dOut, db₂ += Σ dOut, da = dOut W₂ᵀ
         second.backward(buffers.activation, dOut, rows: rows, inputGradient: buffers.activationGradient, p)
+        // a = ReLU(pre)  =>  dpre = da ⊙ 1[pre > 0]
         ReLU.backward(buffers.preActivation, buffers.activationGradient, buffers.activationGradient,
                       count: rows * first.outputs)
+        // out = h + …  =>  dh = dOut (residual path)
         Elementwise.copy(dOut, to: dh, count: rows * first.inputs)
+        // pre = h W₁ + b₁  =>  dW₁ += hᵀ dpre, db₁ += Σ dpre, dh += dpre W₁ᵀ
         first.backward(h, buffers.activationGradient, rows: rows, inputGradient: dh, accumulate: true, p)
     }
 }

@@ -46,15 +46,20 @@ struct SSMBlock {
                                    _ buffers: SSMBlockBuffers<T>, _ p: ParameterBuffers<T>) {
         let rows = batch * convolution.length, n = rows * value.outputs
         let dMiddle = buffers.middleGradient
+        // out = FFN(middle)  =>  dmiddle = FFN'(dOut)
         feedForward.backward(buffers.middle, outputGradient: dOut, inputGradient: dMiddle, rows: rows,
                              buffers.feedForward, p)
+        // middle = h + convolved ⊙ gate  =>  dgate = dmiddle ⊙ convolved, dconvolved = dmiddle ⊙ gate
         for i in 0..<n {
             buffers.gateGradient[i] = dMiddle[i] * buffers.convolved[i]
             buffers.convolvedGradient[i] = dMiddle[i] * buffers.gate[i]
         }
+        // convolved = K ∗ value  =>  dvalue, dK (-> log Δ, log A, B, C)
         convolution.backward(buffers.value, outputGradient: buffers.convolvedGradient,
                              inputGradient: buffers.valueGradient, batch: batch, buffers.convolution, p)
+        // middle = h + …  =>  dh = dmiddle (residual path)
         Elementwise.copy(dMiddle, to: dh, count: n)
+        // value = h W_v + b_v, gate = h W_g + b_g  =>  dh += dvalue W_vᵀ + dgate W_gᵀ
         value.backward(h, buffers.valueGradient, rows: rows, inputGradient: dh, accumulate: true, p)
         gate.backward(h, buffers.gateGradient, rows: rows, inputGradient: dh, accumulate: true, p)
     }

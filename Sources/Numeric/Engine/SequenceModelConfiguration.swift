@@ -6,11 +6,14 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
     case transformer
     /// Fixed-position baseline: ReLU FNN on the flattened window of the last V tokens.
     case fnn
+    /// Embedding → C residual dilated causal convolutions (kernel 2, dilation 1, 2, …, 2^{C−1},
+    /// receptive field 2^C ≥ V) → M token-wise FNNs → readout (O22 Theorem 14's dilated CNN).
+    case cnn
 }
 
 /// Shape of a sequence estimator (docs/training-engine.md): token dimension d, sequence length L, width D,
 /// SSM state size N, attention heads, depth M (blocks, or hidden layers for `fnn`),
-/// FNN hidden width, and the `fnn` window V.
+/// FNN hidden width, and the window V of `fnn` and `cnn`.
 public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     /// Which estimator.
     public var architecture: SequenceArchitecture
@@ -24,12 +27,23 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     public var stateSize: Int
     /// Attention heads; must divide D (default 4).
     public var heads: Int
-    /// M: blocks (ssm, transformer) or hidden layers (fnn) (default 2).
+    /// M: blocks (ssm, transformer), hidden layers (fnn) or token-wise FNNs after the convolutions (cnn) (default 2).
     public var depth: Int
     /// Hidden width of every FNN (default 64).
     public var hiddenWidth: Int
-    /// V: the fnn baseline sees the last V tokens (default 8).
+    /// V: the fnn baseline sees the last V tokens; the cnn's receptive field covers them (default 8).
     public var window: Int
+
+    /// K of every `cnn` convolution (WaveNet's kernel size 2).
+    public static let convolutionKernel = 2
+
+    /// C: the `cnn`'s convolution layers, the least C ≥ 1 with receptive field 2^C ≥ V
+    /// (layer i has dilation 2^i, so the receptive field is 1 + Σ_i (K−1)·2^i = 2^C for K = 2).
+    public var convolutionLayers: Int {
+        var layers = 1
+        while (1 << layers) < window { layers += 1 }
+        return layers
+    }
 
     /// Creates a configuration; every field but the first three has the docs/training-engine.md default.
     public init(architecture: SequenceArchitecture, tokenDimension: Int, sequenceLength: Int,

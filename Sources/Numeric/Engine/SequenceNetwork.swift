@@ -1,49 +1,30 @@
 /// A sequence estimator of docs/training-engine.md over a flat parameter vector, in Float (training) or Double
-/// (gradient checks). For `ssm`/`transformer`:
-/// `h⁰ = x W_emb + b_emb + P`, `h^{i+1} = Block_i(hⁱ)`, `ŷ_t = h^M_t · w_out + b_out`;
-/// for `fnn` see `WindowedFeedForward`. Every tensor and the exact forward pass are in
+/// (gradient checks). `ssm`, `transformer` and `cnn` are stacks (`Body.stack`):
+/// `h⁰ = x W_emb + b_emb (+ P)`, `h^{i+1} = Block_i(hⁱ)`, `ŷ_t = h^M_t · w_out + b_out`;
+/// `fnn` is `WindowedFeedForward`. Every tensor and the exact forward pass are in
 /// docs/model-format.md.
 final class SequenceNetwork<T: EngineScalar> {
+    /// What computes `ŷ` from `x`.
+    enum Body {
+        /// Embedding, positional encoding (ssm, transformer; none for the shift-equivariant cnn),
+        /// residual blocks, readout.
+        case stack(embedding: LinearLayer, positional: PositionalEncoding?, blocks: [ResidualBlock], readout: LinearLayer)
+        /// The `fnn` baseline on the flattened window.
+        case windowed(WindowedFeedForward)
+    }
+
     let configuration: SequenceModelConfiguration
     let layout: ParameterLayout
     let parameters: UnsafeMutableBufferPointer<T>
     /// The gradient the optimiser uses (the sum of the workspaces' gradients; see `TrainingStep`).
     let gradients: UnsafeMutableBufferPointer<T>
-
-    private let embedding: LinearLayer?
-    private let positional: PositionalEncoding?
-    private let ssmBlocks: [SSMBlock]
-    private let attentionBlocks: [AttentionBlock]
-    private let windowed: WindowedFeedForward?
-    private let readout: LinearLayer?
+    let body: Body
 
     /// Builds the network and initialises it from `seed` (see each layer's `initialize`).
     init(_ configuration: SequenceModelConfiguration, seed: UInt64) {
         self.configuration = configuration
-        let c = configuration
         var layout = ParameterLayout()
-        var ssm: [SSMBlock] = [], attention: [AttentionBlock] = []
-        if c.architecture == .fnn {
-            embedding = nil; positional = nil; readout = nil
-            windowed = WindowedFeedForward(window: c.window, tokenDimension: c.tokenDimension, length: c.sequenceLength,
-                                           hidden: c.hiddenWidth, depth: c.depth, layout: &layout)
-        } else {
-            windowed = nil
-            embedding = LinearLayer("embed", inputs: c.tokenDimension, outputs: c.width, layout: &layout)
-            positional = PositionalEncoding("pos", length: c.sequenceLength, width: c.width, layout: &layout)
-            for i in 0..<c.depth {
-                if c.architecture == .ssm {
-                    ssm.append(SSMBlock("blocks.\(i)", width: c.width, stateSize: c.stateSize, hidden: c.hiddenWidth,
-                                        length: c.sequenceLength, layout: &layout))
-                } else {
-                    attention.append(AttentionBlock("blocks.\(i)", width: c.width, heads: c.heads, hidden: c.hiddenWidth,
-                                                    length: c.sequenceLength, layout: &layout))
-                }
-            }
-            readout = LinearLayer("out", inputs: c.width, outputs: 1, layout: &layout)
-        }
-        ssmBlocks = ssm
-        attentionBlocks = attention
+        body = Self.makeBody(configuration, layout: &layout)
         self.layout = layout
         parameters = .allocate(capacity: layout.count)
         parameters.initialize(repeating: 0)
@@ -52,12 +33,44 @@ final class SequenceNetwork<T: EngineScalar> {
 
         var random = RandomSource(seed: seed)
         let values = parameters.baseAddress!
-        embedding?.initialize(values, random: &random)
-        positional?.initialize(values, random: &random)
-        for block in ssmBlocks { block.initialize(values, random: &random) }
-        for block in attentionBlocks { block.initialize(values, random: &random) }
-        windowed?.initialize(values, random: &random)
-        readout?.initialize(values, random: &random)
+        switch body {
+        case .stack(let embedding, let positional, let blocks, let readout):
+            embedding.initialize(values, random: &random)
+            positional?.initialize(values, random: &random)
+            for block in blocks { block.initialize(values, random: &random) }
+            readout.initialize(values, random: &random)
+        case .windowed(let windowed):
+            windowed.initialize(values, random: &random)
+        }
+    }
+
+    /// The layers of `c`, reserving their tensors in the order of docs/model-format.md.
+    private static func makeBody(_ c: SequenceModelConfiguration, layout: inout ParameterLayout) -> Body {
+        let (D, L) = (c.width, c.sequenceLength)
+        switch c.architecture {
+        case .fnn:
+            return .windowed(WindowedFeedForward(window: c.window, tokenDimension: c.tokenDimension, length: L,
+                                                 hidden: c.hiddenWidth, depth: c.depth, layout: &layout))
+        case .ssm, .transformer:
+            let embedding = LinearLayer("embed", inputs: c.tokenDimension, outputs: D, layout: &layout)
+            let positional = PositionalEncoding("pos", length: L, width: D, layout: &layout)
+            let blocks: [ResidualBlock] = (0..<c.depth).map { i in
+                c.architecture == .ssm
+                    ? .ssm(SSMBlock("blocks.\(i)", width: D, stateSize: c.stateSize, hidden: c.hiddenWidth, length: L, layout: &layout))
+                    : .attention(AttentionBlock("blocks.\(i)", width: D, heads: c.heads, hidden: c.hiddenWidth, length: L, layout: &layout))
+            }
+            let readout = LinearLayer("out", inputs: D, outputs: 1, layout: &layout)
+            return .stack(embedding: embedding, positional: positional, blocks: blocks, readout: readout)
+        case .cnn:
+            let embedding = LinearLayer("embed", inputs: c.tokenDimension, outputs: D, layout: &layout)
+            var blocks: [ResidualBlock] = (0..<c.convolutionLayers).map { i in
+                .convolution(DilatedCausalConvolution("conv.\(i)", width: D, kernel: SequenceModelConfiguration.convolutionKernel,
+                                                      dilation: 1 << i, length: L, layout: &layout))
+            }
+            blocks += (0..<c.depth).map { i in .feedForward(FeedForward("ffn.\(i)", width: D, hidden: c.hiddenWidth, layout: &layout)) }
+            let readout = LinearLayer("out", inputs: D, outputs: 1, layout: &layout)
+            return .stack(embedding: embedding, positional: nil, blocks: blocks, readout: readout)
+        }
     }
 
     deinit {
@@ -71,54 +84,50 @@ final class SequenceNetwork<T: EngineScalar> {
         NetworkWorkspace(network: self, batch: batch, team: team)
     }
 
-    fileprivate func blockBuffers(batch: Int, arena: Arena<T>, team: ThreadTeam) -> ([SSMBlockBuffers<T>], [AttentionBlockBuffers<T>], WindowBuffers<T>?) {
-        (ssmBlocks.map { $0.makeBuffers(batch: batch, arena: arena, team: team) },
-         attentionBlocks.map { $0.makeBuffers(batch: batch, arena: arena, team: team) },
-         windowed?.makeBuffers(batch: batch, arena: arena))
-    }
-
     // workspace.input: [B, L, d] -> workspace.output: [B, L]
     func forward(batch: Int, _ w: NetworkWorkspace<T>) {
         precondition(batch <= w.batch)
         let p = ParameterBuffers(values: parameters.baseAddress!, gradients: w.gradients)
-        let rows = batch * configuration.sequenceLength
-        if let windowed {
-            windowed.forward(w.input, into: w.output, batch: batch, w.window!, p)
-            return
+        let L = configuration.sequenceLength, rows = batch * L
+        switch (body, w.buffers) {
+        case (.windowed(let windowed), .windowed(let buffers)):
+            windowed.forward(w.input, into: w.output, batch: batch, buffers, p)
+        case (.stack(let embedding, let positional, let blocks, let readout), .stack(let hidden, _, let buffers)):
+            // h⁰ = x W_emb + b_emb (+ P)
+            embedding.forward(w.input, rows: rows, into: hidden[0], p)
+            positional?.forward(hidden[0], batch: batch, p)
+            // h^{i+1} = Block_i(hⁱ)
+            for (i, block) in blocks.enumerated() {
+                block.forward(hidden[i], into: hidden[i + 1], batch: batch, length: L, buffers[i], p)
+            }
+            // ŷ = h^M w_out + b_out
+            readout.forward(hidden[blocks.count], rows: rows, into: w.output, p)
+        default: preconditionFailure("workspace of another network")
         }
-        embedding!.forward(w.input, rows: rows, into: w.hidden[0], p)
-        positional!.forward(w.hidden[0], batch: batch, p)
-        for (i, block) in ssmBlocks.enumerated() {
-            block.forward(w.hidden[i], into: w.hidden[i + 1], batch: batch, w.ssm[i], p)
-        }
-        for (i, block) in attentionBlocks.enumerated() {
-            block.forward(w.hidden[i], into: w.hidden[i + 1], batch: batch, w.attention[i], p)
-        }
-        readout!.forward(w.hidden[configuration.depth], rows: rows, into: w.output, p)
     }
 
     // workspace.outputGradient: [B, L] -> workspace.gradients += ∂loss/∂θ (call after `forward` on the same batch)
     func backward(batch: Int, _ w: NetworkWorkspace<T>) {
         let p = ParameterBuffers(values: parameters.baseAddress!, gradients: w.gradients)
-        let rows = batch * configuration.sequenceLength
-        if let windowed {
-            windowed.backward(outputGradient: w.outputGradient, batch: batch, w.window!, p)
-            return
-        }
-        let depth = configuration.depth
-        readout!.backward(w.hidden[depth], w.outputGradient, rows: rows, inputGradient: w.hiddenGradient[depth % 2], p)
-        for i in stride(from: depth - 1, through: 0, by: -1) {
-            let dOut = w.hiddenGradient[(i + 1) % 2], dIn = w.hiddenGradient[i % 2]
-            if ssmBlocks.isEmpty {
-                attentionBlocks[i].backward(w.hidden[i], outputGradient: dOut, inputGradient: dIn, batch: batch, w.attention[i], p)
-            } else {
-                ssmBlocks[i].backward(w.hidden[i], outputGradient: dOut, inputGradient: dIn, batch: batch, w.ssm[i], p)
+        let L = configuration.sequenceLength, rows = batch * L
+        switch (body, w.buffers) {
+        case (.windowed(let windowed), .windowed(let buffers)):
+            windowed.backward(outputGradient: w.outputGradient, batch: batch, buffers, p)
+        case (.stack(let embedding, let positional, let blocks, let readout), .stack(let hidden, let gradient, let buffers)):
+            let depth = blocks.count
+            // ŷ = h^M w_out + b_out  =>  dh^M = dŷ w_outᵀ
+            readout.backward(hidden[depth], w.outputGradient, rows: rows, inputGradient: gradient[depth % 2], p)
+            // h^{i+1} = Block_i(hⁱ)  =>  dhⁱ = Block_i'(dh^{i+1}) (two alternating buffers)
+            for i in stride(from: depth - 1, through: 0, by: -1) {
+                blocks[i].backward(hidden[i], outputGradient: gradient[(i + 1) % 2], inputGradient: gradient[i % 2],
+                                   batch: batch, length: L, buffers[i], p)
             }
+            // h⁰ = x W_emb + b_emb (+ P)  =>  dP += Σ_b dh⁰, dW_emb += xᵀdh⁰
+            positional?.backward(gradient[0], batch: batch, p)
+            embedding.backward(w.input, gradient[0], rows: rows, inputGradient: nil, p)
+        default: preconditionFailure("workspace of another network")
         }
-        positional!.backward(w.hiddenGradient[0], batch: batch, p)
-        embedding!.backward(w.input, w.hiddenGradient[0], rows: rows, inputGradient: nil, p)
     }
-
 }
 
 /// All activations and scratch of one network for batches of up to `batch` sequences,
@@ -131,11 +140,7 @@ final class NetworkWorkspace<T: EngineScalar> {
     let targets: UnsafeMutablePointer<T>         // [B, L]
     let gradients: UnsafeMutablePointer<T>       // [parameter count]  ∂loss/∂θ accumulated by `backward`
     let parameterCount: Int
-    let hidden: [UnsafeMutablePointer<T>]        // (M+1) × [B, L, D]
-    let hiddenGradient: [UnsafeMutablePointer<T>]  // 2 × [B, L, D]
-    let ssm: [SSMBlockBuffers<T>]
-    let attention: [AttentionBlockBuffers<T>]
-    let window: WindowBuffers<T>?
+    let buffers: NetworkBuffers<T>
     private let arena = Arena<T>()
 
     fileprivate init(network: SequenceNetwork<T>, batch: Int, team: ThreadTeam) {
@@ -149,17 +154,25 @@ final class NetworkWorkspace<T: EngineScalar> {
         parameterCount = network.layout.count
         gradients = arena.take(parameterCount)
         let arena = self.arena
-        if c.architecture == .fnn {
-            hidden = []; hiddenGradient = []
-        } else {
-            hidden = (0...c.depth).map { _ in arena.take(rows * c.width) }
-            hiddenGradient = [arena.take(rows * c.width), arena.take(rows * c.width)]
+        switch network.body {
+        case .windowed(let windowed):
+            buffers = .windowed(windowed.makeBuffers(batch: batch, arena: arena))
+        case .stack(_, _, let blocks, _):
+            buffers = .stack(hidden: (0...blocks.count).map { _ in arena.take(rows * c.width) },
+                             hiddenGradient: [arena.take(rows * c.width), arena.take(rows * c.width)],
+                             blocks: blocks.map { $0.makeBuffers(batch: batch, length: c.sequenceLength, arena: arena, team: team) })
         }
-        (ssm, attention, window) = network.blockBuffers(batch: batch, arena: arena, team: team)
     }
 
     /// Sets every gradient to zero.
     func zeroGradients() {
         Elementwise.zero(gradients, count: parameterCount)
     }
+}
+
+/// The activations of a `SequenceNetwork`'s body (same case as `SequenceNetwork.Body`).
+enum NetworkBuffers<T: EngineScalar> {
+    /// `hⁱ` for i = 0…M (each `[B, L, D]`), two alternating gradient buffers, and each block's own.
+    case stack(hidden: [UnsafeMutablePointer<T>], hiddenGradient: [UnsafeMutablePointer<T>], blocks: [ResidualBlockBuffers<T>])
+    case windowed(WindowBuffers<T>)
 }

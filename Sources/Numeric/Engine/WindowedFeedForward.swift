@@ -60,8 +60,10 @@ struct WindowedFeedForward {
         let rows = batch * length, hidden = layers[0].outputs
         let top = layers.count - 1
         var gradient = buffers.gradients[0]
+        // y = a_{M−1} W_M + b_M  =>  da_{M−1} = dy W_Mᵀ
         layers[top].backward(buffers.activations[top - 1], dy, rows: rows, inputGradient: gradient, p)
         for i in stride(from: top - 1, through: 0, by: -1) {
+            // a_i = ReLU(pre_i), pre_i = a_{i−1} W_i + b_i (a_{−1} = z)  =>  dpre_i = da_i ⊙ 1[pre_i > 0], da_{i−1} = dpre_i W_iᵀ
             ReLU.backward(buffers.preActivations[i], gradient, gradient, count: rows * hidden)
             let input = i == 0 ? UnsafePointer(buffers.windows) : UnsafePointer(buffers.activations[i - 1])
             let next = buffers.gradients[(top - i) % 2]

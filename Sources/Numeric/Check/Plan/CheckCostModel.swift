@@ -46,7 +46,7 @@ public struct CheckCostModel: Sendable {
         /// runs of a calibration sweep, as CPU seconds of one free core (docs/scale-out.md, "The
         /// cost estimate").
         public static let measured = Constants(
-            neuralStep: [.ssm: 1.8e-6, .transformer: 3.2e-6, .fnn: 0.36e-6],
+            neuralStep: [.ssm: 1.8e-6, .transformer: 3.2e-6, .cnn: 1.0e-6, .fnn: 0.36e-6],  // cnn: the ssm's × its bench-train step ratio (≈ 0.55 at 1 thread), not calibrated on a sweep
             oracleGram: 1.0e-11, oracleBasis: 5.0e-8, dataTerm: 1.3e-9, run: 0.05)
     }
 
@@ -80,7 +80,7 @@ public struct CheckCostModel: Sendable {
             let rows = Double(key.n * sizing.positionsPerSequence)
             let p = Double(oracleBasisSize(n: key.n))
             return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
-        case .ssm, .transformer, .fnn:
+        case .ssm, .transformer, .cnn, .fnn:
             let steps = Double(stepCap(n: key.n))
             let trainingSequences = key.n - validationSequenceCount(of: key.n, fraction: 0.2)
             let batch = Double(min(64, max(1, trainingSequences)))

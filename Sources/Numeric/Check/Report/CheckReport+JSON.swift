@@ -25,7 +25,9 @@ extension CheckReport {
                                 }))])),
             ("log_band", .object([("k", .double(logBand.k)), ("lower", .double(logBand.lower)), ("upper", .double(logBand.upper)),
                                   ("n_geometric_mean", .double(logBand.geometricMeanN))])),
-            ("estimators", .array(summaries.map(CheckReport.json))),
+            ("estimators", .array(summaries.map { summary in
+                CheckReport.json(summary, theoryNote: theoryNote(summary.estimator))
+            })),
             ("ssm_minus_transformer", difference.map { difference in
                 .object([("difference", .double(difference.difference)),
                          ("interval", CheckReport.json(difference.interval)),
@@ -69,8 +71,9 @@ extension CheckReport {
         ])
     }
 
-    static func json(_ summary: CheckEstimatorSummary) -> JSONValue {
-        .object([
+    /// One estimator; `theory_note` only when the estimator has one (`CheckEstimator.theoryNote`).
+    static func json(_ summary: CheckEstimatorSummary, theoryNote: String?) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
             ("name", .string(summary.estimator.rawValue)),
             ("runs", .array(summary.runs.map { run in
                 .object([("n", .int(run.n)), ("replicate", .int(run.replicate)), ("test_mse", .double(run.testMSE)),
@@ -91,7 +94,9 @@ extension CheckReport {
             ("explanation", .string(summary.explanation)),
             ("convergence", summary.convergence.map(json) ?? .null),
             ("efficiency", summary.efficiency.map(json) ?? .null),
-        ])
+        ]
+        if let theoryNote { fields.append(("theory_note", .string(theoryNote))) }
+        return .object(fields)
     }
 
     static func json(_ training: CheckTrainingRecord) -> JSONValue {

@@ -29,7 +29,10 @@ extension CheckReport {
             lines.append("| SSM − Transformer | $\(CheckFormat.short(difference.difference))$ \(interval(difference.interval)) | | | \(difference.intervalMethod) |")
         }
         lines.append("")
-        for summary in summaries { lines.append("- **\(summary.estimator.rawValue)**: \(summary.explanation)") }
+        for summary in summaries {
+            lines.append("- **\(summary.estimator.rawValue)**: \(summary.explanation)")
+            if let note = theoryNote(summary.estimator) { lines.append("- **\(summary.estimator.rawValue)** theory: \(note)") }
+        }
         for summary in summaries where !summary.rows.isEmpty {
             let trained = summary.convergence != nil, efficiency = summary.efficiency
             var header = "| $n$ | runs | mean test MSE | min – max |", rule = "|------:|------:|--------:|-----------:|"
@@ -57,7 +60,7 @@ extension CheckReport {
         let replacements: [(String, String)] = [
             ("σ²", "$\\sigma^2$"), ("r̂", "$\\hat r$"), ("n̄", "$\\bar n$"), ("ā₁", "$\\bar a_1$"), ("ā₂", "$\\bar a_2$"),
             ("≈", "$\\approx$"), ("≥", "$\\geq$"), ("≤", "$\\leq$"), ("×", "$\\times$"), ("±", "$\\pm$"),
-            ("σ", "$\\sigma$"), ("γ", "$\\gamma$"), ("∈", "$\\in$"), ("→", "$\\to$"), ("†", "$^\\dagger$"),
+            ("σ", "$\\sigma$"), ("γ", "$\\gamma$"), ("κ", "$\\kappa$"), ("ℓ", "$\\ell$"), ("∝", "$\\propto$"), ("∈", "$\\in$"), ("→", "$\\to$"), ("†", "$^\\dagger$"),
             ("—", "--"), ("–", "-"), ("−", "-"), ("…", "..."), ("²", "^2"), ("‖", "|"),
         ]
         return line.split(separator: "$", omittingEmptySubsequences: false).enumerated().map { index, part in

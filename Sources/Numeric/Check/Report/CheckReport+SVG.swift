@@ -222,6 +222,7 @@ extension CheckReport {
         switch estimator {
         case .ssm: return ("#1f77b4", "circle")
         case .transformer: return ("#d62728", "square")
+        case .cnn: return ("#ff7f0e", "square")
         case .fnn: return ("#2ca02c", "triangle")
         case .oracle: return ("#7b3294", "diamond")
         }

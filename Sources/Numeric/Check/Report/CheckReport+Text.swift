@@ -55,6 +55,7 @@ extension CheckReport {
         lines += table.rendered()
         for summary in summaries {
             lines.append("  \(summary.estimator.rawValue): \(summary.explanation)")
+            if let note = theoryNote(summary.estimator) { lines.append("  \(summary.estimator.rawValue) theory: \(note)") }
         }
         lines.append("")
         lines.append(differenceLine())

@@ -91,6 +91,11 @@ public struct CheckReport: Sendable {
         Dictionary(uniqueKeysWithValues: summaries.map { ($0.estimator, $0.verdict) })
     }
 
+    /// What r means for `estimator` in this report's class (`CheckEstimator.theoryNote`; cnn only).
+    public func theoryNote(_ estimator: CheckEstimator) -> String? {
+        estimator.theoryNote(functionClass: settings.functionClass, gamma: settings.gamma)
+    }
+
     /// The summary of one estimator, if it is in the report.
     public func summary(of estimator: CheckEstimator) -> CheckEstimatorSummary? {
         summaries.first { $0.estimator == estimator }

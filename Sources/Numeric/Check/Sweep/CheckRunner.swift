@@ -83,7 +83,7 @@ public final class CheckRunner {
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
             return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: fit.testMSE,
                                   seconds: seconds, details: details)
-        case .ssm, .transformer, .fnn:
+        case .ssm, .transformer, .cnn, .fnn:
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
             let size = sizing.width(n: key.n)
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
