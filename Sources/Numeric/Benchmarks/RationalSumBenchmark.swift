@@ -12,9 +12,9 @@ public struct RationalSumBenchmark: Sendable {
     public let count: Int
 
     /// A benchmark of N = `count` terms.
-    /// - Precondition: `1 ≤ count ≤ Int.max / 8`.
+    /// - Precondition: `1 ≤ count ≤ maximumCount`.
     public init(count: Int) {
-        precondition(count >= 1 && count <= Int.max / 8, "count must be in 1…Int.max/8")
+        precondition(count >= 1 && count <= Self.maximumCount, "count must be in 1…maximumCount")
         self.count = count
     }
 
