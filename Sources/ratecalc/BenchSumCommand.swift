@@ -38,19 +38,13 @@ struct BenchSumCommand: ParsableCommand {
     }
 
     func run() throws {
-        print("ã = Σ_{i=1}^{N} 1/a_i, a_i = (7i+3)/(i+1), N = \(count), balanced (binary-splitting) sum, \(runs) run\(runs == 1 ? "" : "s")")
+        let benchmark = RationalSumBenchmark(count: count)
+        print(benchmark.headerLine(runs: runs))
         var timings: [RationalSumTiming] = []
-        let sum = try RationalSumBenchmark(count: count).run(runs: runs) { run, timing in
+        let sum = try benchmark.run(runs: runs) { run, timing in
             timings.append(timing)
-            print(String(format: "run %d: %.3f s (cpu %.3f s)", run, timing.seconds, timing.cpuSeconds))
+            print(RationalSumBenchmark.runLine(run, timing))
         }
-        print(String(format: "median: %.3f s", RationalSumBenchmark.median(timings.map(\.seconds))))
-        print(String(format: "median cpu: %.3f s", RationalSumBenchmark.median(timings.map(\.cpuSeconds))))
-        let numerator = sum.numerator.description, denominator = sum.denominator.description
-        print("numerator digits: \(numerator.count)")
-        print("denominator digits: \(denominator.count)")
-        print("numerator: \(RationalSumBenchmark.abbreviated(numerator))")
-        print("denominator: \(RationalSumBenchmark.abbreviated(denominator))")
-        print("ã ≈ \(sum.decimalString(fractionDigits: 10))")
+        RationalSumBenchmark.resultLines(timings, sum: sum).forEach { print($0) }
     }
 }

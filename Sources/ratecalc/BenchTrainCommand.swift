@@ -36,14 +36,10 @@ struct BenchTrainCommand: ParsableCommand {
 
     func run() throws {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        print("threads \(threadCount), batch 64, L 32, d 1, D 32, N 16, hidden 64, 2 blocks, 4 heads, \(steps) steps")
+        print(TrainingThroughput.headerLine(threads: threadCount, steps: steps))
         for architecture in arch.values {
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32)
-            let result = try measureTrainingThroughput(model, batchSize: 64, steps: steps,
-                                                       parallelism: Parallelism(threads: threadCount))
-            print(String(format: "%@: %.0f samples/s  (%.2f ms/step, cpu %.2f ms/step, params %d)", architecture.rawValue,
-                         result.samplesPerSecond, result.millisecondsPerStep, result.cpuMillisecondsPerStep,
-                         result.parameterCount))
+            print(try measureTrainingThroughput(model, batchSize: 64, steps: steps, parallelism: Parallelism(threads: threadCount)).line)
         }
     }
 }

@@ -80,3 +80,10 @@ struct WindowList: DistinctList {
     /// More than one window: the window sweep.
     var isSweep: Bool { values.count > 1 }
 }
+
+/// `--gamma` of `bench oracle`: γ types, comma-separated.
+struct GammaList: DistinctList {
+    let values: [GammaType]
+    static func element(_ token: String) -> GammaType? { GammaType(rawValue: token) }
+    static func text(_ element: GammaType) -> String { element.rawValue }
+}

@@ -58,13 +58,11 @@ struct CheckCommand: ParsableCommand {
         } catch let failure as CheckShardWriteFailure {
             throw OutputPathError(option: "--out", path: output.out ?? "", reason: "cannot be written (\(failure.reason))")
         }
-        let records = outcome.records
-        if shard.count > 1, let out = output.out, let file = outcome.file {
-            let resumed = outcome.resumedCount > 0 ? " (\(outcome.resumedCount) resumed from the file)" : ""
-            try StandardOutput.write("shard \(shard): \(records.count) of \(outcome.plannedCount) runs written to \(file.path)\(resumed); combine the shards with: ratecalc merge \(out)\n")
+        if shard.count > 1, let out = output.out {
+            try StandardOutput.write(outcome.summaryLine(shard: shard, mergeDirectory: out))
         } else {
             try output.emit(CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
-                                        target: CheckTargetSummary(setup.target), records: records))
+                                        target: CheckTargetSummary(setup.target), records: outcome.records))
         }
         if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
     }
@@ -87,7 +85,7 @@ struct CheckCommand: ParsableCommand {
         // Files first (atomically), then the report: nothing reaches stdout unless every file was written.
         if let plot = output.plot { try OutputPath.write(report.svg(), to: plot, option: "--plot") }
         if let csv = output.csv { try OutputPath.write(report.csv(), to: csv, option: "--csv") }
-        try StandardOutput.write(output.format == .json ? report.json() + "\n" : output.format == .markdown ? report.markdown() : report.text())
+        try StandardOutput.write(report.rendered(output.format) ?? report.text())
         if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
     }
 }
@@ -119,14 +117,11 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let inputs = paths.map { URL(fileURLWithPath: $0) }
         try output.validatePaths(inputs: (try? CheckMerge.shardFiles(inputs)) ?? inputs)
-        let (merged, gap) = try CheckMerge.loadWithGap(inputs)
+        let (report, gap) = try CheckMerge.report(inputs)
         if let gap {
             guard allowIncomplete else { throw CheckMergeError.incomplete(gap) }
             FileHandle.standardError.write(Data("ratecalc: warning: \(gap.description)\n".utf8))
         }
-        let smoothness = try merged.settings.parsedSmoothness()
-        let report = CheckReport(settings: merged.settings, smoothness: smoothness, theoryRate: merged.theoryRate,
-                                 target: merged.target, records: merged.runs)
         try output.emit(report)
     }
 }

@@ -25,6 +25,8 @@ enum CheckFlagNames {
         case .nMin: "--n-min"
         case .nMax: "--n-max"
         case .points: "--points"
+        case .shards: "--shards"
+        case .threads: "--threads"
         }
     }
 

@@ -5,7 +5,7 @@ import Numeric
 /// Where and how `check` and `merge` report: stdout in one format, plus optional CSV and SVG files.
 struct CheckOutputOptions: ParsableArguments {
     @Option(help: "Report format on stdout: text, json, latex or markdown.")
-    var format: OutputFormat = .text
+    var format: CheckReportFormat = .text
 
     @Option(help: ArgumentHelp("Write a log-log plot of test MSE vs n (SVG).", valueName: "FILE.svg"))
     var plot: String?
@@ -33,13 +33,7 @@ struct CheckOutputOptions: ParsableArguments {
     /// Writes the requested files (atomically), then prints the report, then applies
     /// `--strict`: nothing reaches stdout unless every file was written.
     func emit(_ report: CheckReport) throws {
-        let text: String
-        switch format {
-        case .text: text = report.text()
-        case .json: text = report.json() + "\n"
-        case .latex: text = report.latex()
-        case .markdown: text = report.markdown()
-        }
+        let text = report.rendered(format)
         if let plot { try OutputPath.write(report.svg(), to: plot, option: "--plot") }
         if let csv { try OutputPath.write(report.csv(), to: csv, option: "--csv") }
         try StandardOutput.write(text)

@@ -32,7 +32,7 @@ struct PlanCommand: ParsableCommand {
     var out: String
 
     @Option(help: "slurm (sbatch job array and merge job), parallel (GNU parallel) or shell (a loop).")
-    var scheduler: CheckSchedulerOption = .slurm
+    var scheduler: CheckScheduler = .slurm
 
     @Option(help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
     var threads: Int = 1
@@ -41,32 +41,19 @@ struct PlanCommand: ParsableCommand {
     var binary: String?
 
     func validate() throws {
-        if shards < 1 { throw ValidationError("--shards must be a positive integer, got \(shards)") }
-        if threads < 1 { throw ValidationError("--threads must be a positive integer, got \(threads)") }
         if sweep.windows.isSweep { throw ValidationError("plan does not take several --window values (the window sweep runs in one process)") }
     }
 
     func run() throws {
         let setup = try sweep.sweep()
-        guard !out.isEmpty else { throw OutputPathError(option: "--out", path: out, reason: "the path is empty") }
-        let directory = URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL.path
         let costModel = CheckCostModel(settings: setup.settings, target: setup.target, levelCoefficient: setup.levelCoefficient.doubleValue)
-        let plan = try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards,
-                                         scheduler: scheduler.scheduler, threads: threads,
-                                         binary: binary.map(Self.absolute) ?? Self.executablePath(), checkArguments: Self.sweepArguments(),
-                                         directory: directory)
-        try OutputPath.validateDirectory(out, option: "--out")
-        // Slurm opens the task logs before a task starts: the directories must exist.
-        try OutputPath.validateDirectory(plan.logsDirectory, option: "--out")
-        try OutputPath.validateDirectory(plan.runsDirectory, option: "--out")
-        var written: [String] = []
-        for file in plan.files() {
-            let path = directory + "/" + file.name
-            try OutputPath.write(file.text, to: path, option: "--out")
-            if file.executable { chmod(path, 0o755) }
-            written.append(file.name)
+        let plan = try CheckFlagNames.mapped {
+            try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards, scheduler: scheduler,
+                                  threads: threads, binary: CheckSchedulePlan.executable(binary), checkArguments: Self.sweepArguments(),
+                                  directory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL.path)
         }
-        try StandardOutput.write(plan.summary(files: written))
+        try OutputPath.validateDirectory(out, option: "--out")
+        try StandardOutput.write(plan.summary(files: try plan.write(option: "--out")))
     }
 
     /// The options of this invocation that belong to `check` (everything after `plan` except
@@ -88,24 +75,7 @@ struct PlanCommand: ParsableCommand {
         }
         return result
     }
-
-    /// A path with a slash made absolute (the scripts run in other directories); a bare name is
-    /// left to the shell's PATH.
-    static func absolute(_ path: String) -> String {
-        path.contains("/") ? URL(fileURLWithPath: path).standardizedFileURL.path : path
-    }
-
-    /// The absolute path of the running executable.
-    static func executablePath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-    }
 }
 
-/// `--scheduler`.
-enum CheckSchedulerOption: String, ExpressibleByArgument, CaseIterable {
-    case slurm, parallel, shell
-    var scheduler: CheckScheduler { CheckScheduler(rawValue: rawValue)! }
-}
-
+extension CheckScheduler: ExpressibleByArgument {}
 extension CheckShardBalance: ExpressibleByArgument {}

@@ -19,19 +19,14 @@ struct RateCommand: ParsableCommand {
 
     @OptionGroup var theory: TheoryOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Also evaluate the bound's main term n^(−r) and T(n) at this sample size.", valueName: "N"))
-    var n: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Also evaluate the bound's main term n^(−r) and T(n) at this sample size.", valueName: "N"),
+            transform: Rational.argument)
+    var n: Rational?
 
     func run() throws {
         if theory.printedPreamble() { return }
         let report = RateReport(try theory.request(n: n), fieldNames: FlagNames.names)
-        switch theory.format {
-        case .text: try StandardOutput.write(report.text())
-        case .json: try StandardOutput.write(report.json().rendered() + "\n")
-        case .latex: try StandardOutput.write(report.latex(style: theory.latexStyle))
-        case .markdown: try StandardOutput.write(report.markdown())
-        case .latexMacros: try StandardOutput.write(report.latexMacros(prefix: theory.macroPrefix))
-        }
+        try StandardOutput.write(report.rendered(theory.format, latexStyle: theory.latexStyle, macroPrefix: theory.macroPrefix))
     }
 }
 

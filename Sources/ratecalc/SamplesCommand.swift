@@ -14,19 +14,14 @@ struct SamplesCommand: ParsableCommand {
 
     @OptionGroup var theory: TheoryOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Target errors ε in (0, 1), comma-separated.", valueName: "ε,…"))
-    var error: String = "1e-1,1e-2,1e-3"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Target errors ε in (0, 1), comma-separated (default 1e-1,1e-2,1e-3).", valueName: "ε,…"),
+            transform: Rational.list)
+    var error: [Rational]?
 
     func run() throws {
         if theory.printedPreamble() { return }
-        let errors = try error.split(separator: ",", omittingEmptySubsequences: false).map { try exactOption("--error", String($0)) }
+        let errors = error ?? [Rational(1, 10), Rational(1, 100), Rational(1, 1000)]
         let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names), errors: errors)
-        switch theory.format {
-        case .text: try StandardOutput.write(plan.text())
-        case .json: try StandardOutput.write(plan.json().rendered() + "\n")
-        case .latex: try StandardOutput.write(plan.latex())
-        case .markdown: try StandardOutput.write(plan.markdown())
-        case .latexMacros: try StandardOutput.write(plan.latexMacros(prefix: theory.macroPrefix))
-        }
+        try StandardOutput.write(plan.rendered(theory.format, macroPrefix: theory.macroPrefix))
     }
 }

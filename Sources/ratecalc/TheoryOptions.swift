@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bounds
+import Numeric
 
 /// `--gamma`: one γ type or both (README, Usage).
 enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
@@ -29,10 +30,8 @@ enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
 /// `--latex-style`: the LaTeX layout of `rate`.
 extension RateReport.LaTeXStyle: ExpressibleByArgument {}
 
-/// Output formats of the theory commands (README, Usage).
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, latex, markdown
-}
+extension ReportFormat: ExpressibleByArgument {}
+extension CheckReportFormat: ExpressibleByArgument {}
 
 /// The options that `rate` and `samples` share (one `@OptionGroup`, defined once).
 struct TheoryOptions: ParsableArguments {
@@ -48,20 +47,24 @@ struct TheoryOptions: ParsableArguments {
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness). Default: gamma; with --arch all, both.")
     var functionClass: FunctionClass?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Integrability index p ≥ 1 (default: p ≥ 2, so v = 0).", valueName: "P"))
-    var p: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Integrability index p ≥ 1 (default: p ≥ 2, so v = 0).", valueName: "P"),
+            transform: Rational.argument)
+    var p: Rational?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("O22's q > 0 (weak ℓ^q decay; gives the CNN polylog exponent).", valueName: "Q"))
-    var q: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("O22's q > 0 (weak ℓ^q decay; gives the CNN polylog exponent).", valueName: "Q"),
+            transform: Rational.argument)
+    var q: Rational?
 
-    @Option(name: .customLong("log-exponent"), parsing: .unconditional, help: ArgumentHelp("A polylog exponent k to show with the bound (marked user-supplied).", valueName: "K"))
-    var logExponent: String?
+    @Option(name: .customLong("log-exponent"), parsing: .unconditional,
+            help: ArgumentHelp("A polylog exponent k to show with the bound (marked user-supplied).", valueName: "K"), transform: Rational.argument)
+    var logExponent: Rational?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Width of certified enclosures for infinite families (1e-1000 ≤ WIDTH < 1; limits in docs/limits.md).", valueName: "WIDTH"))
-    var precision: String = "1e-30"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Width of certified enclosures for infinite families, 1e-1000 ≤ WIDTH < 1 (default 1e-30; limits in docs/limits.md).", valueName: "WIDTH"),
+            transform: Rational.argument)
+    var precision: Rational?
 
     @Option(help: "Output format: text, json, latex, markdown or latex-macros (\\newcommand per quantity).")
-    var format: TheoryOutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .customLong("macro-prefix"), help: ArgumentHelp("Prefix of the --format latex-macros names (ASCII letters).", valueName: "LETTERS"))
     var macroPrefix: String = ""
@@ -72,44 +75,45 @@ struct TheoryOptions: ParsableArguments {
     @Flag(name: .customLong("latex-preamble"), help: "Print the LaTeX preamble the latex output needs and exit.")
     var latexPreamble = false
 
+    func validate() throws {
+        guard LaTeXMacros.isValidPrefix(macroPrefix) else {
+            throw ValidationError("--macro-prefix '\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
+        }
+    }
+
     /// Prints the preamble when `--latex-preamble` was given; returns whether it did.
     func printedPreamble() -> Bool {
         if latexPreamble { print(LaTeXNotation.preamble, terminator: "") }
         return latexPreamble
     }
 
-    /// Builds the validated request; `n` comes from the command that needs it.
-    func request(n: String? = nil) throws -> RateRequest {
-        guard let smoothness else {
-            throw OptionValueError(option: "--smoothness", problem: "is missing: expected entries such as 1,2,4")
-        }
-        guard LaTeXMacros.isValidPrefix(macroPrefix) else {
-            throw OptionValueError(option: "--macro-prefix", problem: "'\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
-        }
-        let summary = try SmoothnessInput.summary(of: smoothness, precisionText: precision)
-        let classes: [FunctionClass] = functionClass.map { [$0] }
-            ?? (arch == .all ? FunctionClass.allCases : [.gammaSmooth])
+    /// The validated request, errors naming flags; `n` comes from the command that needs it.
+    func request(n: Rational? = nil) throws -> RateRequest {
+        guard let smoothness else { throw ValidationError("--smoothness is missing: expected entries such as 1,2,4") }
+        let summary = try SmoothnessSummary(parsing: smoothness, enclosureWidth: precision ?? Rational(BigInt(1), BigInt.powerOfTen(30)))
         return try RateRequest(smoothness: summary, gammas: gamma.gammas, architectures: arch.architectures,
-                               functionClasses: classes,
-                               p: try p.map { try exactOption("--p", $0) },
-                               q: try q.map { try exactOption("--q", $0) },
-                               n: try n.map { try exactOption("--n", $0) },
-                               logExponent: try logExponent.map { try exactOption("--log-exponent", $0) })
+                               functionClasses: functionClass.map { [$0] } ?? RateRequest.defaultFunctionClasses(for: arch.architectures),
+                               p: p, q: q, n: n, logExponent: logExponent)
     }
 }
 
-/// A number option that is not an exact number: `--p 'abc' is not a number: expected …`.
-struct OptionValueError: Error, CustomStringConvertible {
-    let option: String
-    let problem: String
-    var description: String { "\(option) \(problem)" }
-}
+extension Rational {
+    /// An exact number option (`--p 3/2`): argument-parser reports a bad one as one line,
+    /// `The value 'x' is invalid for '--p <P>': it is not a number: expected …`.
+    static func argument(_ text: String) throws -> Rational {
+        do {
+            return try Rational(parsing: text)
+        } catch let error as RationalParseError {
+            throw ValidationError("it " + error.problem)
+        }
+    }
 
-/// Parses an option value exactly, naming the option in the error.
-func exactOption(_ option: String, _ text: String) throws -> Rational {
-    do {
-        return try Rational(parsing: text)
-    } catch let error as RationalParseError {
-        throw OptionValueError(option: option, problem: error.description)
+    /// Comma-separated exact numbers (`--error 1e-2,1/1000`); a bad item is named in the line.
+    static func list(_ text: String) throws -> [Rational] {
+        do {
+            return try text.split(separator: ",", omittingEmptySubsequences: false).map { try Rational(parsing: String($0)) }
+        } catch let error as RationalParseError {
+            throw ValidationError(error.description)
+        }
     }
 }

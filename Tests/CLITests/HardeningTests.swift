@@ -113,7 +113,7 @@ func controlCharactersAreEscaped(option: String) throws {
                       ["check", "--smoothness", "1", "--shard", "-1/2", "--out", "/tmp"]] {
         let output = try CLIRunner.run(arguments)
         Contract.expectOneCleanLine(output)
-        #expect(output.stderr.contains("must be positive"), "\(output.stderr)")
+        #expect(output.stderr.contains("must be positive") || output.stderr.contains("expected a positive"), "\(output.stderr)")
         #expect(!output.stderr.contains("Missing value"))
     }
 }
@@ -121,7 +121,7 @@ func controlCharactersAreEscaped(option: String) throws {
 @Test func longTokensAreCutToAnExcerpt() throws {
     let output = try CLIRunner.run(["--smoothness", "poly(c=1,q=2)", "--precision", "1e-1001"])
     Contract.expectOneCleanLine(output)
-    #expect(output.stderr.contains("'1e-1001'"))
+    #expect(output.stderr.contains("--precision 1e-1001: "), "\(output.stderr)")
     let internalName = try CLIRunner.run(["check", "--smoothness", "1e-9999,1", "--arch", "oracle", "--points", "2", "--n-max", "1024"])
     #expect(!internalName.stderr.contains("defaultLevel"))
 }

@@ -127,10 +127,11 @@ import Testing
     @Test func badShardCountsAreRefused() throws {
         let runs = CheckPlan(settings: Self.settings).runs.count
         for count in [0, -1, runs + 1] {
-            #expect(throws: CheckInputError.self) {
+            let error = #expect(throws: CheckSettingsError.self) {
                 _ = try CheckSchedulePlan(settings: Self.settings, costModel: try Self.model(), shardCount: count, scheduler: .shell,
                                           threads: 1, binary: "ratecalc", checkArguments: [], directory: "/w")
             }
+            #expect(error?.field == .shards && error?.description.hasPrefix("shards must be") == true)
         }
     }
 

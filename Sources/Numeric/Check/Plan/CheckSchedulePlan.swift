@@ -38,14 +38,15 @@ public struct CheckSchedulePlan {
     public let runSeconds: [CheckRunKey: Double]
 
     /// Plans `settings` for `shardCount` shards.
-    /// - Throws: `CheckInputError` when `shardCount` is not in 1 … the number of runs, or `threads` < 1.
+    /// - Throws: `CheckSettingsError` (fields `shards`, `threads`) when `shardCount` is not in
+    ///   1 … the number of runs, or `threads` < 1.
     public init(settings: CheckSettings, costModel: CheckCostModel, shardCount: Int, scheduler: CheckScheduler, threads: Int,
                 binary: String, checkArguments: [String], directory: String) throws {
         let plan = CheckPlan(settings: settings)
         guard shardCount >= 1, shardCount <= plan.runs.count else {
-            throw CheckInputError("--shards must be an integer from 1 to the sweep's \(plan.runs.count) runs, got \(shardCount)")
+            throw CheckSettingsError(.shards, [.name(.shards), .text(" must be an integer from 1 to the sweep's \(plan.runs.count) runs, got \(shardCount)")])
         }
-        guard threads >= 1 else { throw CheckInputError("--threads must be a positive integer, got \(threads)") }
+        guard threads >= 1 else { throw CheckSettingsError.notPositive(.threads, threads) }
         self.settings = settings
         self.shardCount = shardCount
         self.scheduler = scheduler

@@ -75,3 +75,12 @@ public struct CheckShardWriteFailure: Error, CustomStringConvertible {
     /// `<file>: cannot be written (<reason>)`.
     public var description: String { "\(file): cannot be written (\(reason))" }
 }
+
+extension CheckShardExecution.Outcome {
+    /// The line a shard prints instead of a report: `shard 2/4: 3 of 3 runs written to FILE
+    /// (1 resumed from the file); combine the shards with: ratecalc merge DIR`.
+    public func summaryLine(shard: ShardSpec, mergeDirectory: String) -> String {
+        let resumed = resumedCount > 0 ? " (\(resumedCount) resumed from the file)" : ""
+        return "shard \(shard): \(records.count) of \(plannedCount) runs written to \(file?.path ?? "")\(resumed); combine the shards with: ratecalc merge \(mergeDirectory)\n"
+    }
+}

@@ -56,6 +56,16 @@ public enum CheckMerge {
         return ((shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted), gap)
     }
 
+    /// ``loadWithGap(_:)`` as the report an unsharded run of the same sweep prints, and the
+    /// runs still missing (nil when the shards are complete).
+    /// - Throws: ``CheckMergeError``, or the settings' error if their smoothness no longer parses.
+    public static func report(_ paths: [URL]) throws -> (report: CheckReport, gap: CheckMergeGap?) {
+        let (merged, gap) = try loadWithGap(paths)
+        let report = CheckReport(settings: merged.settings, smoothness: try merged.settings.parsedSmoothness(),
+                                 theoryRate: merged.theoryRate, target: merged.target, records: merged.runs)
+        return (report, gap)
+    }
+
     /// The shard files named by `paths`, directories expanded to their `shard-*.json`
     /// (sorted by name), each file once.
     public static func shardFiles(_ paths: [URL]) throws -> [URL] {

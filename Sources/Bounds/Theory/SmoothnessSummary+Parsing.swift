@@ -1,0 +1,40 @@
+extension SmoothnessSummary {
+    /// The narrowest enclosure width a request may ask for, 10^−1000 (docs/limits.md): the
+    /// enclosures of infinite families cost time and memory that grow with their precision.
+    public static let narrowestEnclosureWidth = Rational(BigInt(1), BigInt.powerOfTen(1000))
+
+    /// Reads a smoothness as the user writes it: a finite vector or matrix (`1,2,4`, `1,2;3,4`;
+    /// ``Smoothness/parse(_:)``) or a sequence continued by an infinite family (`poly(c=1,q=2)`,
+    /// `1,2,geom(c=4,r=2)`; ``SmoothnessSequence/parse(_:)``), whose infinite sums and limits
+    /// are certified enclosures of width at most `enclosureWidth`.
+    /// - Throws: ``RateRequestError`` for ``InputField/precision`` unless
+    ///   10^−1000 ≤ `enclosureWidth` < 1 (checked first); then the parsers' errors.
+    public init(parsing text: String, enclosureWidth: Rational) throws {
+        guard enclosureWidth >= Self.narrowestEnclosureWidth, enclosureWidth < .one else {
+            throw RateRequestError(field: .precision, value: Self.shortText(enclosureWidth),
+                                   expected: "a positive width with 1e-1000 ≤ width < 1")
+        }
+        self = SmoothnessSequence.looksLikeFamily(text)
+            ? try SmoothnessSequence.parse(text).summary(width: enclosureWidth)
+            : SmoothnessSummary(try Smoothness.parse(text))
+    }
+}
+
+extension SmoothnessSummary {
+    /// `x` as a fraction when that is short, else in 10 significant digits (`1e-1001`),
+    /// marked `≈` when those are not exact: a refused width in one readable line.
+    static func shortText(_ x: Rational) -> String {
+        if x.description.count <= 24 { return x.description }
+        let decimal = x.decimalString(significantDigits: 10)
+        return (try? Rational(parsing: decimal)) == x ? decimal : "≈ " + decimal
+    }
+}
+
+extension RateRequest {
+    /// The function classes a request covers when the caller names none: both (γ-smooth and
+    /// piecewise γ-smooth) when every architecture is asked for, so that the compact table
+    /// of all architectures shows both; otherwise the γ-smooth class.
+    public static func defaultFunctionClasses(for architectures: [Architecture]) -> [FunctionClass] {
+        Set(architectures) == Set(Architecture.allCases) ? FunctionClass.allCases : [.gammaSmooth]
+    }
+}
