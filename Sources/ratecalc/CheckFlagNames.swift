@@ -25,6 +25,7 @@ enum CheckFlagNames {
         case .nMin: "--n-min"
         case .nMax: "--n-max"
         case .points: "--points"
+        case .cnnQ: "--q"
         case .shards: "--shards"
         case .threads: "--threads"
         }

@@ -59,6 +59,10 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("window"), help: ArgumentHelp("V: window of the piecewise target (tokens ranked by importance) and of fnn; several (4,8,16) run the window sweep at n = --n-max.", valueName: "V[,V…]"))
     var windows = WindowList(values: [8])
 
+    @Option(parsing: .unconditional, help: ArgumentHelp("O22's weak-ℓ^q exponent q > 0 of the smoothness: the cnn theory line states its polylog exponent κ exactly (changes no run).", valueName: "Q"),
+            transform: Rational.argument)
+    var q: Rational?
+
     /// V of a single check (the largest V of a window sweep, against which --length is checked).
     var window: Int { windows.values.max()! }
 
@@ -92,6 +96,7 @@ struct CheckSweepOptions: ParsableArguments {
                 seeds: seeds, seed: seed, noise: noise, length: length, width: width, epochs: epochs, logBand: logBand,
                 window: window, targetLevel: targetLevel ?? 0, testSequences: testSequences, minSteps: minSteps,
                 oracleLevel: oracleLevel, weights: weights, patience: patience, size: size, oracleSizesBelow: oracleBelow)
+            settings.cnnQ = q?.description
             try settings.validate()
             if targetLevel == nil { settings.targetLevel = try settings.defaultTargetLevel(maxTerms: maxTerms) }
             return settings

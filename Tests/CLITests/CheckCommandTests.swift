@@ -129,6 +129,23 @@ import Testing
         #expect(estimators[1]["theory_note"] == nil)
         let text = try CLIRunner.run(arguments).stdout
         #expect(text.contains("  cnn theory: r is O22's rate for the CNN"))
+        #expect(report["settings"].flatMap { ($0 as? [String: Any])?["cnn_q"] } == nil, "no --q, no cnn_q key")
+    }
+
+    /// `--q` only changes the cnn's theory line (κ exact, the bend at n̄) and is kept in the settings.
+    @Test func qStatesTheCNNPolylogExponent() throws {
+        var arguments = Self.tiny + ["--q", "4/2"]
+        arguments[arguments.firstIndex(of: "fnn,oracle")!] = "cnn,oracle"
+        let report = try CLIRunner.json(arguments)
+        #expect((report["settings"] as? [String: Any])?["cnn_q"] as? String == "2")
+        let note = try #require((report["estimators"] as? [[String: Any]])?.first?["theory_note"] as? String)
+        // κ = 2/2 + 2 + max(4/2, 4) = 7; n̄ = 64 for n = 32, 64, 128; r = 4/7 ≈ 0.571; 7/ln 64 ≈ 1.683.
+        #expect(note.contains("= 7 ≈ 7 at q = 2") && note.contains("at n̄ = 64") && note.contains("0.571 − 1.683 = -1.112"), "\(note)")
+        var withoutQ = arguments
+        withoutQ.removeLast(2)
+        let plain = try CLIRunner.json(withoutQ)
+        let runs = { (r: [String: Any]) in try Self.canonical(((r["estimators"] as? [[String: Any]]) ?? []).map { $0["runs"] ?? [] }) }
+        #expect(try runs(report) == runs(plain), "--q changes no run")
     }
 
     @Test func strictExitStatusFollowsTheVerdicts() throws {
@@ -159,6 +176,9 @@ import Testing
         (["--smoothness", "1,2", "--n-min", "64", "--n-max", "32"], "--n-max (32) must be ≥ --n-min (64)"),
         (["--smoothness", "1,2", "--oracle-below", "21"], "--oracle-below"),
         (["--smoothness", "1,2", "--max-terms", "0"], "--max-terms"),
+        (["--smoothness", "1,2", "--q", "0"], "--q '0': expected an exact number q > 0"),
+        (["--smoothness", "1,2", "--q", "-1/2"], "--q '-1/2'"),
+        (["--smoothness", "1,2", "--q", "q"], "'q' is invalid for '--q <Q>'"),
     ])
     func badInputIsOneLineAndExitTwo(arguments: [String], mentions: String) throws {
         let output = try CLIRunner.run(["check"] + arguments)

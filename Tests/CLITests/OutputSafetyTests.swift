@@ -89,6 +89,7 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
         ("theory", variant { $0["theory_rate"] = "1/2" }, "theory_rate"),
         ("target", variant { var target = $0["target"] as! [String: Any]; target["terms"] = 1; $0["target"] = target }, "target.terms"),
         ("nan", setting("log_band_k", "nan"), "log_band_k"),
+        ("cnn-q", setting("cnn_q", "-2"), "settings.cnn_q"),
         ("duplicate", variant { $0["runs"] = runs }, "appears twice"),
     ]
     for (name, object, phrase) in cases {

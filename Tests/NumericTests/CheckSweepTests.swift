@@ -99,6 +99,14 @@ import Testing
         #expect(gamma.contains("O22") && gamma.contains("Theorem 10") && gamma.contains("Theorem 14") && gamma.contains("stated"))
         let withQ = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .mixed, q: Rational(2)))
         #expect(withQ.contains("= 7 ≈"))  // κ = 2/2 + 2 + max(4/2, 4) = 7
+        // With the grid's n̄ the note says how far (log n)^κ bends the stated bound: r − κ/ln n̄.
+        let bent = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .anisotropic, q: Rational(1, 2),
+                                                              geometricMeanN: 1_000_000, rate: Rational(8, 15)))
+        // κ = 4 + 2 + max(8, 4) = 14; 14/ln 10⁶ ≈ 1.013 > 8/15: the bound still grows with n there.
+        #expect(bent.contains("= 14 ≈ 14 at q = 1/2") && bent.contains("0.533 − 1.013 = -0.480") && bent.contains("still grows"), "\(bent)")
+        let decays = try #require(CheckEstimator.cnn.theoryNote(functionClass: .gammaSmooth, gamma: .anisotropic, q: Rational(1000),
+                                                                geometricMeanN: 1e12, rate: Rational(8, 15)))
+        #expect(!decays.contains("still grows") && decays.contains("local decay exponent"), "\(decays)")
         let piecewise = try #require(CheckEstimator.cnn.theoryNote(functionClass: .piecewise, gamma: .anisotropic))
         #expect(piecewise.contains("no theorem") && piecewise.contains("baseline"))
         for estimator in CheckEstimator.allCases where estimator != .cnn {

@@ -59,7 +59,7 @@ extension RateReport {
             notes.append("$^{\\ast}$ not proven: a hypothesis fails or is undecided; the exponent is the formula's value.")
         }
         if results.contains(where: { $0.aDagger.exact == nil && $0.aDagger.closedForm == nil }) {
-            notes.append("Enclosures $x_{\\mathrm{lo}}^{\\mathrm{hi}}$ rounded outward to 6 digits; full width with \\texttt{--latex-style display}.")
+            notes.append("Enclosures $x_{\\mathrm{lo}}^{\\mathrm{hi}}$ rounded outward to 6 digits.")
         }
         return notes.map { $0 + "\\par" }
     }

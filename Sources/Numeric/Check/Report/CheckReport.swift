@@ -93,7 +93,8 @@ public struct CheckReport: Sendable {
 
     /// What r means for `estimator` in this report's class (`CheckEstimator.theoryNote`; cnn only).
     public func theoryNote(_ estimator: CheckEstimator) -> String? {
-        estimator.theoryNote(functionClass: settings.functionClass, gamma: settings.gamma)
+        estimator.theoryNote(functionClass: settings.functionClass, gamma: settings.gamma, q: try? settings.parsedCNNQ(),
+                             geometricMeanN: logBand.geometricMeanN, rate: theoryRate)
     }
 
     /// The summary of one estimator, if it is in the report.

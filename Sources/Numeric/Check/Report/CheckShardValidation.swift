@@ -31,6 +31,7 @@ enum CheckShardValidation {
             throw refuse("settings.oracle_sizes_below is \(settings.oracleSizesBelow), expected 0 … 20")
         }
         guard settings.patience >= 1 else { throw refuse("settings.patience is \(settings.patience), expected ≥ 1") }
+        do { _ = try settings.parsedCNNQ() } catch { throw refuse("settings.cnn_q must be an exact number q > 0") }
         // The oracle also runs at the extension sizes below n-min (`CheckSettings.oracleExtensionSizes`).
         let perSeed = settings.estimators.count * settings.sampleSizes.count + settings.oracleExtensionSizes.count
         let (planned, overflow) = perSeed.multipliedReportingOverflow(by: settings.seeds)

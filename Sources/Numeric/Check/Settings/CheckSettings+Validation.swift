@@ -37,6 +37,17 @@ extension CheckSettings {
         if length <= tokens - 1 {
             throw CheckSettingsError(.length, [.name(.length), .text(" (\(length)) leaves no position with a target (the window needs \(tokens) tokens)")])
         }
+        _ = try parsedCNNQ()
+    }
+
+    /// ``cnnQ`` as an exact number; nil when not given.
+    /// - Throws: ``CheckSettingsError`` (`cnnQ`) unless it is an exact number q > 0.
+    public func parsedCNNQ() throws -> Rational? {
+        guard let cnnQ else { return nil }
+        guard let q = try? Rational(parsing: cnnQ), q.signum > 0 else {
+            throw CheckSettingsError(.cnnQ, [.name(.cnnQ), .text(" \(SafeText.quoted(cnnQ)): expected an exact number q > 0 (3/2, 0.5)")])
+        }
+        return q
     }
 
     /// The smoothness parsed; a check needs a finite vector or matrix (docs/limits.md), not a family.

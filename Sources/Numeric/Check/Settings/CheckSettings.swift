@@ -50,6 +50,10 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     public var oracleLevel: CheckOracleLevel
     /// Block weights of the target: `unit` (w_s = 1) or `summable` (θ = 2 norm finite).
     public var weights: TargetWeights
+    /// O22's weak-ℓ^q exponent q of the smoothness, exact (`3/2`), when given: the cnn's theory
+    /// note then states its polylog exponent κ = 2/q + 2 + max(4/q, 4) (O22 Thm 10/14) exactly.
+    /// It changes no run; absent from the JSON when nil, so older shards read unchanged.
+    public var cnnQ: String?
 
     /// Creates settings; `validate()` checks them.
     public init(smoothness: String, gamma: GammaType, functionClass: FunctionClass,
@@ -109,6 +113,7 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         case oracleLevel = "oracle_level"
         case patience, size
         case oracleSizesBelow = "oracle_sizes_below"
+        case cnnQ = "cnn_q"
     }
 }
 

@@ -7,7 +7,7 @@ public struct CheckSettingsError: Error, CustomStringConvertible, Sendable {
         case smoothness, gamma, functionClass = "class", seeds, noise, length, width, epochs, window, patience
         case minSteps = "min_steps", testSequences = "test_sequences", targetLevel = "target_level"
         case logBand = "log_band_k", oracleSizesBelow = "oracle_sizes_below", maxTerms = "max_terms"
-        case nMin = "n_min", nMax = "n_max", points, windows
+        case nMin = "n_min", nMax = "n_max", points, windows, cnnQ = "cnn_q"
         /// Inputs of a plan (``CheckSchedulePlan``), not of the settings: shards and cores per shard.
         case shards, threads
     }
