@@ -40,10 +40,21 @@ protocol DistinctList: ExpressibleByArgument {
     static func element(_ token: String) -> Element?
     /// How an item is written back.
     static func text(_ element: Element) -> String
+    /// A word that stands for every value (`both`, `all`), if the option has one.
+    static var everyValueWord: String? { get }
+    /// The values that word stands for, in report order.
+    static var everyValue: [Element] { get }
 }
 
 extension DistinctList {
+    static var everyValueWord: String? { nil }
+    static var everyValue: [Element] { [] }
+
     init?(argument: String) {
+        if argument == Self.everyValueWord {
+            self.init(values: Self.everyValue)
+            return
+        }
         var list: [Element] = []
         for token in argument.split(separator: ",", omittingEmptySubsequences: false) {
             guard let value = Self.element(token.trimmingCharacters(in: .whitespaces)), !list.contains(value) else { return nil }
@@ -53,8 +64,10 @@ extension DistinctList {
         self.init(values: list)
     }
 
-    /// Shown as the default in `--help`, e.g. `ssm,transformer,oracle`.
-    var defaultValueDescription: String { values.map(Self.text).joined(separator: ",") }
+    /// Shown as the default in `--help`, e.g. `ssm,transformer,oracle` (or `both`).
+    var defaultValueDescription: String {
+        Self.everyValueWord.flatMap { values == Self.everyValue ? $0 : nil } ?? values.map(Self.text).joined(separator: ",")
+    }
 }
 
 /// `--arch` of `check`: estimators, comma-separated.
@@ -81,9 +94,20 @@ struct WindowList: DistinctList {
     var isSweep: Bool { values.count > 1 }
 }
 
-/// `--gamma` of `bench oracle`: γ types, comma-separated.
+/// `--gamma` of the theory commands and `bench oracle`: γ types, comma-separated, or `both`.
 struct GammaList: DistinctList {
     let values: [GammaType]
     static func element(_ token: String) -> GammaType? { GammaType(rawValue: token) }
     static func text(_ element: GammaType) -> String { element.rawValue }
+    static let everyValueWord: String? = "both"
+    static let everyValue: [GammaType] = [.mixed, .anisotropic]
+}
+
+/// `--arch` of the theory commands: architectures, comma-separated, or `all`.
+struct TheoryArchitectureList: DistinctList {
+    let values: [Architecture]
+    static func element(_ token: String) -> Architecture? { Architecture(rawValue: token) }
+    static func text(_ element: Architecture) -> String { element.rawValue }
+    static let everyValueWord: String? = "all"
+    static let everyValue: [Architecture] = Architecture.allCases
 }

@@ -2,31 +2,6 @@ import ArgumentParser
 import Bounds
 import Numeric
 
-/// `--gamma`: one γ type or both (README, Usage).
-enum GammaChoice: String, ExpressibleByArgument, CaseIterable {
-    case mixed, anisotropic, both
-    var gammas: [GammaType] {
-        switch self {
-        case .mixed: return [.mixed]
-        case .anisotropic: return [.anisotropic]
-        case .both: return [.mixed, .anisotropic]
-        }
-    }
-}
-
-/// `--arch`: one architecture or all of them (README, Usage).
-enum ArchitectureChoice: String, ExpressibleByArgument, CaseIterable {
-    case ssm, transformer, cnn, all
-    var architectures: [Architecture] {
-        switch self {
-        case .ssm: return [.ssm]
-        case .transformer: return [.transformer]
-        case .cnn: return [.cnn]
-        case .all: return Architecture.allCases
-        }
-    }
-}
-
 /// `--latex-style`: the LaTeX layout of `rate`.
 extension RateReport.LaTeXStyle: ExpressibleByArgument {}
 
@@ -38,11 +13,11 @@ struct TheoryOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a vector 1,2,4, a matrix '1,2;3,4' (rows = positions), or a family such as poly(c=1,q=2) or 1,2,geom(c=4,r=2).", valueName: "entries"))
     var smoothness: String?
 
-    @Option(help: "γ type: mixed, anisotropic or both.")
-    var gamma: GammaChoice = .both
+    @Option(help: ArgumentHelp("γ types, comma-separated: mixed, anisotropic, or both.", valueName: "list"))
+    var gamma = GammaList(values: [.mixed, .anisotropic])
 
-    @Option(help: "Architecture: ssm, transformer, cnn or all.")
-    var arch: ArchitectureChoice = .ssm
+    @Option(help: ArgumentHelp("Architectures, comma-separated: ssm, transformer, cnn, or all.", valueName: "list"))
+    var arch = TheoryArchitectureList(values: [.ssm])
 
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness). Default: gamma; with --arch all, both.")
     var functionClass: FunctionClass?
@@ -91,8 +66,8 @@ struct TheoryOptions: ParsableArguments {
     func request(n: Rational? = nil) throws -> RateRequest {
         guard let smoothness else { throw ValidationError("--smoothness is missing: expected entries such as 1,2,4") }
         let summary = try SmoothnessSummary(parsing: smoothness, enclosureWidth: precision ?? Rational(BigInt(1), BigInt.powerOfTen(30)))
-        return try RateRequest(smoothness: summary, gammas: gamma.gammas, architectures: arch.architectures,
-                               functionClasses: functionClass.map { [$0] } ?? RateRequest.defaultFunctionClasses(for: arch.architectures),
+        return try RateRequest(smoothness: summary, gammas: gamma.values, architectures: arch.values,
+                               functionClasses: functionClass.map { [$0] } ?? RateRequest.defaultFunctionClasses(for: arch.values),
                                p: p, q: q, n: n, logExponent: logExponent)
     }
 }

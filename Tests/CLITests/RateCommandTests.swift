@@ -61,6 +61,23 @@ import Testing
     #expect(rates == ["8/15"])
 }
 
+/// `--gamma` and `--arch` take comma lists of the library's values (report order as given), or `both`/`all`.
+@Test func gammaAndArchitectureListsSelectTheirResults() throws {
+    func selected(_ arguments: [String]) throws -> [String] {
+        let results = try #require(try CLIRunner.json(["--smoothness", "1,2,4"] + arguments)["results"] as? [[String: Any]])
+        return results.map { "\($0["arch"] ?? "")/\($0["gamma"] ?? "")" }
+    }
+    #expect(try selected(["--gamma", "anisotropic", "--arch", "transformer,ssm"]) == ["transformer/anisotropic", "ssm/anisotropic"])
+    #expect(try selected(["--gamma", "both"]) == selected(["--gamma", "mixed,anisotropic"]))
+    #expect(try selected(["--arch", "all"]).count == 12)  // 3 architectures × 2 γ × 2 classes
+    #expect(try selected(["--arch", "ssm,transformer,cnn"]).count == 12)  // every architecture named is `all`: both classes
+    #expect(try selected(["--arch", "ssm,cnn"]).count == 4)  // otherwise the γ-smooth class only
+    for bad in [["--gamma", "mixed,mixed"], ["--arch", "all,ssm"], ["--arch", "ssm,"]] {
+        let output = try CLIRunner.run(["--smoothness", "1,2,4"] + bad)
+        #expect(output.status == 2 && output.stdout.isEmpty && output.stderr.contains("is invalid for"), "\(bad): \(output.stderr)")
+    }
+}
+
 @Test("bad input: exit 2, one line on stderr naming the problem, nothing on stdout", arguments: [
     (["--smoothness", ""], "empty"),
     (["--smoothness", "1,,2"], "entry 2 is empty"),
