@@ -44,11 +44,18 @@ protocol DistinctList: ExpressibleByArgument {
     static var everyValueWord: String? { get }
     /// The values that word stands for, in report order.
     static var everyValue: [Element] { get }
+    /// Every item's spelling, for help and for the error line (empty for open-ended items).
+    static var itemNames: [String] { get }
 }
 
 extension DistinctList {
     static var everyValueWord: String? { nil }
     static var everyValue: [Element] { [] }
+    static var itemNames: [String] { [] }
+
+    /// The items and the every-value word: argument-parser lists them in the help and in the
+    /// error line of a bad value ("Please provide one of 'ssm', …").
+    static var allValueStrings: [String] { itemNames + (everyValueWord.map { [$0] } ?? []) }
 
     init?(argument: String) {
         if argument == Self.everyValueWord {
@@ -75,6 +82,7 @@ struct EstimatorList: DistinctList {
     let values: [CheckEstimator]
     static func element(_ token: String) -> CheckEstimator? { CheckEstimator(rawValue: token) }
     static func text(_ element: CheckEstimator) -> String { element.rawValue }
+    static var itemNames: [String] { CheckEstimator.allCases.map(\.rawValue) }
     static var defaultCompletionKind: CompletionKind { .list(CheckEstimator.allCases.map(\.rawValue)) }
 }
 
@@ -83,6 +91,7 @@ struct ArchitectureList: DistinctList {
     let values: [SequenceArchitecture]
     static func element(_ token: String) -> SequenceArchitecture? { SequenceArchitecture(rawValue: token) }
     static func text(_ element: SequenceArchitecture) -> String { element.rawValue }
+    static var itemNames: [String] { SequenceArchitecture.allCases.map(\.rawValue) }
 }
 
 /// `--window` of `check`: one window V ≥ 1, or several (the window sweep of the piecewise class).
@@ -99,6 +108,7 @@ struct GammaList: DistinctList {
     let values: [GammaType]
     static func element(_ token: String) -> GammaType? { GammaType(rawValue: token) }
     static func text(_ element: GammaType) -> String { element.rawValue }
+    static var itemNames: [String] { GammaType.allCases.map(\.rawValue) }
     static let everyValueWord: String? = "both"
     static let everyValue: [GammaType] = [.mixed, .anisotropic]
 }
@@ -108,6 +118,7 @@ struct TheoryArchitectureList: DistinctList {
     let values: [Architecture]
     static func element(_ token: String) -> Architecture? { Architecture(rawValue: token) }
     static func text(_ element: Architecture) -> String { element.rawValue }
+    static var itemNames: [String] { Architecture.allCases.map(\.rawValue) }
     static let everyValueWord: String? = "all"
     static let everyValue: [Architecture] = Architecture.allCases
 }

@@ -76,6 +76,9 @@ import Testing
         let output = try CLIRunner.run(["--smoothness", "1,2,4"] + bad)
         #expect(output.status == 2 && output.stdout.isEmpty && output.stderr.contains("is invalid for"), "\(bad): \(output.stderr)")
     }
+    // A bad list names the accepted items (the regression of the list types, caught comparing before/after).
+    let gpu = try CLIRunner.run(["--smoothness", "1,2,4", "--arch", "gpu"])
+    #expect(gpu.stderr.contains("Please provide one of 'ssm', 'transformer', 'cnn' or 'all'"), "\(gpu.stderr)")
 }
 
 @Test("bad input: exit 2, one line on stderr naming the problem, nothing on stdout", arguments: [
