@@ -74,19 +74,21 @@ final class GramAccumulator {
                 y[r] = targets[row]
             }
             let subChunks = (count + sub - 1) / sub
-            team.forEachPiece(min(workers, subChunks)) { worker in
-                let tables = scratch[worker]
-                let recurrence = tables + layout.tableRows * sub
-                let work = recurrence + 4 * sub
-                var piece = worker
-                while piece < subChunks {
-                    let first = piece * sub
-                    let n = min(sub, count - first)
-                    layout.fillTables(coordinates: zShared + first * K, count: n, tables: tables, stride: sub,
-                                      scratch: recurrence)
-                    layout.design(blocks: 0..<blockCount, tables: tables, stride: sub, count: n,
-                                  into: designShared + first, ld: count, work: work)
-                    piece += min(workers, subChunks)
+            layout.withFactors { factors in
+                team.forEachPiece(min(workers, subChunks)) { worker in
+                    let tables = scratch[worker]
+                    let recurrence = tables + layout.tableRows * sub
+                    let work = recurrence + 4 * sub
+                    var piece = worker
+                    while piece < subChunks {
+                        let first = piece * sub
+                        let n = min(sub, count - first)
+                        layout.fillTables(coordinates: zShared + first * K, count: n, tables: tables, stride: sub,
+                                          scratch: recurrence)
+                        layout.design(blocks: 0..<blockCount, tables: tables, stride: sub, count: n,
+                                      into: designShared + first, ld: count, work: work, factors: factors)
+                        piece += min(workers, subChunks)
+                    }
                 }
             }
             // Fixed slabs of new columns, so every entry of G is computed by the same BLAS call

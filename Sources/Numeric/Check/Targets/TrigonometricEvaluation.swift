@@ -20,25 +20,27 @@ extension TrigonometricLayout {
         let workers = max(1, min(team.threads, chunks))
         let K = coordinateCount
         let scratchCount = scratchSize(stride: stride)
-        coordinates.withUnsafeBufferPointer { z in
-            coefficients.withUnsafeBufferPointer { c in
-                out.withUnsafeMutableBufferPointer { o in
-                    let zBase = z.baseAddress!, cBase = c.baseAddress!, oBase = o.baseAddress!
-                    team.forEachPiece(workers) { worker in
-                        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
-                        defer { scratch.deallocate() }
-                        let tables = scratch
-                        let recurrence = scratch + tableRows * stride
-                        let work = recurrence + 4 * stride
-                        var chunk = worker
-                        while chunk < chunks {
-                            let start = chunk * stride
-                            let count = min(stride, rows - start)
-                            fillTables(coordinates: zBase + start * K, count: count, tables: tables,
-                                       stride: stride, scratch: recurrence)
-                            accumulate(blocks: range, coefficients: cBase, tables: tables, stride: stride,
-                                       count: count, out: oBase + start, work: work)
-                            chunk += workers
+        withFactors { factors in
+            coordinates.withUnsafeBufferPointer { z in
+                coefficients.withUnsafeBufferPointer { c in
+                    out.withUnsafeMutableBufferPointer { o in
+                        let zBase = z.baseAddress!, cBase = c.baseAddress!, oBase = o.baseAddress!
+                        team.forEachPiece(workers) { worker in
+                            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+                            defer { scratch.deallocate() }
+                            let tables = scratch
+                            let recurrence = scratch + tableRows * stride
+                            let work = recurrence + 4 * stride
+                            var chunk = worker
+                            while chunk < chunks {
+                                let start = chunk * stride
+                                let count = min(stride, rows - start)
+                                fillTables(coordinates: zBase + start * K, count: count, tables: tables,
+                                           stride: stride, scratch: recurrence)
+                                accumulate(blocks: range, coefficients: cBase, tables: tables, stride: stride,
+                                           count: count, out: oBase + start, work: work, factors: factors)
+                                chunk += workers
+                            }
                         }
                     }
                 }

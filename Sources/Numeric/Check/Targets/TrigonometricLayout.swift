@@ -8,15 +8,27 @@ import Foundation
 /// coordinate's frequencies in `FourierBlock.frequencies` order. Every table row
 /// `(k, l)` holds `ψ_l(z_k)` for the rows of a chunk, so a term is a product of table rows.
 struct TrigonometricLayout: Sendable {
-    /// One block, compiled.
+    /// One block, compiled: its active coordinates are the factors `firstFactor ..< firstFactor + depth`
+    /// of ``factorStarts``/``factorCounts`` (plain integers, so the kernels walk them without
+    /// reference counting).
     struct Block: Sendable {
-        /// Table-row indices, one list per active coordinate (frequency order).
-        var factors: [[Int]]
+        /// Index of the block's first factor (active coordinate).
+        var firstFactor: Int
+        /// Active coordinates of the block (0 for the constant term).
+        var depth: Int
         /// Index of the block's first term.
         var firstTerm: Int
-        /// Number of terms, `∏ factors[i].count`.
+        /// Number of terms, the product of its factors' counts.
         var termCount: Int
     }
+
+    /// Table-row indices of every factor, concatenated: factor f (one active coordinate of a block,
+    /// frequency order) owns `factorRows[factorStarts[f] ..< factorStarts[f] + factorCounts[f]]`.
+    let factorRows: [Int]
+    /// Where each factor's rows start in ``factorRows``.
+    let factorStarts: [Int]
+    /// How many rows (frequencies) each factor has.
+    let factorCounts: [Int]
 
     /// K: coordinates of `z`.
     let coordinateCount: Int
@@ -44,20 +56,52 @@ struct TrigonometricLayout: Sendable {
         tableBase = base
         tableRows = total
         var compiled: [Block] = []
+        var rows: [Int] = [], starts: [Int] = [], counts: [Int] = []
         var first = 0
         for s in sList {
-            var factors: [[Int]] = []
+            let firstFactor = starts.count
             var count = 1
             for k in 0..<coordinateCount where s[k] > 0 {
-                let rows = FourierBlock.frequencies(s[k]).map { base[k] + maxFrequency[k] + $0 }
-                factors.append(rows)
-                count *= rows.count
+                let factor = FourierBlock.frequencies(s[k]).map { base[k] + maxFrequency[k] + $0 }
+                starts.append(rows.count)
+                counts.append(factor.count)
+                rows += factor
+                count *= factor.count
             }
-            compiled.append(Block(factors: factors, firstTerm: first, termCount: count))
+            compiled.append(Block(firstFactor: firstFactor, depth: starts.count - firstFactor, firstTerm: first, termCount: count))
             first += count
         }
         blocks = compiled
+        factorRows = rows
+        factorStarts = starts
+        factorCounts = counts
         termCount = first
+    }
+
+    /// The factor lists as raw pointers, valid inside `body`: the evaluation kernels index them
+    /// without retaining arrays per block and row chunk.
+    struct Factors {
+        let rows: UnsafePointer<Int>
+        let starts: UnsafePointer<Int>
+        let counts: UnsafePointer<Int>
+        /// The table rows of factor `f`.
+        @inline(__always) func rows(of f: Int) -> UnsafeBufferPointer<Int> {
+            UnsafeBufferPointer(start: rows + starts[f], count: counts[f])
+        }
+    }
+
+    /// Calls `body` with ``Factors`` over this layout's arrays.
+    func withFactors<R>(_ body: (Factors) -> R) -> R {
+        factorRows.withUnsafeBufferPointer { rows in
+            factorStarts.withUnsafeBufferPointer { starts in
+                factorCounts.withUnsafeBufferPointer { counts in
+                    // An empty array may have no base address; the kernels then read nothing.
+                    let empty = UnsafePointer<Int>(bitPattern: MemoryLayout<Int>.alignment)!
+                    return body(Factors(rows: rows.baseAddress ?? empty, starts: starts.baseAddress ?? empty,
+                                        counts: counts.baseAddress ?? empty))
+                }
+            }
+        }
     }
 
     /// Fills `tables[row · stride + r] = ψ_l(z_k)` for table row `(k, l)` and chunk rows
@@ -104,19 +148,18 @@ struct TrigonometricLayout: Sendable {
     /// `acc = Σ_l c_l ψ_l(z_last)` and `out += prefix · acc` — one multiply-add per term and row.
     func accumulate(blocks range: Range<Int>, coefficients: UnsafePointer<Double>,
                     tables: UnsafePointer<Double>, stride: Int, count: Int,
-                    out: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>) {
+                    out: UnsafeMutablePointer<Double>, work: UnsafeMutablePointer<Double>, factors: Factors) {
         for b in range {
             let block = blocks[b]
-            let depth = block.factors.count
-            if depth == 0 {
+            if block.depth == 0 {
                 let c = coefficients[block.firstTerm]
                 for r in 0..<count { out[r] += c }
                 continue
             }
             // work: acc (stride), then one prefix buffer per depth level.
             let acc = work
-            let last = block.factors[depth - 1]
-            forEachPrefix(of: block, tables: tables, stride: stride, count: count, work: work) { prefix, base in
+            let last = factors.rows(of: block.firstFactor + block.depth - 1)
+            forEachPrefix(of: block, factors: factors, tables: tables, stride: stride, count: count, work: work) { prefix, base in
                 for r in 0..<count { acc[r] = 0 }
                 for (j, row) in last.enumerated() {
                     let c = coefficients[block.firstTerm + base + j]
@@ -139,14 +182,14 @@ struct TrigonometricLayout: Sendable {
     /// combination's first term (the last coordinate's terms follow it contiguously). Prefix
     /// buffers live in `work + (d+1)·stride`, so `work[0..<stride]` stays free for the leaf.
     @inline(__always)
-    func forEachPrefix(of block: Block, tables: UnsafePointer<Double>, stride: Int, count: Int,
+    func forEachPrefix(of block: Block, factors: Factors, tables: UnsafePointer<Double>, stride: Int, count: Int,
                        work: UnsafeMutablePointer<Double>, _ leaf: (UnsafePointer<Double>?, Int) -> Void) {
-        let depth = block.factors.count
+        let depth = block.depth, first = block.firstFactor
         func level(_ d: Int, _ prefix: UnsafePointer<Double>?, _ base: Int) {
             if d == depth - 1 { leaf(prefix, base); return }
             let next = work + (d + 1) * stride
-            let radix = block.factors[d + 1].count
-            for (j, row) in block.factors[d].enumerated() {
+            let radix = factors.counts[first + d + 1]
+            for (j, row) in factors.rows(of: first + d).enumerated() {
                 Self.multiply(prefix, tables + row * stride, into: next, count: count)
                 level(d + 1, UnsafePointer(next), (base + j) * radix)
             }
@@ -169,19 +212,18 @@ struct TrigonometricLayout: Sendable {
     /// Writes the design matrix: `design[(j − firstColumn) · ld + r] = ψ_j(z_r)` for the terms j
     /// of `blocks[range]` (`firstColumn` = first term of the range) and `r < count`.
     func design(blocks range: Range<Int>, tables: UnsafePointer<Double>, stride: Int, count: Int,
-                into design: UnsafeMutablePointer<Double>, ld: Int, work: UnsafeMutablePointer<Double>) {
+                into design: UnsafeMutablePointer<Double>, ld: Int, work: UnsafeMutablePointer<Double>, factors: Factors) {
         guard let firstBlock = range.first else { return }
         let firstColumn = blocks[firstBlock].firstTerm
         for b in range {
             let block = blocks[b]
-            let depth = block.factors.count
-            if depth == 0 {
+            if block.depth == 0 {
                 let column = design + (block.firstTerm - firstColumn) * ld
                 for r in 0..<count { column[r] = 1 }
                 continue
             }
-            let last = block.factors[depth - 1]
-            forEachPrefix(of: block, tables: tables, stride: stride, count: count, work: work) { prefix, base in
+            let last = factors.rows(of: block.firstFactor + block.depth - 1)
+            forEachPrefix(of: block, factors: factors, tables: tables, stride: stride, count: count, work: work) { prefix, base in
                 for (j, row) in last.enumerated() {
                     let column = design + (block.firstTerm + base + j - firstColumn) * ld
                     Self.multiply(prefix, tables + row * stride, into: column, count: count)
