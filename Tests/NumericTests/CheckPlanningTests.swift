@@ -35,6 +35,23 @@ import Testing
         #expect(model.seconds(CheckRunKey(estimator: .transformer, n: 512, replicate: 0)) > model.seconds(CheckRunKey(estimator: .ssm, n: 512, replicate: 0)))
     }
 
+    /// A network step costs the mean batch of an epoch, whose last batch is partial, not a full 64.
+    @Test func networkCostUsesTheMeanBatchOfAnEpoch() throws {
+        let sweep = try CheckSweep(settings: Self.settings)
+        let unit = CheckCostModel.Constants(neuralStep: [.ssm: 1], oracleGram: 0, oracleBasis: 0, dataTerm: 0, run: 0)
+        let model = CheckCostModel(settings: Self.settings, target: sweep.target,
+                                   levelCoefficient: sweep.levelCoefficient.doubleValue, constants: unit)
+        let width = Double(Self.settings.width), floor = 24.0 * 24
+        let perStepAndSequence = Double(Self.settings.length) * (width * width + floor) / (32 * 32 + floor)
+        // n = 256: 205 training sequences (51 held out) run as 64, 64, 64, 13, a mean batch of 51.25;
+        // n = 4096: 3277 as 51 × 64 + 13, a mean of 3277/52.
+        for (n, meanBatch) in [(256, 51.25), (4096, 3277.0 / 52)] {
+            let expected = Double(model.stepCap(n: n)) * meanBatch * perStepAndSequence
+            let cost = model.seconds(CheckRunKey(estimator: .ssm, n: n, replicate: 0))
+            #expect(abs(cost - expected) <= 1e-9 * expected, "n = \(n): \(cost) vs \(expected)")
+        }
+    }
+
     @Test func oracleCostFollowsItsBasis() throws {
         var theory = Self.settings
         theory.oracleLevel = .theory

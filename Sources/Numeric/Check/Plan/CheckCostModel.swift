@@ -7,9 +7,10 @@ import Foundation
 ///
 /// - Data: drawing the (n, replicate) sample evaluates the target's `terms` functions at every one of
 ///   the `n·L` positions: `c_data · n·L·terms`.
-/// - Neural run (`ssm`, `transformer`, `fnn`): at most `S = max(minSteps, epochs·⌈n_train/B⌉)` steps
-///   (the step cap; B = min(64, n_train), n_train = n minus the 20 % validation split) of B sequences
-///   of L positions: `c_arch · S·B·L·(D² + D₀²)/(32² + D₀²)` with D the run's width (`--size`) and
+/// - Neural run (`ssm`, `transformer`, `cnn`, `fnn`): at most `S = max(minSteps, epochs·⌈n_train/B⌉)` steps
+///   (the step cap; B = min(64, n_train), n_train = n minus the 20 % validation split) of B̄ sequences
+///   of L positions, B̄ = n_train/⌈n_train/B⌉ the mean batch of an epoch (its last batch is partial):
+///   `c_arch · S·B̄·L·(D² + D₀²)/(32² + D₀²)` with D the run's width (`--size`) and
 ///   D₀ = 24 the width below which the per-position cost stops shrinking like D².
 ///   Runs usually stop on a plateau before the cap, so this is an upper bound.
 /// - Oracle: the Gram matrix of `rows = n·(L − t₀)` positions over P basis functions costs
@@ -43,11 +44,11 @@ public struct CheckCostModel: Sendable {
         }
 
         /// Measured on the development machine (2-core Xeon, release build, `--threads 1`) from the
-        /// runs of a calibration sweep, as CPU seconds of one free core, and checked against a
-        /// second calibration sweep on the idle machine, which also calibrated the cnn
-        /// (docs/scale-out.md, "The cost estimate").
+        /// runs of calibration sweeps: the networks' per-position costs on the idle machine (the
+        /// median over n of measured / modelled), the oracle and data terms earlier, as CPU seconds
+        /// of one free core (docs/scale-out.md, "The cost estimate").
         public static let measured = Constants(
-            neuralStep: [.ssm: 1.8e-6, .transformer: 3.2e-6, .cnn: 1.4e-6, .fnn: 0.36e-6],
+            neuralStep: [.ssm: 2.1e-6, .transformer: 3.45e-6, .cnn: 1.5e-6, .fnn: 0.38e-6],
             oracleGram: 1.0e-11, oracleBasis: 5.0e-8, dataTerm: 1.3e-9, run: 0.05)
     }
 
@@ -83,8 +84,11 @@ public struct CheckCostModel: Sendable {
             return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
         case .ssm, .transformer, .cnn, .fnn:
             let steps = Double(stepCap(n: key.n))
-            let trainingSequences = key.n - validationSequenceCount(of: key.n, fraction: 0.2)
-            let batch = Double(min(64, max(1, trainingSequences)))
+            // The mean batch of an epoch, n_train / ⌈n_train/B⌉: the last batch of an epoch is partial
+            // (at n = 256, 205 sequences run as 64, 64, 64, 13, a mean of 51).
+            let training = CheckRunner.training(settings: settings, seed: 0)
+            let trainingSequences = max(1, key.n - validationSequenceCount(of: key.n, fraction: training.validationFraction))
+            let batch = Double(trainingSequences) / Double(training.stepsPerEpoch(sequences: key.n))
             let width = Double(sizing.width(n: key.n).width)
             let floor = Self.widthFloor * Self.widthFloor
             let scale = (width * width + floor) / (32 * 32 + floor)
