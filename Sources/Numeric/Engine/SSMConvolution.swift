@@ -78,12 +78,8 @@ struct SSMConvolution {
             for b in range {
                 let ub = u + b * L * D, yb = y + b * L * D
                 for t in 0..<L {
-                    let yr = yb + t * D
-                    for k in 0..<D { yr[k] = 0 }
-                    for j in 0...t {
-                        let kr = kernel + j * D, ur = ub + (t - j) * D
-                        for k in 0..<D { yr[k] += kr[k] * ur[k] }
-                    }
+                    // yr[k] = Σ_{j=0}^{t} kernel[j, k] · u[b, t − j, k], summed in increasing j
+                    ChannelLanes.sum(into: yb + t * D, channels: D, terms: t + 1) { j in (kernel + j * D, ub + (t - j) * D) }
                 }
             }
         }
@@ -102,18 +98,13 @@ struct SSMConvolution {
             for b in range {
                 let ub = u + b * L * D, dyb = dy + b * L * D, dub = du + b * L * D
                 for s in 0..<L {
-                    let dur = dub + s * D
-                    for k in 0..<D { dur[k] = 0 }
-                    for j in 0..<(L - s) {
-                        let kr = kernel + j * D, dyr = dyb + (s + j) * D
-                        for k in 0..<D { dur[k] += kr[k] * dyr[k] }
-                    }
+                    // du[b, s, k] = Σ_{j=0}^{L−1−s} kernel[j, k] · dy[b, s + j, k], summed in increasing j
+                    ChannelLanes.sum(into: dub + s * D, channels: D, terms: L - s) { j in (kernel + j * D, dyb + (s + j) * D) }
                 }
                 for j in 0..<L {
-                    let dkr = dk + j * D
-                    for t in j..<L {
-                        let dyr = dyb + t * D, ur = ub + (t - j) * D
-                        for k in 0..<D { dkr[k] += dyr[k] * ur[k] }
+                    // dk[j, k] += Σ_{t=j}^{L−1} dy[b, t, k] · u[b, t − j, k], summed in increasing t
+                    ChannelLanes.sum(into: dk + j * D, channels: D, terms: L - j, accumulate: true) { i in
+                        (dyb + (j + i) * D, ub + i * D)
                     }
                 }
             }
@@ -160,4 +151,35 @@ struct SSMConvolutionBuffers<T: EngineScalar> {
     /// Runs the per-sequence loops; one gradient partial per thread.
     let team: ThreadTeam
     var chunks: Int { team.threads }
+}
+
+/// The channel-vector dot products of the SSM convolution, with the running sums kept in SIMD
+/// registers: `out[k] (+)= Σ_{i<terms} x_i[k] · y_i[k]` for every channel k, where
+/// `(x_i, y_i) = rows(i)`. Each channel's terms are added in increasing i, one multiply and one
+/// add at a time, exactly as the scalar loop `out[k] += x[k] * y[k]` does, so the results are
+/// bit-identical to it; only the loads and stores of `out` leave the inner loop.
+enum ChannelLanes {
+    @inline(__always)
+    static func sum<T: EngineScalar>(into out: UnsafeMutablePointer<T>, channels: Int, terms: Int, accumulate: Bool = false,
+                                     _ rows: (Int) -> (UnsafePointer<T>, UnsafePointer<T>)) {
+        typealias Lanes = SIMD16<T>
+        var k = 0
+        while k + Lanes.scalarCount <= channels {
+            var sum = accumulate ? UnsafeRawPointer(out + k).loadUnaligned(as: Lanes.self) : Lanes(repeating: 0)
+            for i in 0..<terms {
+                let (x, y) = rows(i)
+                let product = UnsafeRawPointer(x + k).loadUnaligned(as: Lanes.self) * UnsafeRawPointer(y + k).loadUnaligned(as: Lanes.self)
+                sum = sum + product
+            }
+            UnsafeMutableRawPointer(out + k).storeBytes(of: sum, as: Lanes.self)
+            k += Lanes.scalarCount
+        }
+        if k < channels {
+            if !accumulate { for c in k..<channels { out[c] = 0 } }
+            for i in 0..<terms {
+                let (x, y) = rows(i)
+                for c in k..<channels { out[c] += x[c] * y[c] }
+            }
+        }
+    }
 }
