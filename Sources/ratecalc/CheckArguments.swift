@@ -77,21 +77,22 @@ extension DistinctList {
     }
 }
 
+extension DistinctList where Element: CaseIterable & RawRepresentable, Element.RawValue == String {
+    /// A library enum's items by their raw values (`ssm`, `anisotropic`).
+    static func element(_ token: String) -> Element? { Element(rawValue: token) }
+    static func text(_ element: Element) -> String { element.rawValue }
+    static var itemNames: [String] { Element.allCases.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(itemNames) }
+}
+
 /// `--arch` of `check`: estimators, comma-separated.
 struct EstimatorList: DistinctList {
     let values: [CheckEstimator]
-    static func element(_ token: String) -> CheckEstimator? { CheckEstimator(rawValue: token) }
-    static func text(_ element: CheckEstimator) -> String { element.rawValue }
-    static var itemNames: [String] { CheckEstimator.allCases.map(\.rawValue) }
-    static var defaultCompletionKind: CompletionKind { .list(CheckEstimator.allCases.map(\.rawValue)) }
 }
 
 /// `--arch` of `bench train`: network architectures, comma-separated.
 struct ArchitectureList: DistinctList {
     let values: [SequenceArchitecture]
-    static func element(_ token: String) -> SequenceArchitecture? { SequenceArchitecture(rawValue: token) }
-    static func text(_ element: SequenceArchitecture) -> String { element.rawValue }
-    static var itemNames: [String] { SequenceArchitecture.allCases.map(\.rawValue) }
 }
 
 /// `--window` of `check`: one window V ≥ 1, or several (the window sweep of the piecewise class).
@@ -106,9 +107,6 @@ struct WindowList: DistinctList {
 /// `--gamma` of the theory commands and `bench oracle`: γ types, comma-separated, or `both`.
 struct GammaList: DistinctList {
     let values: [GammaType]
-    static func element(_ token: String) -> GammaType? { GammaType(rawValue: token) }
-    static func text(_ element: GammaType) -> String { element.rawValue }
-    static var itemNames: [String] { GammaType.allCases.map(\.rawValue) }
     static let everyValueWord: String? = "both"
     static let everyValue: [GammaType] = [.mixed, .anisotropic]
 }
@@ -116,9 +114,6 @@ struct GammaList: DistinctList {
 /// `--arch` of the theory commands: architectures, comma-separated, or `all`.
 struct TheoryArchitectureList: DistinctList {
     let values: [Architecture]
-    static func element(_ token: String) -> Architecture? { Architecture(rawValue: token) }
-    static func text(_ element: Architecture) -> String { element.rawValue }
-    static var itemNames: [String] { Architecture.allCases.map(\.rawValue) }
     static let everyValueWord: String? = "all"
     static let everyValue: [Architecture] = Architecture.allCases
 }
