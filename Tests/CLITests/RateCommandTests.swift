@@ -96,6 +96,7 @@ import Testing
     (["--smoothness", "1,2", "--arch", "gpu"], "'gpu'"),
     (["--smoothness", "1,2", "--n", "1"], "--n 1"),
     (["--smoothness", "1,2", "--p", "x"], "'x' is invalid for '--p <P>': it is not a number"),
+    (["--smoothness", "1,2", "--p", "1e-999"], "--p 1e-999: expected p ≥ 1"),  // a long exact value, written short
     (["--smoothness", "1,2", "--format", "yaml"], "'yaml'"),
 ])
 func badInput(arguments: [String], fragment: String) throws {

@@ -22,16 +22,16 @@ public struct RateRequest: Sendable {
                 functionClasses: [FunctionClass], p: Rational? = nil, q: Rational? = nil,
                 n: Rational? = nil, logExponent: Rational? = nil) throws {
         if let p, p < .one {
-            throw RateRequestError(field: .p, value: p.description, expected: "p ≥ 1 (an L^p integrability index)")
+            throw RateRequestError(field: .p, rejected: p, expected: "p ≥ 1 (an L^p integrability index)")
         }
         if let q, q.signum <= 0 {
-            throw RateRequestError(field: .q, value: q.description, expected: "q > 0")
+            throw RateRequestError(field: .q, rejected: q, expected: "q > 0")
         }
         if let n, n <= .one {
-            throw RateRequestError(field: .n, value: n.description, expected: "a sample size n > 1")
+            throw RateRequestError(field: .n, rejected: n, expected: "a sample size n > 1")
         }
         if let logExponent, logExponent.signum < 0 {
-            throw RateRequestError(field: .logExponent, value: logExponent.description, expected: "k ≥ 0")
+            throw RateRequestError(field: .logExponent, rejected: logExponent, expected: "k ≥ 0")
         }
         self.smoothness = smoothness
         self.gammas = gammas
@@ -55,4 +55,18 @@ public struct RateRequestError: InputFieldError, Equatable {
     public let expected: String
     /// One line: `<field> <value>: expected <expected>`.
     public func message(naming name: (InputField) -> String) -> String { "\(name(field)) \(value): expected \(expected)" }
+}
+
+extension RateRequestError {
+    /// An error about the exact value `value` of `field`, written short enough for one line: as a
+    /// fraction when that has at most 24 characters, else in 10 significant digits (`1e-1001`),
+    /// marked `≈` when those are not exact.
+    init(field: InputField, rejected value: Rational, expected: String) {
+        var text = value.description
+        if text.count > 24 {
+            let decimal = value.decimalString(significantDigits: 10)
+            text = (try? Rational(parsing: decimal)) == value ? decimal : "≈ " + decimal
+        }
+        self.init(field: field, value: text, expected: expected)
+    }
 }

@@ -17,7 +17,7 @@ public struct SamplePlan: Sendable {
             throw RateRequestError(field: .error, value: "(none)", expected: "at least one target error ε in (0, 1)")
         }
         if let bad = errors.first(where: { $0.signum <= 0 || $0 >= .one }) {
-            throw RateRequestError(field: .error, value: bad.description, expected: "a target error ε with 0 < ε < 1")
+            throw RateRequestError(field: .error, rejected: bad, expected: "a target error ε with 0 < ε < 1")
         }
         self.report = report
         self.errors = errors

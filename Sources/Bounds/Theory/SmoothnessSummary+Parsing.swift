@@ -11,22 +11,12 @@ extension SmoothnessSummary {
     ///   10^−1000 ≤ `enclosureWidth` < 1 (checked first); then the parsers' errors.
     public init(parsing text: String, enclosureWidth: Rational) throws {
         guard enclosureWidth >= Self.narrowestEnclosureWidth, enclosureWidth < .one else {
-            throw RateRequestError(field: .precision, value: Self.shortText(enclosureWidth),
+            throw RateRequestError(field: .precision, rejected: enclosureWidth,
                                    expected: "a positive width with 1e-1000 ≤ width < 1")
         }
         self = SmoothnessSequence.looksLikeFamily(text)
             ? try SmoothnessSequence.parse(text).summary(width: enclosureWidth)
             : SmoothnessSummary(try Smoothness.parse(text))
-    }
-}
-
-extension SmoothnessSummary {
-    /// `x` as a fraction when that is short, else in 10 significant digits (`1e-1001`),
-    /// marked `≈` when those are not exact: a refused width in one readable line.
-    static func shortText(_ x: Rational) -> String {
-        if x.description.count <= 24 { return x.description }
-        let decimal = x.decimalString(significantDigits: 10)
-        return (try? Rational(parsing: decimal)) == x ? decimal : "≈ " + decimal
     }
 }
 

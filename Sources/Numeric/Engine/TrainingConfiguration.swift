@@ -78,11 +78,16 @@ public struct TrainingConfiguration: Codable, Sendable, Equatable {
         self.minRelativeImprovement = minRelativeImprovement
     }
 
-    /// Optimiser steps per epoch on `sequences` sequences: `⌈n_train / B⌉` with
-    /// `n_train = sequences − validationSequenceCount(of: sequences, fraction: validationFraction)`
-    /// and `B = min(batchSize, n_train)` (what `trainSequenceModel` runs).
+    /// `n_train = sequences − validationSequenceCount(of: sequences, fraction: validationFraction)`,
+    /// at least 1: the sequences `trainSequenceModel` trains on.
+    public func trainingSequenceCount(of sequences: Int) -> Int {
+        max(1, sequences - validationSequenceCount(of: sequences, fraction: validationFraction))
+    }
+
+    /// Optimiser steps per epoch on `sequences` sequences: `⌈n_train / B⌉` with n_train =
+    /// ``trainingSequenceCount(of:)`` and `B = min(batchSize, n_train)` (what `trainSequenceModel` runs).
     public func stepsPerEpoch(sequences: Int) -> Int {
-        let training = max(1, sequences - validationSequenceCount(of: sequences, fraction: validationFraction))
+        let training = trainingSequenceCount(of: sequences)
         let batch = min(batchSize, training)
         return (training + batch - 1) / batch
     }

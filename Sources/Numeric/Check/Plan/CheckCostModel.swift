@@ -63,6 +63,8 @@ public struct CheckCostModel: Sendable {
     public let constants: Constants
     private let target: SyntheticTarget
     private let sizing: NetworkSizing
+    /// The training of the sweep's neural runs (`CheckRunner.training`; the seed does not change the cost).
+    private let training: TrainingConfiguration
 
     /// The model for `settings` and its `target`; `levelCoefficient` is a†/(2a†+1) (the theory's
     /// level T(N) = coefficient · log₂ N).
@@ -71,6 +73,7 @@ public struct CheckCostModel: Sendable {
         self.target = target
         self.constants = constants
         self.sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: levelCoefficient)
+        self.training = CheckRunner.training(settings: settings, seed: 0)
     }
 
     /// Estimated single-core seconds of `key`, data generation included.
@@ -83,12 +86,11 @@ public struct CheckCostModel: Sendable {
             let p = Double(oracleBasisSize(n: key.n))
             return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
         case .ssm, .transformer, .cnn, .fnn:
-            let steps = Double(stepCap(n: key.n))
+            let stepsPerEpoch = training.stepsPerEpoch(sequences: key.n)
+            let steps = Double(training.stepCap(stepsPerEpoch: stepsPerEpoch))
             // The mean batch of an epoch, n_train / ⌈n_train/B⌉: the last batch of an epoch is partial
             // (at n = 256, 205 sequences run as 64, 64, 64, 13, a mean of 51).
-            let training = CheckRunner.training(settings: settings, seed: 0)
-            let trainingSequences = max(1, key.n - validationSequenceCount(of: key.n, fraction: training.validationFraction))
-            let batch = Double(trainingSequences) / Double(training.stepsPerEpoch(sequences: key.n))
+            let batch = Double(training.trainingSequenceCount(of: key.n)) / Double(stepsPerEpoch)
             let width = Double(sizing.width(n: key.n).width)
             let floor = Self.widthFloor * Self.widthFloor
             let scale = (width * width + floor) / (32 * 32 + floor)
@@ -112,8 +114,7 @@ public struct CheckCostModel: Sendable {
 
     /// `max(minSteps, epochs · ⌈n_train / B⌉)`: the step cap of a neural run at n (as the trainer computes it).
     public func stepCap(n: Int) -> Int {
-        let training = CheckRunner.training(settings: settings, seed: 0)
-        return training.stepCap(stepsPerEpoch: training.stepsPerEpoch(sequences: n))
+        training.stepCap(stepsPerEpoch: training.stepsPerEpoch(sequences: n))
     }
 
     /// The basis size the oracle's cost is estimated at (see the type's documentation).

@@ -46,11 +46,7 @@ extension CheckReport {
 
     /// Every `CheckSettings` field, under its Codable key (`cnn_q` only when given).
     static func json(_ settings: CheckSettings) -> JSONValue {
-        .object(settingsFields(settings) + (settings.cnnQ.map { [("cnn_q", JSONValue.string($0))] } ?? []))
-    }
-
-    private static func settingsFields(_ settings: CheckSettings) -> [(String, JSONValue)] {
-        [
+        .object([
             ("smoothness", .string(settings.smoothness)),
             ("gamma", .string(settings.gamma.rawValue)),
             ("class", .string(settings.functionClass.rawValue)),
@@ -72,7 +68,7 @@ extension CheckReport {
             ("patience", .int(settings.patience)),
             ("size", .string(settings.size.rawValue)),
             ("oracle_sizes_below", .int(settings.oracleSizesBelow)),
-        ]
+        ] + (settings.cnnQ.map { [("cnn_q", .string($0))] } ?? []))
     }
 
     /// One estimator; `theory_note` only when the estimator has one (`CheckEstimator.theoryNote`).

@@ -96,7 +96,7 @@ public final class CheckRunner {
             let seconds = Self.seconds(since: clock)
             let test = testSample(replicate: key.replicate)
             let mse = Self.meanSquaredError(of: trained.predict(test.dataset, parallelism: parallelism), against: test)
-            let trainingSequences = key.n - validationSequenceCount(of: key.n, fraction: training.validationFraction)
+            let trainingSequences = training.trainingSequenceCount(of: key.n)
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
                                              trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))

@@ -81,12 +81,12 @@ struct TrigonometricLayout: Sendable {
     /// The factor lists as raw pointers, valid inside `body`: the evaluation kernels index them
     /// without retaining arrays per block and row chunk.
     struct Factors {
-        let rows: UnsafePointer<Int>
-        let starts: UnsafePointer<Int>
-        let counts: UnsafePointer<Int>
+        let rows: UnsafeBufferPointer<Int>
+        let starts: UnsafeBufferPointer<Int>
+        let counts: UnsafeBufferPointer<Int>
         /// The table rows of factor `f`.
         @inline(__always) func rows(of f: Int) -> UnsafeBufferPointer<Int> {
-            UnsafeBufferPointer(start: rows + starts[f], count: counts[f])
+            UnsafeBufferPointer(rebasing: rows[starts[f] ..< starts[f] + counts[f]])
         }
     }
 
@@ -94,12 +94,7 @@ struct TrigonometricLayout: Sendable {
     func withFactors<R>(_ body: (Factors) -> R) -> R {
         factorRows.withUnsafeBufferPointer { rows in
             factorStarts.withUnsafeBufferPointer { starts in
-                factorCounts.withUnsafeBufferPointer { counts in
-                    // An empty array may have no base address; the kernels then read nothing.
-                    let empty = UnsafePointer<Int>(bitPattern: MemoryLayout<Int>.alignment)!
-                    return body(Factors(rows: rows.baseAddress ?? empty, starts: starts.baseAddress ?? empty,
-                                        counts: counts.baseAddress ?? empty))
-                }
+                factorCounts.withUnsafeBufferPointer { counts in body(Factors(rows: rows, starts: starts, counts: counts)) }
             }
         }
     }
