@@ -5,107 +5,117 @@ import Numeric
 /// The design of a `check` sweep: smoothness, class, estimators, n grid, seeds, data and
 /// training options (docs/check.md). Defaults are calibrated in docs/check.md.
 struct CheckSweepOptions: ParsableArguments {
+    /// The library's defaults (`CheckRequest`), which `--help` shows.
+    private static let defaults = CheckRequest(smoothness: "")
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a finite vector 1,2,4 or matrix 1,2;3,4 (rows = positions or ranks, columns = features).", valueName: "entries"))
     var smoothness: String
 
     @Option(help: "γ type: anisotropic or mixed.")
-    var gamma: GammaType = .anisotropic
+    var gamma: GammaType = Self.defaults.gamma
 
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness).")
-    var functionClass: FunctionClass = .gammaSmooth
+    var functionClass: FunctionClass = Self.defaults.functionClass
 
     @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, cnn, fnn, oracle (default: ssm,transformer,oracle; the window sweep: ssm,transformer,fnn,oracle).", valueName: "list"))
     var arch: EstimatorList?
 
     @Option(name: .customLong("n-min"), help: "Smallest n (training sequences).")
-    var nMin: Int = 512
+    var nMin: Int = Self.defaults.nMin
 
     @Option(name: .customLong("n-max"), help: "Largest n.")
-    var nMax: Int = 16384
+    var nMax: Int = Self.defaults.nMax
 
     @Option(help: "Points of the geometric n grid.")
-    var points: Int = 6
+    var points: Int = Self.defaults.points
 
     @Option(help: "R: the number of replicates per n (each with its own data and initialisation seeds, derived from --seed).")
-    var seeds: Int = 3
+    var seeds: Int = Self.defaults.seeds
 
     @Option(help: "Master seed; every run derives its seeds from it.")
-    var seed: UInt64 = 0
+    var seed: UInt64 = Self.defaults.seed
 
     @Option(parsing: .unconditional, help: "σ: standard deviation of the label noise.")
-    var noise: Double = 1
+    var noise: Double = Self.defaults.noise
 
     @Option(help: "L: positions per sequence.")
-    var length: Int = 32
+    var length: Int = Self.defaults.length
 
     @Option(help: "D: width of the neural estimators.")
-    var width: Int = 32
+    var width: Int = Self.defaults.width
 
     @Option(help: "Epoch cap of a neural run: training stops on a plateau of the validation error, or at max(min-steps, epochs · steps per epoch) steps (then the run counts as not converged).")
-    var epochs: Int = 100
+    var epochs: Int = Self.defaults.epochs
 
     @Option(name: .customLong("min-steps"), help: "The step cap is at least this many optimiser steps (small n).")
-    var minSteps: Int = 4000
+    var minSteps: Int = Self.defaults.minSteps
 
     @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays (×0.3, twice); the third plateau ends training.")
-    var patience: Int = 4
+    var patience: Int = Self.defaults.patience
 
     @Option(help: "Network width: fixed (D = --width at every n) or theory (parameters ∝ the oracle's basis size at the theory's level T(n)).")
-    var size: CheckNetworkSize = .fixed
+    var size: CheckNetworkSize = Self.defaults.size
 
     @Option(name: .customLong("oracle-below"), help: "Extra oracle sizes below --n-min (the grid continued downwards), for the networks' oracle-equivalent sample sizes.")
-    var oracleBelow: Int = 5
+    var oracleBelow: Int = Self.defaults.oracleSizesBelow
 
     @Option(name: .customLong("window"), help: ArgumentHelp("V: window of the piecewise target (tokens ranked by importance) and of fnn; several (4,8,16) run the window sweep at n = --n-max.", valueName: "V[,V…]"))
-    var windows = WindowList(values: [8])
+    var windows = WindowList(values: Self.defaults.windows)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("O22's weak-ℓ^q exponent q > 0 of the smoothness: the cnn theory line states its polylog exponent κ exactly (changes no run).", valueName: "Q"),
             transform: Rational.argument)
     var q: Rational?
 
-    /// V of a single check (the largest V of a window sweep, against which --length is checked).
-    var window: Int { windows.values.max()! }
-
     @Option(name: .customLong("target-level"), parsing: .unconditional, help: ArgumentHelp("T_max: the target holds every block with γ(s) ≤ T_max (default: the largest level with at most --max-terms terms).", valueName: "T"))
     var targetLevel: Double?
 
     @Option(name: .customLong("max-terms"), help: "Term budget of the default target level.")
-    var maxTerms: Int = 12000
+    var maxTerms: Int = Self.defaults.maxTerms
 
     @Option(help: "Target block weights: unit (w_s = 1) or summable (w_s = ∏(1+s_k)^(−1), θ = 2 norm finite).")
-    var weights: TargetWeights = .unit
+    var weights: TargetWeights = Self.defaults.weights
 
     @Option(name: .customLong("oracle-level"), help: "Oracle level T: validation (chosen on a split) or theory (T(N) = a†/(2a†+1)·log₂ N).")
-    var oracleLevel: CheckOracleLevel = .validation
+    var oracleLevel: CheckOracleLevel = Self.defaults.oracleLevel
 
     @Option(name: .customLong("test-sequences"), help: "Fresh test sequences per replicate for the neural estimators' error.")
-    var testSequences: Int = 512
+    var testSequences: Int = Self.defaults.testSequences
 
     @Option(name: .customLong("log-band"), parsing: .unconditional, help: ArgumentHelp("K of the polylog band [r − K/ln n̄, r].", valueName: "K"))
-    var logBand: Double = 2
+    var logBand: Double = Self.defaults.logBand
 
-    /// The library's settings for these flags, validated (`CheckSettings.validate()`), with
-    /// T_max resolved (`--target-level`, else the `--max-terms` budget). Errors name flags.
-    func settings() throws -> CheckSettings {
-        try CheckFlagNames.mapped {
-            let estimators = arch?.values ?? CheckSweep.defaultEstimators(windowSweep: windows.isSweep)
-            var settings = CheckSettings(
-                smoothness: smoothness, gamma: gamma, functionClass: functionClass,
-                estimators: CheckEstimator.allCases.filter(estimators.contains),
-                sampleSizes: windows.isSweep ? [nMax] : try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points),
-                seeds: seeds, seed: seed, noise: noise, length: length, width: width, epochs: epochs, logBand: logBand,
-                window: window, targetLevel: targetLevel ?? 0, testSequences: testSequences, minSteps: minSteps,
-                oracleLevel: oracleLevel, weights: weights, patience: patience, size: size, oracleSizesBelow: oracleBelow)
-            settings.cnnQ = q?.description
-            try settings.validate()
-            if targetLevel == nil { settings.targetLevel = try settings.defaultTargetLevel(maxTerms: maxTerms) }
-            return settings
-        }
+    /// The library's request for these flags (its defaults are the flags' defaults).
+    var request: CheckRequest {
+        var request = CheckRequest(smoothness: smoothness)
+        request.gamma = gamma
+        request.functionClass = functionClass
+        request.estimators = arch?.values
+        request.nMin = nMin
+        request.nMax = nMax
+        request.points = points
+        request.seeds = seeds
+        request.seed = seed
+        request.noise = noise
+        request.length = length
+        request.width = width
+        request.epochs = epochs
+        request.minSteps = minSteps
+        request.patience = patience
+        request.size = size
+        request.oracleSizesBelow = oracleBelow
+        request.windows = windows.values
+        request.cnnQ = q
+        request.targetLevel = targetLevel
+        request.maxTerms = maxTerms
+        request.weights = weights
+        request.oracleLevel = oracleLevel
+        request.testSequences = testSequences
+        request.logBand = logBand
+        return request
     }
 
-    /// The validated sweep: settings, parsed smoothness, target and the theorem's exponent.
+    /// The validated sweep (`CheckRequest.sweep()`); errors name flags.
     func sweep() throws -> CheckSweep {
-        let settings = try settings()
-        return try CheckFlagNames.mapped { try CheckSweep(settings: settings) }
+        try CheckFlagNames.mapped { try request.sweep() }
     }
 }

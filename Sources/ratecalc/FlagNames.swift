@@ -8,6 +8,9 @@ enum FlagNames {
     static func name(of field: InputField) -> String {
         switch field {
         case .smoothness: return "smoothness"
+        case .gamma: return "--gamma"
+        case .architecture: return "--arch"
+        case .functionClass: return "--class"
         case .p: return "--p"
         case .q: return "--q"
         case .n: return "--n"

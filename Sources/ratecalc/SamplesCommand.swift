@@ -20,8 +20,7 @@ struct SamplesCommand: ParsableCommand {
 
     func run() throws {
         if theory.printedPreamble() { return }
-        let errors = error ?? [Rational(1, 10), Rational(1, 100), Rational(1, 1000)]
-        let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names), errors: errors)
+        let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names), errors: error ?? SamplePlan.defaultErrors)
         try StandardOutput.write(plan.rendered(theory.format, macroPrefix: theory.macroPrefix))
     }
 }

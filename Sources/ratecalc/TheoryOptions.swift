@@ -65,7 +65,7 @@ struct TheoryOptions: ParsableArguments {
     /// The validated request, errors naming flags; `n` comes from the command that needs it.
     func request(n: Rational? = nil) throws -> RateRequest {
         guard let smoothness else { throw ValidationError("--smoothness is missing: expected entries such as 1,2,4") }
-        let summary = try SmoothnessSummary(parsing: smoothness, enclosureWidth: precision ?? Rational(BigInt(1), BigInt.powerOfTen(30)))
+        let summary = try SmoothnessSummary(parsing: smoothness, enclosureWidth: precision ?? SmoothnessSummary.defaultEnclosureWidth)
         return try RateRequest(smoothness: summary, gammas: gamma.values, architectures: arch.values,
                                functionClasses: functionClass.map { [$0] } ?? RateRequest.defaultFunctionClasses(for: arch.values),
                                p: p, q: q, n: n, logExponent: logExponent)

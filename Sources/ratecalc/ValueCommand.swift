@@ -30,17 +30,10 @@ struct ValueCommand: ParsableCommand {
     var template: String = "{value}"
 
     func run() throws {
-        let results = RateReport(try theory.request(), fieldNames: FlagNames.names).results
-        guard results.count == 1, let result = results.first else {
-            throw ValidationError("value: the options select \(results.count) results; give one --gamma (mixed or anisotropic), one --arch and one --class")
-        }
         guard template.contains("{value}"), !template.contains("\n") else {
             throw ValidationError("--template '\(template)': expected one line containing {value}")
         }
-        guard let value = result.value(of: quantity) else {
-            throw ValidationError("value: \(quantity.rawValue) is undefined for \(result.architecture.displayName), \(result.gamma.rawValue) γ, \(result.functionClass.rawValue) class"
-                                  + (result.notes.first.map { " (\($0))" } ?? ""))
-        }
+        let value = try RateReport(try theory.request(), fieldNames: FlagNames.names).onlyValue(of: quantity)
         print(template.replacingOccurrences(of: "{value}", with: value.rendered(style)))
     }
 }

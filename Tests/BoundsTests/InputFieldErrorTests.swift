@@ -72,3 +72,33 @@ struct InputFieldErrorTests {
         }
     }
 }
+
+/// `RateReport.onlyValue(of:)`: one result's quantity, or an error that names the selection.
+struct OnlyValueTests {
+    static func report(gammas: [GammaType], architectures: [Architecture]) throws -> RateReport {
+        RateReport(try RateRequest(smoothness: SmoothnessSummary(try Smoothness.parse("1,2,4")), gammas: gammas,
+                                   architectures: architectures, functionClasses: [.gammaSmooth]))
+    }
+
+    @Test func oneResultGivesItsValue() throws {
+        let value = try Self.report(gammas: [.anisotropic], architectures: [.ssm]).onlyValue(of: .rateExponent)
+        #expect(value.exact == Rational(8, 15))
+    }
+
+    @Test func otherSelectionsNameTheirFields() throws {
+        let flag: FieldNames = { "--" + $0.rawValue }
+        do {
+            _ = try Self.report(gammas: [.mixed, .anisotropic], architectures: [.ssm, .cnn]).onlyValue(of: .rateExponent)
+            Issue.record("four results gave a value")
+        } catch let error as RateValueError {
+            #expect(error.message(naming: flag) == "the options select 4 results; give one --gamma (mixed or anisotropic), one --architecture and one --functionClass")
+        }
+        do {
+            _ = try Self.report(gammas: [.mixed], architectures: [.ssm]).onlyValue(of: .aTilde)
+            Issue.record("ã of mixed γ was given")
+        } catch let error as RateValueError {
+            #expect(error.field == .architecture)
+            #expect(error.description.hasPrefix("a-tilde is undefined for SSM, mixed γ, gamma-smooth class"), "\(error)")
+        }
+    }
+}

@@ -71,6 +71,7 @@ import Testing
     @Test func sameSeedSameReportAndFilesAreWritten() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory) }
         let plot = directory.appendingPathComponent("check.svg"), csv = directory.appendingPathComponent("runs.csv")
         let first = try CLIRunner.json(Self.tiny + ["--plot", plot.path, "--csv", csv.path])
         let second = try CLIRunner.json(Self.tiny)
@@ -89,6 +90,7 @@ import Testing
     @Test func aWholeSweepWrittenWithOutMergesBack() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory) }
         let whole = try CLIRunner.json(Self.tiny + ["--out", directory.path])
         let merged = try CLIRunner.json(["merge", directory.path])
         #expect(try Self.canonical(whole) == Self.canonical(merged))
@@ -96,6 +98,7 @@ import Testing
 
     @Test func mergedShardsEqualTheUnshardedRun() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         defer { try? FileManager.default.removeItem(at: directory) }
         let whole = try CLIRunner.json(Self.tiny)
         for index in 1...3 {
@@ -107,6 +110,7 @@ import Testing
         #expect(try Self.canonical(merged) == Self.canonical(whole))
         // A shard of another sweep cannot be merged in.
         let other = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: other) }
         defer { try? FileManager.default.removeItem(at: other) }
         _ = try CLIRunner.run(Self.tiny + ["--noise", "0.5", "--shard", "1/3", "--out", other.path])
         let mixed = try CLIRunner.run(["merge", directory.path, other.path])
@@ -190,6 +194,7 @@ import Testing
 
     @Test func mergeOfNothingIsAnError() throws {
         let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = try CLIRunner.run(["merge", directory.path])
         #expect(output.status == 2)

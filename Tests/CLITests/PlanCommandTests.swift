@@ -10,6 +10,7 @@ import Testing
     @Test func theShellPlanRunsAndMergesToTheUnshardedReport() throws {
         let directory = try CheckCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory) }
         let plan = try CLIRunner.run(["plan"] + Self.tiny + ["--shards", "3", "--scheduler", "shell", "--out", directory.path])
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stdout.contains("runs in 3 shards") && plan.stdout.contains("core-hours") && plan.stdout.contains("merge "))
@@ -29,6 +30,7 @@ import Testing
 
     @Test func aRestartedShardResumesAndMergeNamesTheMissingShard() throws {
         let directory = try CheckCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         defer { try? FileManager.default.removeItem(at: directory) }
         let shard = CheckCommandTests.tiny + ["--balance", "cost", "--shard", "1/2", "--out", directory.path]
         let first = try CLIRunner.run(shard)

@@ -46,6 +46,7 @@ struct CheckPlotLayoutTests {
         guard FileManager.default.isExecutableFile(atPath: tool) else { return }
         let directory = try CheckFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory) }
         for (name, report) in Self.reports() {
             let svg = directory.appendingPathComponent("\(name).svg"), png = directory.appendingPathComponent("\(name).png")
             try report.svg().write(to: svg, atomically: true, encoding: .utf8)

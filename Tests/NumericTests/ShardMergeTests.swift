@@ -36,6 +36,7 @@ import Bounds
 
     @Test func shardRoundTripsThroughJSON() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         var runs = Array(Self.records.prefix(5))
         runs[0].testMSE = .nan
         let shard = Self.shard(2, of: 3, runs: runs)
@@ -50,6 +51,7 @@ import Bounds
 
     @Test func shardsWrittenBeforeTheReplicateRenameStillMerge() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let runs = Array(Self.records.prefix(4))
         try Self.shard(1, of: 1, runs: runs).write(to: directory)
         let file = directory.appendingPathComponent("shard-1-of-1.json")
@@ -69,6 +71,7 @@ import Bounds
 
     @Test func threeShardsMergeToTheUnshardedReport() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Self.writeShards(Self.records, count: 3, to: directory)
         let merged = try CheckMerge.load([directory])
         #expect(merged.settings == Self.settings && merged.target == Self.target && merged.theoryRate == CheckFixtures.theory)
@@ -84,6 +87,8 @@ import Bounds
 
     @Test func filesAndDirectoriesCanBeMixedAndIdenticalDuplicatesAreDropped() throws {
         let a = try CheckFixtures.temporaryDirectory(), b = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: a) }
+        defer { try? FileManager.default.removeItem(at: b) }
         try Self.writeShards(Self.records, count: 2, to: a)
         // b holds shard 1 again plus an overlapping re-run of a few identical records.
         try Self.shard(1, of: 2, runs: Array(Self.records.prefix(10))).write(to: b)
@@ -93,6 +98,7 @@ import Bounds
 
     @Test func mismatchedSettingsNameTheFileAndField() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         try Self.shard(1, of: 2, runs: Array(Self.records.prefix(4))).write(to: directory)
         var other = Self.settings
         other.noise = 0.25
@@ -106,6 +112,7 @@ import Bounds
             #expect(error.description.contains("0.25") && !error.description.contains("\n"))
         }
         let targets = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: targets) }
         try Self.shard(1, of: 2, runs: []).write(to: targets)
         try Self.shard(2, of: 2, runs: [], target: CheckTargetSummary(termCount: 99, squaredNorm: Self.target.squaredNorm, level: Self.target.level)).write(to: targets)
         #expect(throws: CheckMergeError.self) { try CheckMerge.load([targets]) }
@@ -115,6 +122,7 @@ import Bounds
 
     @Test func conflictingDuplicateIsAnError() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         var changed = Self.records[3]
         changed.testMSE *= 1.5
         try Self.shard(1, of: 2, runs: Array(Self.records.prefix(6))).write(to: directory)
@@ -133,6 +141,7 @@ import Bounds
 
     @Test func badInputsAreNamed() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         #expect(throws: CheckMergeError.noShards(path: directory.path)) { try CheckMerge.load([directory]) }
         let missing = directory.appendingPathComponent("nowhere")
         #expect(throws: CheckMergeError.noShards(path: missing.path)) { try CheckMerge.load([missing]) }

@@ -12,6 +12,7 @@ import Testing
 
     @Test func everyAppendLeavesACompleteFileAndARestartSkipsItsRuns() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let planned = CheckPlan(settings: Self.settings).shard(1, of: 2)
         let byKey = Dictionary(uniqueKeysWithValues: Self.records.map { ($0.key, $0) })
         var writer = try CheckShardWriter(directory: directory, template: Self.template(), planned: planned)
@@ -39,6 +40,7 @@ import Testing
 
     @Test func aTornOrForeignShardFileIsRefusedNotOverwritten() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let planned = CheckPlan(settings: Self.settings).shard(1, of: 2)
         let file = directory.appendingPathComponent("shard-1-of-2.json")
         try Data("{\"kind\": \"ratecalc-check-shard\", \"schema_version\": 1, \"runs\": [".utf8).write(to: file)
@@ -55,6 +57,7 @@ import Testing
 
     @Test func mergeNamesIncompleteShardsAndTheirRuns() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let plan = CheckPlan(settings: Self.settings)
         let byKey = Dictionary(uniqueKeysWithValues: Self.records.map { ($0.key, $0) })
         let first = plan.shard(1, of: 3), second = plan.shard(2, of: 3)
@@ -75,6 +78,7 @@ import Testing
 
     @Test func costBalancedShardsCarryTheirSplitAndTheGapFollowsIt() throws {
         let directory = try CheckFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
         let plan = CheckPlan(settings: Self.settings)
         let model = try CheckCostModel(settings: Self.settings)
         let shards = plan.shards(count: 2, balance: .cost, costModel: model)

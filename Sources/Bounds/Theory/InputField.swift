@@ -4,6 +4,12 @@
 public enum InputField: String, Sendable, CaseIterable {
     /// The smoothness text (finite entries or a family).
     case smoothness
+    /// The γ types (mixed, anisotropic).
+    case gamma
+    /// The architectures (ssm, transformer, cnn).
+    case architecture
+    /// The function classes (γ-smooth, piecewise γ-smooth).
+    case functionClass
     /// The integrability index p of the L^p norm.
     case p
     /// O22's decay exponent q.

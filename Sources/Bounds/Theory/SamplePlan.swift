@@ -11,8 +11,11 @@ public struct SamplePlan: Sendable {
     /// Target errors ε, each in (0, 1).
     public let errors: [Rational]
 
+    /// The target errors a plan uses when the caller names none: ε = 10^−1, 10^−2, 10^−3.
+    public static let defaultErrors = [Rational(1, 10), Rational(1, 100), Rational(1, 1000)]
+
     /// - Throws: ``RateRequestError`` if an ε is not in (0, 1) or no ε is given.
-    public init(report: RateReport, errors: [Rational]) throws {
+    public init(report: RateReport, errors: [Rational] = defaultErrors) throws {
         guard !errors.isEmpty else {
             throw RateRequestError(field: .error, value: "(none)", expected: "at least one target error ε in (0, 1)")
         }
