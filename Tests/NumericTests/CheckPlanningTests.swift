@@ -38,7 +38,7 @@ import Testing
     /// A network step costs the mean batch of an epoch, whose last batch is partial, not a full 64.
     @Test func networkCostUsesTheMeanBatchOfAnEpoch() throws {
         let sweep = try CheckSweep(settings: Self.settings)
-        let unit = CheckCostModel.Constants(neuralStep: [.ssm: 1], oracleGram: 0, oracleBasis: 0, dataTerm: 0, run: 0)
+        let unit = CheckCostModel.Constants(neuralStep: [.ssm: 1], oracleGram: 0, oracleBasis: 0, oracleFactor: 0, dataTerm: 0, run: 0)
         let model = CheckCostModel(settings: Self.settings, target: sweep.target,
                                    levelCoefficient: sweep.levelCoefficient.doubleValue, constants: unit)
         let width = Double(Self.settings.width), floor = 24.0 * 24
@@ -162,5 +162,36 @@ import Testing
         #expect(ShellQuote.word("it's here") == "'it'\\''s here'")
         #expect(ShellQuote.word("") == "''")
         #expect(ShellQuote.word("$(rm -rf /)") == "'$(rm -rf /)'")
+    }
+}
+
+/// The oracle's predicted search against the fit's own stages.
+@Suite struct OracleCostTests {
+    /// The documented target a = (1, 2, 4), L = 32, σ = 1: the search factors at 45, 651 and 1,323
+    /// functions at every n of the default grid (measured: the fit keeps 651, then 1,323 from n = 8192),
+    /// so the Gram matrix reaches 1,323 columns, not the theory level's basis grown by 1.5.
+    @Test func documentedSweepSearchesTo1323Functions() throws {
+        let model = try CheckCostModel(settings: try CheckRequest(smoothness: "1,2,4").settings())
+        for n in [512, 2048, 16384] {
+            #expect(model.oracleStages(n: n) == [45, 651, 1323], "n = \(n)")
+        }
+        var theory = try CheckRequest(smoothness: "1,2,4").settings()
+        theory.oracleLevel = .theory
+        #expect(try CheckCostModel(settings: theory).oracleStages(n: 2048).count == 1)
+    }
+
+    /// Where the best level is clear, the predicted stages are the fit's.
+    @Test func predictedStagesAreTheFitsStages() throws {
+        var settings = try CheckRequest(smoothness: "1,2,4").settings()
+        settings.sampleSizes = [600]
+        settings.length = 12
+        settings.targetLevel = SyntheticTarget.defaultLevel(smoothness: try settings.parsedSmoothness(), gamma: .anisotropic, maxTerms: 700)
+        let sweep = try CheckSweep(settings: settings)
+        let model = CheckCostModel(settings: settings, target: sweep.target, levelCoefficient: sweep.levelCoefficient.doubleValue)
+        let sample = sweep.target.sample(sequences: 600, length: 12, noise: settings.noise, seed: 9)
+        let fit = try LeastSquaresOracle.fit(target: sweep.target, sample: sample,
+                                             levelChoice: .validation(fraction: CheckRunner.oracleValidationFraction), seed: 10)
+        #expect(fit.stageSizes == model.oracleStages(n: 600), "fit \(fit.stageSizes), basis \(fit.basisSize)")
+        #expect(fit.stageSizes.count >= 2)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every matrix product goes through `gemm`, i.e. BLAS `?gemm` in row-major order:
 /// `C ← α·op(A)·op(B) + β·C` with `op(A)` of shape m×k and `op(B)` of shape k×n.
-protocol EngineScalar: BinaryFloatingPoint, SIMDScalar {
+protocol EngineScalar: BinaryFloatingPoint, SIMDScalar, Codable {
     /// Row-major `C ← α·op(A)·op(B) + β·C` (BLAS `sgemm`/`dgemm`).
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

@@ -72,6 +72,7 @@ public enum LeastSquaresOracle {
         var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: level,
                             basisSize: size, validationMSE: nil)
         fit.coefficients = coefficients
+        fit.stageSizes = [size]
         return fit
     }
 
@@ -106,18 +107,16 @@ public enum LeastSquaresOracle {
         errors[0] = candidates[0].size == 0 ? validation.squaredTargets / Double(max(1, validation.rowCount)) : nil
         var best = 0
         var reached = 0   // index of the largest candidate accumulated so far
+        var stageSizes: [Int] = []
         while reached + 1 < candidates.count {
-            // Next stage: the largest candidate within 1.5× the current size or 128 columns, whichever
-            // is more (at least the next candidate).
-            let goal = max(3 * candidates[reached].size / 2, 128)
-            var next = reached + 1
-            while next + 1 < candidates.count, candidates[next + 1].size <= goal { next += 1 }
+            let next = OracleBasis.nextStage(after: reached, in: candidates)
             let stage = candidates[next]
             for accumulator in [train, validation] {
                 accumulator.extend(to: stage.size, blockCount: stage.blockCount, layout: layout,
                                    coordinates: sample.coordinates, targets: sample.noisy, team: team)
             }
             reached = next
+            stageSizes.append(stage.size)
             let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: stage.size)
             let prefixErrors = cholesky.heldOutErrors(trainMoment: train.moment, gram: validation.gram,
                                                       ld: validation.capacity, moment: validation.moment,
@@ -132,7 +131,7 @@ public enum LeastSquaresOracle {
             }
             if cholesky.size < stage.size { break }   // larger blocks cannot be positive definite either
             let scoredBeyond = errors[(best + 1)...].contains { $0 != nil }
-            if scoredBeyond, 2 * stage.size >= 3 * candidates[best].size { break }
+            if OracleBasis.searchIsDone(stageSize: stage.size, bestSize: candidates[best].size, scoredBeyondBest: scoredBeyond) { break }
         }
         let chosen = candidates[best]
         var combined = train.gram
@@ -148,6 +147,7 @@ public enum LeastSquaresOracle {
         var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: chosen.level,
                             basisSize: chosen.size, validationMSE: errors[best])
         fit.coefficients = coefficients
+        fit.stageSizes = stageSizes
         return fit
     }
 

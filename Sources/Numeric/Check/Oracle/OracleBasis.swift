@@ -49,3 +49,24 @@ struct OracleBasis {
         return OracleBasis(blocks: blocks, candidates: [Candidate(level: level, blockCount: blocks.count, size: size)])
     }
 }
+
+/// How the validation search of ``LeastSquaresOracle`` grows its basis, shared with the cost
+/// model (``CheckCostModel``) that predicts how far it grows.
+extension OracleBasis {
+    /// The stage after the candidate at index `reached`: the largest candidate within
+    /// `max(1.5 × its size, 128)` columns, and at least the next candidate.
+    static func nextStage(after reached: Int, in candidates: [Candidate]) -> Int {
+        let goal = max(3 * candidates[reached].size / 2, 128)
+        var next = reached + 1
+        while next + 1 < candidates.count, candidates[next + 1].size <= goal { next += 1 }
+        return next
+    }
+
+    /// Whether the search stops after a stage of `stageSize` columns whose best candidate has
+    /// `bestSize`: once a candidate beyond the best has been scored and the stage holds at least
+    /// 1.5 times the best basis (past the minimum the held-out error rises with the variance
+    /// term σ²P/n, and every further column costs `rows·P` more multiply-adds).
+    static func searchIsDone(stageSize: Int, bestSize: Int, scoredBeyondBest: Bool) -> Bool {
+        scoredBeyondBest && 2 * stageSize >= 3 * bestSize
+    }
+}

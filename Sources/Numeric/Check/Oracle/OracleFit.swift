@@ -20,6 +20,9 @@ public struct OracleFit: Sendable {
     public var validationMSE: Double?
     /// The fitted coefficients `ĉ_l` in basis order (blocks ascending in `(γ(s), s)`).
     var coefficients: [Double] = []
+    /// The basis sizes at which the fit factored its Gram matrices, in order (one for `.fixed`; the
+    /// validation search's stages otherwise): what the cost model predicts (`CheckCostModel.oracleStages`).
+    var stageSizes: [Int] = []
 
     /// Creates a fit record.
     public init(testMSE: Double, level: Double, basisSize: Int, validationMSE: Double?) {

@@ -13,11 +13,16 @@ import Foundation
 ///   `c_arch · S·B̄·L·(D² + D₀²)/(32² + D₀²)` with D the run's width (`--size`) and
 ///   D₀ = 24 the width below which the per-position cost stops shrinking like D².
 ///   Runs usually stop on a plateau before the cap, so this is an upper bound.
-/// - Oracle: the Gram matrix of `rows = n·(L − t₀)` positions over P basis functions costs
-///   `c_gram · rows·P²` and the basis evaluation `c_basis · rows·P`, with P the basis at the theory's
-///   level T(N) (`--oracle-level theory`), or for `validation` the first candidate level at least
-///   1.5 times that size (where the validation search stops growing the basis), capped at
-///   min(3000, rows/2) as the fit caps it.
+/// - Oracle: the Gram matrices of the `rows = n·(L − t₀)` positions over the P basis functions they
+///   reach cost `c_gram · rows·P²`, evaluating the basis `c_basis · rows·P`, and the Cholesky factors
+///   of the search's stages `c_factor · Σ P_i³`. With `--oracle-level theory` there is one stage, the
+///   theory's level T(N). With `validation` the stages are those of the fit's search
+///   (``OracleBasis/nextStage(after:in:)``), whose best level is predicted from the target: the
+///   candidate minimising the ideal projection risk `tail(P) + σ²P/N_train` (``ProjectionRisk``), or a
+///   larger one whose risk is within one standard error of the held-out comparison,
+///   `2σ·√(D/N_held)` with `D = |Δtail| + σ²|ΔP|/N_train`, because validation cannot tell the two apart
+///   and the larger search is the one to plan for. The basis is capped at min(3000, N_train/2) as the
+///   fit caps it.
 ///
 /// The constants (``Constants/measured``) were measured on the development machine, one thread.
 public struct CheckCostModel: Sendable {
@@ -29,16 +34,20 @@ public struct CheckCostModel: Sendable {
         public var oracleGram: Double
         /// Per row × P of the oracle's basis evaluation (and the refit's right-hand side).
         public var oracleBasis: Double
+        /// Per P³ of each Cholesky factor (and held-out scoring) of the oracle's search stages.
+        public var oracleFactor: Double
         /// Per position × target term of drawing a sample.
         public var dataTerm: Double
         /// Fixed seconds per run (test set, bookkeeping).
         public var run: Double
 
         /// Creates constants.
-        public init(neuralStep: [CheckEstimator: Double], oracleGram: Double, oracleBasis: Double, dataTerm: Double, run: Double) {
+        public init(neuralStep: [CheckEstimator: Double], oracleGram: Double, oracleBasis: Double, oracleFactor: Double,
+                    dataTerm: Double, run: Double) {
             self.neuralStep = neuralStep
             self.oracleGram = oracleGram
             self.oracleBasis = oracleBasis
+            self.oracleFactor = oracleFactor
             self.dataTerm = dataTerm
             self.run = run
         }
@@ -49,7 +58,7 @@ public struct CheckCostModel: Sendable {
         /// of one free core (docs/scale-out.md, "The cost estimate").
         public static let measured = Constants(
             neuralStep: [.ssm: 2.1e-6, .transformer: 3.45e-6, .cnn: 1.5e-6, .fnn: 0.38e-6],
-            oracleGram: 1.0e-11, oracleBasis: 5.0e-8, dataTerm: 1.3e-9, run: 0.05)
+            oracleGram: 5.4e-12, oracleBasis: 1.6e-8, oracleFactor: 7.1e-11, dataTerm: 5.5e-10, run: 0.05)
     }
 
     /// Width below which the per-position cost of a network no longer shrinks like D².
@@ -83,8 +92,10 @@ public struct CheckCostModel: Sendable {
         switch key.estimator {
         case .oracle:
             let rows = Double(key.n * sizing.positionsPerSequence)
-            let p = Double(oracleBasisSize(n: key.n))
+            let stages = oracleStages(n: key.n).map(Double.init)
+            let p = stages.last ?? 0
             return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
+                + constants.oracleFactor * stages.reduce(0) { $0 + $1 * $1 * $1 }
         case .ssm, .transformer, .cnn, .fnn:
             let stepsPerEpoch = training.stepsPerEpoch(sequences: key.n)
             let steps = Double(training.stepCap(stepsPerEpoch: stepsPerEpoch))
@@ -117,15 +128,52 @@ public struct CheckCostModel: Sendable {
         training.stepCap(stepsPerEpoch: training.stepsPerEpoch(sequences: n))
     }
 
-    /// The basis size the oracle's cost is estimated at (see the type's documentation).
+    /// The largest basis the oracle's Gram matrices reach at n (the last of ``oracleStages(n:)``).
     public func oracleBasisSize(n: Int) -> Int {
-        let rows = n * sizing.positionsPerSequence
-        let cap = max(1, min(Self.oracleBasisCap, rows / 2))
-        let theory = sizing.basisSize(n: n)
-        if settings.oracleLevel == .theory { return min(theory, cap) }
-        let sizes = OracleBasis.candidates(target: target, cap: cap).candidates.map(\.size).filter { $0 <= cap }
-        let wanted = Double(theory) * 1.5
-        return sizes.first { Double($0) >= wanted } ?? sizes.last ?? 1
+        oracleStages(n: n).last ?? 0
+    }
+
+    /// The basis sizes at which the oracle factors its Gram matrix at n, in order: the theory's
+    /// level alone, or the predicted stages of the validation search (see the type's documentation).
+    public func oracleStages(n: Int) -> [Int] {
+        let positions = sizing.positionsPerSequence
+        let held = validationSequenceCount(of: n, fraction: CheckRunner.oracleValidationFraction)
+        let trainRows = (n - held) * positions
+        if settings.oracleLevel == .theory {
+            return [min(sizing.basisSize(n: n), Self.oracleBasisCap, n * positions)]
+        }
+        let candidates = OracleBasis.candidates(target: target, cap: min(Self.oracleBasisCap, trainRows / 2)).candidates
+        guard candidates.count > 1 else { return [] }
+        let variance = settings.noise * settings.noise
+        let tails = tailEnergies(sizes: candidates.map(\.size))
+        let risks = zip(candidates, tails).map { $1 + variance * Double($0.size) / Double(trainRows) }
+        // The best candidate among the first `scored`, or a larger one within one standard error.
+        func plannedBest(scored: Int) -> Int {
+            let minimum = (0..<scored).min { risks[$0] < risks[$1] }!
+            return (minimum..<scored).last { index in
+                let distance = abs(tails[index] - tails[minimum])
+                    + variance * Double(candidates[index].size - candidates[minimum].size) / Double(trainRows)
+                return risks[index] - risks[minimum] <= 2 * settings.noise * (distance / Double(held * positions)).squareRoot()
+            }!
+        }
+        var stages: [Int] = []
+        var reached = 0
+        while reached + 1 < candidates.count {
+            reached = OracleBasis.nextStage(after: reached, in: candidates)
+            stages.append(candidates[reached].size)
+            let best = plannedBest(scored: reached + 1)
+            if OracleBasis.searchIsDone(stageSize: candidates[reached].size, bestSize: candidates[best].size,
+                                        scoredBeyondBest: best < reached) { break }
+        }
+        return stages
+    }
+
+    /// `‖f − Π_P f‖²` for each basis size P (a prefix of the target's terms): the target's squared
+    /// coefficients beyond the first P.
+    private func tailEnergies(sizes: [Int]) -> [Double] {
+        let squares = target.coefficients.map { $0 * $0 }
+        let total = squares.reduce(0, +)
+        return sizes.map { size in max(0, total - squares.prefix(size).reduce(0, +)) }
     }
 }
 

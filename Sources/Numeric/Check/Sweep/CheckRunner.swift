@@ -74,7 +74,7 @@ public final class CheckRunner {
         case .oracle:
             let choice: OracleLevelChoice = settings.oracleLevel == .theory
                 ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
-                : .validation(fraction: 0.2)
+                : .validation(fraction: Self.oracleValidationFraction)
             let clock = ContinuousClock.now
             let fit = try LeastSquaresOracle.fit(target: target, sample: sample, levelChoice: choice, seed: seed,
                                                  parallelism: parallelism)
@@ -110,6 +110,8 @@ public final class CheckRunner {
     /// Steps between validation evaluations (rounded up to whole epochs): small n evaluate every few
     /// epochs, so that the patience window is at least `patience · 100` steps at every n.
     static let evaluationSteps = 100
+    /// The share of the sequences the oracle holds out to choose its level (`--oracle-level validation`).
+    static let oracleValidationFraction = 0.2
 
     /// The training of a neural run (docs/check.md, "Training to convergence"): Adam at η = 3e-3 with
     /// warm-up, constant η with a ×0.3 decay at each of the first two plateaus of the validation
