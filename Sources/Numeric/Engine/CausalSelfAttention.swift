@@ -112,8 +112,23 @@ extension CausalSelfAttention {
     /// In place on one score row `t`: `p_s = e^{x_s − max} / Σ_{s' ≤ t} e^{x_{s'} − max}` for `s ≤ t`, 0 for `s > t`.
     @inline(__always)
     static func causalSoftmax<T: EngineScalar>(_ row: UnsafeMutablePointer<T>, row t: Int, length: Int) {
-        var largest = row[0]
-        for s in 1..<(t + 1) where row[s] > largest { largest = row[s] }
+        // The maximum in four independent running maxima (no loop-carried chain of compares); it
+        // does not depend on the order of comparison, so this is the plain scan's value.
+        var (m0, m1, m2, m3) = (row[0], row[0], row[0], row[0])
+        var s = 1
+        while s + 3 <= t {
+            if row[s] > m0 { m0 = row[s] }
+            if row[s + 1] > m1 { m1 = row[s + 1] }
+            if row[s + 2] > m2 { m2 = row[s + 2] }
+            if row[s + 3] > m3 { m3 = row[s + 3] }
+            s += 4
+        }
+        while s <= t {
+            if row[s] > m0 { m0 = row[s] }
+            s += 1
+        }
+        var largest = m0
+        for m in [m1, m2, m3] where m > largest { largest = m }
         var total: T = 0
         for s in 0...t { row[s] = T.exponential(row[s] - largest); total += row[s] }
         let inverse = 1 / total
