@@ -27,7 +27,7 @@ public enum LeastSquaresOracle {
     ///   2 sequences for validation, a fixed basis larger than `maxBasisSize` or than the rows, or a
     ///   singular fixed fit.
     public static func fit(target: SyntheticTarget, sample: TargetSample, levelChoice: OracleLevelChoice,
-                           maxBasisSize: Int = 3000, seed: UInt64,
+                           maxBasisSize: Int = defaultMaxBasisSize, seed: UInt64,
                            parallelism: Parallelism = .serial) throws -> OracleFit {
         let K = target.coordinateCount
         let rows = sample.rows
@@ -95,7 +95,7 @@ public enum LeastSquaresOracle {
             let range = (i * perSequence)..<((i + 1) * perSequence)
             if isHeld[i] { heldRows.append(contentsOf: range) } else { trainRows.append(contentsOf: range) }
         }
-        let cap = min(maxBasisSize, trainRows.count / 2)
+        let cap = validationBasisCap(trainingRows: trainRows.count, maxBasisSize: maxBasisSize)
         let basis = OracleBasis.candidates(target: target, cap: cap)
         let candidates = basis.candidates
         let largest = candidates.last!.size
@@ -149,6 +149,15 @@ public enum LeastSquaresOracle {
         fit.coefficients = coefficients
         fit.stageSizes = stageSizes
         return fit
+    }
+
+    /// The largest basis `fit` uses unless told otherwise: its Gram matrices cost `rows·P²`.
+    public static let defaultMaxBasisSize = 3000
+
+    /// The largest candidate basis of the validation search: `min(maxBasisSize, trainingRows/2)`, so
+    /// that every candidate has at least two training rows per function.
+    static func validationBasisCap(trainingRows: Int, maxBasisSize: Int) -> Int {
+        min(maxBasisSize, trainingRows / 2)
     }
 
     /// `Σ_{j<P}(ĉ_j − c_j)² + Σ_{j ≥ P} c_j²` with `c_j = 0` beyond the target's terms: basis and

@@ -64,13 +64,15 @@ public struct CheckCostModel: Sendable {
     /// Width below which the per-position cost of a network no longer shrinks like D².
     static let widthFloor = 24.0
     /// The oracle's largest basis (`LeastSquaresOracle.fit`'s `maxBasisSize`).
-    static let oracleBasisCap = 3000
+    static let oracleBasisCap = LeastSquaresOracle.defaultMaxBasisSize
 
     /// The sweep's settings.
     public let settings: CheckSettings
     /// The constants in use.
     public let constants: Constants
     private let target: SyntheticTarget
+    /// The target's bias profile (basis size and missed energy per level), for the oracle's search.
+    private let targetLevels: [CheckTargetLevel]
     private let sizing: NetworkSizing
     /// The training of the sweep's neural runs (`CheckRunner.training`; the seed does not change the cost).
     private let training: TrainingConfiguration
@@ -80,6 +82,7 @@ public struct CheckCostModel: Sendable {
     public init(settings: CheckSettings, target: SyntheticTarget, levelCoefficient: Double, constants: Constants = .measured) {
         self.settings = settings
         self.target = target
+        self.targetLevels = target.levelProfile()
         self.constants = constants
         self.sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: levelCoefficient)
         self.training = CheckRunner.training(settings: settings, seed: 0)
@@ -142,10 +145,13 @@ public struct CheckCostModel: Sendable {
         if settings.oracleLevel == .theory {
             return [min(sizing.basisSize(n: n), Self.oracleBasisCap, n * positions)]
         }
-        let candidates = OracleBasis.candidates(target: target, cap: min(Self.oracleBasisCap, trainRows / 2)).candidates
+        let cap = LeastSquaresOracle.validationBasisCap(trainingRows: trainRows, maxBasisSize: Self.oracleBasisCap)
+        let candidates = OracleBasis.candidates(target: target, cap: cap).candidates
         guard candidates.count > 1 else { return [] }
         let variance = settings.noise * settings.noise
-        let tails = tailEnergies(sizes: candidates.map(\.size))
+        // The energy each candidate misses: the target's level of that size (levels and candidates
+        // share the (γ(s), s) order); a candidate past the target's last term misses nothing.
+        let tails = candidates.map { candidate in targetLevels.last { $0.basisSize <= candidate.size }!.tailEnergy }
         let risks = zip(candidates, tails).map { $1 + variance * Double($0.size) / Double(trainRows) }
         // The best candidate among the first `scored`, or a larger one within one standard error.
         func plannedBest(scored: Int) -> Int {
@@ -166,14 +172,6 @@ public struct CheckCostModel: Sendable {
                                         scoredBeyondBest: best < reached) { break }
         }
         return stages
-    }
-
-    /// `‖f − Π_P f‖²` for each basis size P (a prefix of the target's terms): the target's squared
-    /// coefficients beyond the first P.
-    private func tailEnergies(sizes: [Int]) -> [Double] {
-        let squares = target.coefficients.map { $0 * $0 }
-        let total = squares.reduce(0, +)
-        return sizes.map { size in max(0, total - squares.prefix(size).reduce(0, +)) }
     }
 }
 
