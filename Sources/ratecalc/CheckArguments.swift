@@ -100,8 +100,6 @@ struct WindowList: DistinctList {
     let values: [Int]
     static func element(_ token: String) -> Int? { Int(token).flatMap { $0 >= 1 ? $0 : nil } }
     static func text(_ element: Int) -> String { String(element) }
-    /// More than one window: the window sweep.
-    var isSweep: Bool { values.count > 1 }
 }
 
 /// `--gamma` of the theory commands and `bench oracle`: γ types, comma-separated, or `both`.

@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         try output.validatePaths()
         let setup = try sweep.sweep()
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        if sweep.windows.isSweep { return try runWindowSweep(setup, threads: threadCount) }
+        if sweep.request.isWindowSweep { return try runWindowSweep(setup, threads: threadCount) }
         let shard = shard ?? .whole
         let execution = CheckShardExecution(sweep: setup, shard: shard, balance: balance, threads: threadCount,
                                             directory: output.out.map { URL(fileURLWithPath: $0, isDirectory: true) })

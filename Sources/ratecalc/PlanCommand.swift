@@ -41,7 +41,7 @@ struct PlanCommand: ParsableCommand {
     var binary: String?
 
     func validate() throws {
-        if sweep.windows.isSweep { throw ValidationError("plan does not take several --window values (the window sweep runs in one process)") }
+        if sweep.request.isWindowSweep { throw ValidationError("plan does not take several --window values (the window sweep runs in one process)") }
     }
 
     func run() throws {
