@@ -21,6 +21,13 @@ def test_samples_gives_exact_errors_and_exponents_and_the_cli_sizes():
                                             "anisotropic", "--arch", "ssm,transformer", "--format", "markdown"]).stdout
 
 
+def test_a_pair_without_a_theorem_has_no_exponent_and_no_sizes():
+    report = ratecalc.samples("1,2,4", "1e-2", gamma="anisotropic", arch="all")
+    cnn = [r for r in report if r.arch == "cnn" and r.class_ == "piecewise-gamma-smooth"]
+    assert len(cnn) == 1 and cnn[0].samples_exponent is None and cnn[0].n == (None,) and cnn[0].log10_n == (None,)
+    assert not cnn[0].theorem_applies and cnn[0].source is None
+
+
 def test_value_is_a_fraction_or_an_enclosure():
     assert ratecalc.value("rate-exponent", "1,2,4", gamma="anisotropic", arch="ssm") == Fraction(8, 15)
     assert ratecalc.value("a-tilde", [1, 2, 4], gamma="anisotropic") == Fraction(7, 4)

@@ -16,7 +16,8 @@ class SamplesResult:
     """One (class, architecture, γ): the exact exponent 1/r (a Fraction, an Enclosure or
     None) and, per target error in order, the sample size ``n[i] = errors[i]^(−1/r)`` (a
     decimal: irrational in general; None without a rate or outside the double range) and
-    its decimal logarithm ``log10_n[i]`` (always given, as a Decimal)."""
+    its decimal logarithm ``log10_n[i]`` (a Decimal, given whenever there is an exponent;
+    None without one)."""
 
     gamma: str
     arch: str
@@ -25,14 +26,14 @@ class SamplesResult:
     samples_exponent: Optional[Certified]
     theorem_applies: bool
     n: Tuple[Optional[float], ...]
-    log10_n: Tuple[Decimal, ...]
+    log10_n: Tuple[Optional[Decimal], ...]
 
     @staticmethod
     def from_json(document: Mapping[str, Any]) -> "SamplesResult":
         """From one ``results[]`` entry of a samples document."""
         return SamplesResult(document["gamma"], document["arch"], document["class"], document["source"],
                              certified(document["samples_exponent"]), document["theorem_applies"], tuple(document["n"]),
-                             tuple(Decimal(item) for item in document.get("log10_n", ())))
+                             tuple(None if item is None else Decimal(item) for item in document.get("log10_n", ())))
 
 
 @dataclass(frozen=True)

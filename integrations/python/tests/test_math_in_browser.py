@@ -1,0 +1,103 @@
+"""Every Markdown output of ratecalc (rate, samples, check, the window sweep) and the notes
+examples of docs/notes.md typeset in headless Chromium with MathJax 3 and with KaTeX: through
+Pandoc's HTML (also with the Pandoc filter) and through Python-Markdown with arithmatex (what
+MkDocs renders). Every math span must typeset, with no TeX error and no raw TeX left."""
+from __future__ import annotations
+
+import pathlib
+import re
+import subprocess
+
+import pytest
+
+import mathpage
+from conftest import BINARY, REPOSITORY, cli
+
+TINY = ["--n-min", "32", "--n-max", "128", "--points", "3", "--seeds", "2", "--length", "8", "--width", "8",
+        "--epochs", "1", "--min-steps", "4", "--test-sequences", "16", "--target-level", "4", "--threads", "1"]
+
+#: One command per kind of Markdown the tool writes: exact, all architectures and classes,
+#: certified enclosures of families, a bound that is not proven, CNN network sizes and a
+#: bound at n, sample sizes, check reports (with the CNN's theory note) and the window sweep.
+OUTPUTS = {
+    "rate-ssm": ["--smoothness", "1,2,4", "--gamma", "anisotropic", "--arch", "ssm"],
+    "rate-all": ["--smoothness", "1,2,4", "--arch", "all"],
+    "rate-family": ["--smoothness", "poly(c=1,q=2)", "--arch", "all"],
+    "rate-tail": ["--smoothness", "1,2,geom(c=4,r=2)", "--gamma", "anisotropic", "--arch", "all"],
+    "rate-not-proven": ["--smoothness", "2,2", "--gamma", "mixed", "--arch", "cnn"],
+    "rate-cnn-sizes": ["--smoothness", "1,2;3,4", "--p", "3/2", "--q", "1", "--n", "1e4", "--arch", "cnn",
+                       "--log-exponent", "2"],
+    "samples": ["samples", "--smoothness", "1,2,4", "--error", "1e-2,1e-3,1e-6", "--arch", "all"],
+    "samples-family": ["samples", "--smoothness", "poly(c=1,q=2)", "--gamma", "anisotropic"],
+    "check": ["check", "--smoothness", "1,2", "--arch", "ssm,transformer,oracle", *TINY],
+    "check-cnn": ["check", "--smoothness", "1,2", "--arch", "cnn,fnn,oracle", "--q", "1", *TINY],
+    "check-piecewise": ["check", "--smoothness", "1,2", "--class", "piecewise", "--window", "4", *TINY],
+    "window-sweep": ["check", "--smoothness", "1,2", "--class", "piecewise", "--window", "2,4", *TINY],
+}
+
+
+@pytest.fixture(scope="module")
+def markdown_outputs():
+    return {name: cli(arguments + ["--format", "markdown"]).stdout for name, arguments in OUTPUTS.items()}
+
+
+#: Outputs that write their symbols as Unicode text, with no math to typeset (and none may be left raw).
+WITHOUT_MATH = {"window-sweep"}
+
+
+def assert_typeset(result: mathpage.Typeset, expect_math: bool = True) -> None:
+    problems = result.problems(expect_math)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("engine", mathpage.ENGINES)
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_markdown_output_typesets_through_pandoc(markdown_outputs, name, engine, tmp_path):
+    assert_typeset(mathpage.typeset(mathpage.pandoc_html(markdown_outputs[name], tmp_path), engine, tmp_path, name),
+                   expect_math=name not in WITHOUT_MATH)
+
+
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_markdown_output_typesets_through_arithmatex(markdown_outputs, name, tmp_path):
+    assert_typeset(mathpage.typeset(mathpage.arithmatex_html(markdown_outputs[name]), "mathjax", tmp_path, name),
+                   expect_math=name not in WITHOUT_MATH)
+
+
+def notes_example() -> str:
+    """The "Before" note of docs/notes.md (its first ````markdown example)."""
+    text = (REPOSITORY / "docs" / "notes.md").read_text(encoding="utf-8")
+    match = re.search(r"^````markdown\n(.*?)^````$", text, re.S | re.M)
+    assert match and "```ratecalc" in match.group(1), "docs/notes.md lost its Markdown note example"
+    return match.group(1)
+
+
+@pytest.fixture
+def refreshed_note(tmp_path) -> str:
+    note = tmp_path / "note.md"
+    note.write_text(notes_example(), encoding="utf-8")
+    cli(["notes", str(note)])
+    refreshed = note.read_text(encoding="utf-8")
+    assert "<!-- ratecalc:begin -->" in refreshed and "$n^{-\\frac{8}{15}}$" in refreshed
+    return refreshed
+
+
+@pytest.mark.parametrize("engine", mathpage.ENGINES)
+def test_the_notes_example_typesets_through_the_pandoc_filter(engine, tmp_path):
+    body = mathpage.pandoc_html(notes_example(), tmp_path, REPOSITORY / "integrations" / "pandoc" / "ratecalc.lua",
+                                BINARY.parent)
+    assert "<table" in body and "8/15" in body
+    assert_typeset(mathpage.typeset(body, engine, tmp_path, "filter"))
+
+
+@pytest.mark.parametrize("engine", mathpage.ENGINES)
+def test_the_refreshed_notes_example_typesets(refreshed_note, engine, tmp_path):
+    assert_typeset(mathpage.typeset(mathpage.pandoc_html(refreshed_note, tmp_path), engine, tmp_path, "refreshed"))
+    assert_typeset(mathpage.typeset(mathpage.arithmatex_html(refreshed_note), "mathjax", tmp_path, "refreshed-arithmatex"))
+
+
+@pytest.mark.parametrize("engine", mathpage.ENGINES)
+@pytest.mark.parametrize("broken", ["$\\frac{1}{$", "$\\undefinedmacro x$", "a stray \\(x\\) delimiter and $1"])
+def test_the_check_fails_on_broken_math(broken, engine, tmp_path):
+    """The assertion itself: math that does not typeset must be reported."""
+    result = mathpage.typeset(mathpage.pandoc_html(f"Fine $x^2$ and broken {broken}.\n", tmp_path), engine, tmp_path)
+    assert result.problems()
