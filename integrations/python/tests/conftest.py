@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import pathlib
 import subprocess
 from typing import Any, List
@@ -53,3 +54,22 @@ def tiny_check():
     """One tiny check report, shared by the tests that read it."""
     import ratecalc
     return ratecalc.check(**TINY_CHECK)
+
+
+def notes_example() -> str:
+    """The "Before" note of docs/notes.md (its first ````markdown example)."""
+    text = (REPOSITORY / "docs" / "notes.md").read_text(encoding="utf-8")
+    match = re.search(r"^````markdown\n(.*?)^````$", text, re.S | re.M)
+    assert match and "```ratecalc" in match.group(1), "docs/notes.md lost its Markdown note example"
+    return match.group(1)
+
+
+@pytest.fixture
+def refreshed_note(tmp_path) -> str:
+    """docs/notes.md's example note after `ratecalc notes` refreshed it in place."""
+    note = tmp_path / "note.md"
+    note.write_text(notes_example(), encoding="utf-8")
+    cli(["notes", str(note)])
+    refreshed = note.read_text(encoding="utf-8")
+    assert "<!-- ratecalc:begin -->" in refreshed and "$n^{-\\frac{8}{15}}$" in refreshed
+    return refreshed

@@ -178,7 +178,7 @@ def math_elements(html_text: str) -> int:
     """How many math elements a page shows before typesetting (not those inside HTML
     comments, such as a note's ``<!-- ratecalc:value … --template '$…$' -->`` marker)."""
     shown = re.sub(r"<!--.*?-->", "", html_text, flags=re.S)
-    return len(re.findall(r'class="(?:math (?:inline|display)|arithmatex)"', shown))
+    return len(re.findall(r'class="(?:math(?: [^"]*)?|arithmatex)"', shown))
 
 
 def read_back(page: pathlib.Path, engine: str, math_in_source: int) -> Typeset:

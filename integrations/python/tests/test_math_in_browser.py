@@ -4,14 +4,10 @@ Pandoc's HTML (also with the Pandoc filter) and through Python-Markdown with ari
 MkDocs renders). Every math span must typeset, with no TeX error and no raw TeX left."""
 from __future__ import annotations
 
-import pathlib
-import re
-import subprocess
-
 import pytest
 
 import mathpage
-from conftest import BINARY, REPOSITORY, cli
+from conftest import BINARY, REPOSITORY, cli, notes_example
 
 TINY = ["--n-min", "32", "--n-max", "128", "--points", "3", "--seeds", "2", "--length", "8", "--width", "8",
         "--epochs", "1", "--min-steps", "4", "--test-sequences", "16", "--target-level", "4", "--threads", "1"]
@@ -61,24 +57,6 @@ def test_markdown_output_typesets_through_pandoc(markdown_outputs, name, engine,
 def test_markdown_output_typesets_through_arithmatex(markdown_outputs, name, tmp_path):
     assert_typeset(mathpage.typeset(mathpage.arithmatex_html(markdown_outputs[name]), "mathjax", tmp_path, name),
                    expect_math=name not in WITHOUT_MATH)
-
-
-def notes_example() -> str:
-    """The "Before" note of docs/notes.md (its first ````markdown example)."""
-    text = (REPOSITORY / "docs" / "notes.md").read_text(encoding="utf-8")
-    match = re.search(r"^````markdown\n(.*?)^````$", text, re.S | re.M)
-    assert match and "```ratecalc" in match.group(1), "docs/notes.md lost its Markdown note example"
-    return match.group(1)
-
-
-@pytest.fixture
-def refreshed_note(tmp_path) -> str:
-    note = tmp_path / "note.md"
-    note.write_text(notes_example(), encoding="utf-8")
-    cli(["notes", str(note)])
-    refreshed = note.read_text(encoding="utf-8")
-    assert "<!-- ratecalc:begin -->" in refreshed and "$n^{-\\frac{8}{15}}$" in refreshed
-    return refreshed
 
 
 @pytest.mark.parametrize("engine", mathpage.ENGINES)
