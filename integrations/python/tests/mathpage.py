@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import pytest
 
@@ -168,10 +168,28 @@ RAW_TEX = re.compile(r"\$|\\[()\[\]]|\\[A-Za-z]+")
 def typeset(body: str, engine: str, directory: pathlib.Path, name: str = "page") -> Typeset:
     """Typesets ``body`` (HTML whose math is in ``class="math …"`` or ``class="arithmatex"``
     elements, delimited by ``\\(…\\)``/``\\[…\\]``) with ``engine``."""
+    return typeset_sections({name: body}, engine, directory, name)[name]
+
+
+def typeset_sections(bodies: Dict[str, str], engine: str, directory: pathlib.Path, name: str = "page") -> Dict[str, Typeset]:
+    """Typesets several bodies on one page (one browser start), each in its own
+    ``<section>``, and reads back what became of each; TeX errors the engine reported are
+    given to every section (they cannot be told apart), error boxes and counts per section."""
+    sections = "\n".join(f'<section id="output-{key}">\n{body}\n</section>' for key, body in bodies.items())
     page = directory / f"{name}-{engine}.html"
     page.write_text(f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n{head(engine)}\n</head>\n"
-                    f"<body>\n{body}\n</body></html>\n", encoding="utf-8")
-    return read_back(page, engine, math_elements(body))
+                    f"<body>\n{sections}\n</body></html>\n", encoding="utf-8")
+    dom = dump_dom(page)
+    done = re.search(r'data-math-done="([^"]*)"', dom)
+    errors_attribute = re.search(r'data-math-errors="([^"]*)"', dom)
+    errors = json.loads(html.unescape(errors_attribute.group(1))) if errors_attribute else []
+    results = {}
+    for key, body in bodies.items():
+        match = re.search(f'<section id="output-{re.escape(key)}">(.*?)</section>', dom, re.S)
+        part = match.group(1) if match else ""
+        results[key] = Typeset(engine, part, math_elements(body), rendered_count(part, engine), errors,
+                               done is not None and done.group(1) == engine, leftover_tex(part))
+    return results
 
 
 def math_elements(html_text: str) -> int:
@@ -181,22 +199,31 @@ def math_elements(html_text: str) -> int:
     return len(re.findall(r'class="(?:math(?: [^"]*)?|arithmatex)"', shown))
 
 
+def rendered_count(dom: str, engine: str) -> int:
+    """How many math elements ``engine`` typeset in ``dom``."""
+    if engine == "mathjax":
+        return dom.count("<mjx-container")
+    inline = len(re.findall(r'<span class="katex"(?:>| )', dom))
+    display = len(re.findall(r'<span class="katex-display"', dom))
+    return inline + display - len(re.findall(r'<span class="katex-display"><span class="katex"', dom))
+
+
+def leftover_tex(dom: str) -> List[str]:
+    """The raw TeX (dollars, delimiters, commands) left in the text outside math and code."""
+    parser = _TextOutsideMath()
+    parser.feed(dom)
+    return sorted(set(RAW_TEX.findall(" ".join(parser.text))))
+
+
 def read_back(page: pathlib.Path, engine: str, math_in_source: int) -> Typeset:
-    """Loads ``page`` and reads what its math became."""
+    """Loads a page written elsewhere (a built site) and reads what its math became."""
     dom = dump_dom(page)
     done = re.search(r'data-math-done="([^"]*)"', dom)
     errors_attribute = re.search(r'data-math-errors="([^"]*)"', dom)
     errors = json.loads(html.unescape(errors_attribute.group(1))) if errors_attribute else []
-    if engine == "mathjax":
-        rendered = dom.count("<mjx-container")
-    else:
-        rendered = len(re.findall(r'<span class="katex"(?:>| )', dom)) + len(re.findall(r'<span class="katex-display"', dom))
-        rendered -= len(re.findall(r'<span class="katex-display"><span class="katex"', dom))
-    parser = _TextOutsideMath()
-    body = dom.split("<body", 1)[-1]
-    parser.feed("<body" + body)
-    leftover = sorted(set(RAW_TEX.findall(" ".join(parser.text))))
-    return Typeset(engine, dom, math_in_source, rendered, errors, done is not None and done.group(1) == engine, leftover)
+    body = "<body" + dom.split("<body", 1)[-1]
+    return Typeset(engine, dom, math_in_source, rendered_count(dom, engine), errors,
+                   done is not None and done.group(1) == engine, leftover_tex(body))
 
 
 def pandoc_html(markdown: str, directory: pathlib.Path, lua_filter: Optional[pathlib.Path] = None,

@@ -41,41 +41,40 @@ def markdown_outputs():
 WITHOUT_MATH = {"window-sweep"}
 
 
-def assert_typeset(result: mathpage.Typeset, expect_math: bool = True) -> None:
-    problems = result.problems(expect_math)
-    assert not problems, "\n".join(problems)
+def assert_all_typeset(results, without_math=()) -> None:
+    failures = {name: result.problems(expect_math=name not in without_math) for name, result in results.items()}
+    assert not any(failures.values()), "\n".join(
+        f"{name}: {problem}" for name, problems in failures.items() for problem in problems)
+
+
+@pytest.mark.parametrize("route, engine", [("pandoc", "mathjax"), ("pandoc", "katex"), ("arithmatex", "mathjax")])
+def test_every_markdown_output_typesets(markdown_outputs, route, engine, tmp_path):
+    """Pandoc's HTML with both engines; Python-Markdown with arithmatex (MkDocs' reader) with MathJax."""
+    bodies = {name: mathpage.pandoc_html(text, tmp_path) if route == "pandoc" else mathpage.arithmatex_html(text)
+              for name, text in markdown_outputs.items()}
+    results = mathpage.typeset_sections(bodies, engine, tmp_path, route)
+    assert sum(result.rendered for result in results.values()) > 100
+    assert_all_typeset(results, WITHOUT_MATH)
 
 
 @pytest.mark.parametrize("engine", mathpage.ENGINES)
-@pytest.mark.parametrize("name", sorted(OUTPUTS))
-def test_markdown_output_typesets_through_pandoc(markdown_outputs, name, engine, tmp_path):
-    assert_typeset(mathpage.typeset(mathpage.pandoc_html(markdown_outputs[name], tmp_path), engine, tmp_path, name),
-                   expect_math=name not in WITHOUT_MATH)
-
-
-@pytest.mark.parametrize("name", sorted(OUTPUTS))
-def test_markdown_output_typesets_through_arithmatex(markdown_outputs, name, tmp_path):
-    assert_typeset(mathpage.typeset(mathpage.arithmatex_html(markdown_outputs[name]), "mathjax", tmp_path, name),
-                   expect_math=name not in WITHOUT_MATH)
-
-
-@pytest.mark.parametrize("engine", mathpage.ENGINES)
-def test_the_notes_example_typesets_through_the_pandoc_filter(engine, tmp_path):
-    body = mathpage.pandoc_html(notes_example(), tmp_path, REPOSITORY / "integrations" / "pandoc" / "ratecalc.lua",
-                                BINARY.parent)
-    assert "<table" in body and "8/15" in body
-    assert_typeset(mathpage.typeset(body, engine, tmp_path, "filter"))
+def test_the_notes_example_typesets_through_the_filter_and_after_a_refresh(refreshed_note, engine, tmp_path):
+    filtered = mathpage.pandoc_html(notes_example(), tmp_path, REPOSITORY / "integrations" / "pandoc" / "ratecalc.lua",
+                                    BINARY.parent)
+    assert "<table" in filtered and "8/15" in filtered
+    bodies = {"filter": filtered, "refreshed": mathpage.pandoc_html(refreshed_note, tmp_path)}
+    if engine == "mathjax":
+        bodies["refreshed-arithmatex"] = mathpage.arithmatex_html(refreshed_note)
+    assert_all_typeset(mathpage.typeset_sections(bodies, engine, tmp_path, "notes"))
 
 
 @pytest.mark.parametrize("engine", mathpage.ENGINES)
-def test_the_refreshed_notes_example_typesets(refreshed_note, engine, tmp_path):
-    assert_typeset(mathpage.typeset(mathpage.pandoc_html(refreshed_note, tmp_path), engine, tmp_path, "refreshed"))
-    assert_typeset(mathpage.typeset(mathpage.arithmatex_html(refreshed_note), "mathjax", tmp_path, "refreshed-arithmatex"))
-
-
-@pytest.mark.parametrize("engine", mathpage.ENGINES)
-@pytest.mark.parametrize("broken", ["$\\frac{1}{$", "$\\undefinedmacro x$", "a stray \\(x\\) delimiter and $1"])
-def test_the_check_fails_on_broken_math(broken, engine, tmp_path):
-    """The assertion itself: math that does not typeset must be reported."""
-    result = mathpage.typeset(mathpage.pandoc_html(f"Fine $x^2$ and broken {broken}.\n", tmp_path), engine, tmp_path)
-    assert result.problems()
+def test_the_check_fails_on_broken_math(engine, tmp_path):
+    """The assertion itself: math that does not typeset, or TeX left as text, is reported."""
+    broken = {"unclosed": "$\\frac{1}{$", "undefined": "$\\undefinedmacro x$", "raw": "a stray \\(x\\) delimiter and $1"}
+    bodies = {name: mathpage.pandoc_html(f"Fine $x^2$ and broken {text}.\n", tmp_path) for name, text in broken.items()}
+    bodies["fine"] = mathpage.pandoc_html("Fine $x^2$ and $n^{-\\frac{8}{15}}$.\n", tmp_path)
+    results = mathpage.typeset_sections(bodies, engine, tmp_path, "broken")
+    for name in broken:
+        assert results[name].problems(), name
+    assert results["fine"].rendered == 2 and "<mjx-merror" not in results["fine"].dom

@@ -36,6 +36,7 @@ def test_the_notebooks_markdown_outputs_typeset(executed, tmp_path):
     markdown = outputs(executed, "text/markdown")
     assert len(markdown) >= 3 and any("$8/15$" in text for text in markdown)
     assert outputs(executed, "text/latex"), "results offer LaTeX too (nbconvert's LaTeX/PDF export)"
-    for index, text in enumerate(markdown):
-        result = mathpage.typeset(mathpage.arithmatex_html(text), "mathjax", tmp_path, f"cell-{index}")
-        assert not result.problems(), "\n".join(result.problems())
+    results = mathpage.typeset_sections({f"output-{index}": mathpage.arithmatex_html(text) for index, text in enumerate(markdown)},
+                                        "mathjax", tmp_path, "notebook")
+    problems = [f"{name}: {problem}" for name, result in results.items() for problem in result.problems()]
+    assert not problems, "\n".join(problems)
