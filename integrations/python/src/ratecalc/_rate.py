@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import Any, Mapping, Optional, Sequence, Tuple
 
 from ._display import Binary, Rendered
+from ._results import ResultSequence
 from ._exact import Certified, certified, fraction, optional_fraction
 from ._smoothness import Smoothness
 
@@ -135,7 +136,7 @@ class RateResult:
 
 
 @dataclass(frozen=True)
-class RateReport(Rendered):
+class RateReport(Rendered, ResultSequence[RateResult]):
     """The output of :func:`ratecalc.rate`: the smoothness, ``p``/``q``/``n`` as given (None:
     not given; ``p`` None means p ≥ 2), ``v = (1/p − 1/2)₊`` and the results, in the tool's
     order (class, architecture, γ). Iterate it, index it, or pick one with :meth:`result`.
@@ -156,15 +157,6 @@ class RateReport(Rendered):
         return RateReport(Smoothness.from_json(document["smoothness"]), optional_fraction(document["p"]),
                           optional_fraction(document["q"]), fraction(document["v"]["exact"]), optional_fraction(document["n"]),
                           tuple(RateResult.from_json(item) for item in document["results"]), tuple(arguments), binary)
-
-    def __iter__(self) -> Iterator[RateResult]:
-        return iter(self.results)
-
-    def __len__(self) -> int:
-        return len(self.results)
-
-    def __getitem__(self, index: int) -> RateResult:
-        return self.results[index]
 
     def result(self, arch: Optional[str] = None, gamma: Optional[str] = None, class_: Optional[str] = None) -> RateResult:
         """The one result with these fields (``class_`` as in the JSON: ``gamma-smooth`` or

@@ -4,9 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import Any, Mapping, Optional, Sequence, Tuple
 
 from ._display import Binary, Rendered
+from ._results import ResultSequence
 from ._exact import Certified, certified, fraction
 from ._smoothness import Smoothness
 
@@ -37,7 +38,7 @@ class SamplesResult:
 
 
 @dataclass(frozen=True)
-class SamplesReport(Rendered):
+class SamplesReport(Rendered, ResultSequence[SamplesResult]):
     """The output of :func:`ratecalc.samples`: the smoothness, the exact target errors ε and
     one :class:`SamplesResult` per (class, architecture, γ)."""
 
@@ -54,11 +55,3 @@ class SamplesReport(Rendered):
                              tuple(fraction(item["exact"]) for item in document["errors"]),
                              tuple(SamplesResult.from_json(item) for item in document["results"]), tuple(arguments), binary)
 
-    def __iter__(self) -> Iterator[SamplesResult]:
-        return iter(self.results)
-
-    def __len__(self) -> int:
-        return len(self.results)
-
-    def __getitem__(self, index: int) -> SamplesResult:
-        return self.results[index]
