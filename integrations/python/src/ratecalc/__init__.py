@@ -17,7 +17,7 @@ themselves in a notebook as the tool's ``--format markdown`` (``_repr_markdown_`
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Optional, Union
+from typing import List, Optional, Union, cast
 
 from ._check import CheckReport, Estimator, ExponentDifference, Run, SizeRow, Training, run_check
 from ._display import Binary
@@ -45,7 +45,7 @@ QUANTITY_FIELDS = {
 
 def _theory_flags(smoothness: OptionValue, gamma: Optional[OptionValue], arch: Optional[OptionValue],
                   class_: Optional[str], p: Optional[Number], q: Optional[Number],
-                  log_exponent: Optional[Number], precision: Optional[Number]) -> list:
+                  log_exponent: Optional[Number], precision: Optional[Number]) -> List[str]:
     return flags({"smoothness": smoothness, "gamma": gamma, "arch": arch, "class_": class_, "p": p, "q": q,
                   "log_exponent": log_exponent, "precision": precision})
 
@@ -98,7 +98,7 @@ def value(quantity: str, smoothness: OptionValue, *, gamma: Optional[OptionValue
     if len(report.results) != 1 or quantity not in QUANTITY_FIELDS:
         raise OutputError(f"`ratecalc value {quantity}` accepted options that select {len(report.results)} rate results",
                           status=0, arguments=theory)
-    return getattr(report.results[0], QUANTITY_FIELDS[quantity])
+    return cast(Optional[Certified], getattr(report.results[0], QUANTITY_FIELDS[quantity]))
 
 
 def check(smoothness: OptionValue, *, gamma: Optional[str] = None, class_: Optional[str] = None,

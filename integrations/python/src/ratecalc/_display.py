@@ -29,7 +29,7 @@ class Rendered:
         """The tool's rendering of this result: ``"text"``, ``"markdown"`` or ``"latex"``."""
         if output_format not in ("text", "markdown", "latex"):
             raise ValueError(f"output_format must be text, markdown or latex, not {output_format!r}")
-        cache = self.__dict__.setdefault("_renderings", {})
+        cache: Dict[str, str] = self.__dict__.setdefault("_renderings", {})
         if output_format not in cache:
             cache[output_format] = self._render(output_format)
         return cache[output_format]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Tuple, Union
 
 #: An exact rational as the JSON writes it: ``-?p`` or ``-?p/q``.
 RATIONAL = re.compile(r"-?[0-9]+(/[0-9]+)?")
 
 
-class Enclosure(tuple):
+class Enclosure(Tuple[Fraction, Fraction]):
     """A real number known as a certified enclosure: the pair ``(lower, upper)`` of Fractions.
 
     ``lower <= x <= upper`` holds for the true value ``x``; ``symbolic`` (plain text, e.g.
@@ -49,7 +49,7 @@ class Enclosure(tuple):
         """``(lower + upper) / 2``, exactly."""
         return (self.lower + self.upper) / 2
 
-    def __contains__(self, value: object) -> bool:  # type: ignore[override]
+    def __contains__(self, value: object) -> bool:
         """``x in e``: whether the rational ``x`` lies in ``[lower, upper]``."""
         if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
             return self.lower <= value <= self.upper
@@ -74,7 +74,8 @@ def _integer(digits: str) -> int:
     if len(digits) <= _CHUNK_DIGITS:
         return int(digits)
     half = len(digits) // 2
-    return _integer(digits[:half]) * 10 ** (len(digits) - half) + _integer(digits[half:])
+    scale: int = 10 ** (len(digits) - half)
+    return _integer(digits[:half]) * scale + _integer(digits[half:])
 
 
 def integer_text(value: int) -> str:
@@ -84,7 +85,8 @@ def integer_text(value: int) -> str:
     if value < 10 ** _CHUNK_DIGITS:
         return str(value)
     half = max(_CHUNK_DIGITS, (value.bit_length() * 3 // 10) // 2)
-    high, low = divmod(value, 10 ** half)
+    scale: int = 10 ** half
+    high, low = divmod(value, scale)
     return integer_text(high) + integer_text(low).rjust(half, "0")
 
 

@@ -57,7 +57,9 @@ class NetworkSize:
     @staticmethod
     def from_json(document: Mapping[str, Any]) -> "NetworkSize":
         """From the ``network_size`` object."""
-        exact = lambda key: fraction(document[key]["exact"])  # noqa: E731
+        def exact(key: str) -> Fraction:
+            return fraction(document[key]["exact"])
+
         return NetworkSize(document["source"], certified(document["n_exponent"]),  # type: ignore[arg-type]
                            exact("width_log_exponent"), exact("sparsity_log_exponent"), exact("depth_log_exponent"),
                            exact("filter_width_log_exponent"), exact("channels_log_exponent"))

@@ -34,4 +34,4 @@ def validate(document: Any, kind: str) -> Optional[str]:
     if not errors:
         return None
     first = errors[0]
-    return ("/".join(map(str, first.path)) or "(root)") + ": " + first.message[:300]
+    return ("/".join(map(str, first.path)) or "(root)") + ": " + str(first.message)[:300]
