@@ -23,7 +23,7 @@ from ._schema import validate
 Number = Union[str, int, Fraction, Decimal]
 OptionValue = Union[Number, Sequence[Number], Sequence[Sequence[Number]]]
 
-#: The binary's ``--help`` can be large, error lines are short; more is not an error line.
+#: An error line longer than this is cut (the tool's are short; another program's may not be).
 _MAX_ERROR_LINE = 2000
 
 
