@@ -126,7 +126,7 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case settings, target, runs, kind, balance
+        case settings, target, runs, kind, balance, machines
         case theoryRate = "theory_rate"
         case shardIndex = "shard_index"
         case shardCount = "shard_count"
