@@ -32,6 +32,7 @@ CLIP_NORM = 1e30
 ADAM_BETAS = (0.9, 0.999)
 ADAM_EPSILON = 1e-8
 S4D_STEP_RANGE = (1e-3, 1e-1)   # Δ log-uniform in this range; A[k, n] = n + 1 (S4D-Real)
+PRE_FNN = False        # ssm, transformer: token-wise FNN before the first block (`--pre-fnn`, `bench train --pre-fnn`)
 
 
 def parse_arguments(description, model_names):
@@ -44,7 +45,11 @@ def parse_arguments(description, model_names):
                         help="comma-separated, from: " + ", ".join(model_names) + " (default ssm,transformer)")
     parser.add_argument("--params", action="store_true",
                         help="print each model's parameter count and exit (no timing)")
+    parser.add_argument("--pre-fnn", action="store_true",
+                        help="ssm, transformer: the token-wise FNN before the first block (docs/training-engine.md, Layouts)")
     arguments = parser.parse_args()
+    global PRE_FNN
+    PRE_FNN = arguments.pre_fnn
     arguments.models = arguments.models.split(",")
     for name in arguments.models:
         if name not in model_names:

@@ -93,14 +93,20 @@ def attention_block(p, h):
 
 
 def sequence_model(block_init, block):
-    """ssm or transformer: embedding + learned positions, `DEPTH` blocks, linear readout."""
+    """ssm or transformer: embedding + learned positions, (with --pre-fnn a residual token-wise FNN,)
+    `DEPTH` blocks, linear readout."""
     def init(key):
-        k = jax.random.split(key, c.DEPTH + 3)
-        return {"embed": linear_init(k[0], c.TOKEN_DIMENSION, D), "pos": jax.random.normal(k[1], (L, D)) * 0.02,
-                "blocks": [block_init(k[2 + i]) for i in range(c.DEPTH)], "out": linear_init(k[-1], D, 1)}
+        k = jax.random.split(key, c.DEPTH + (4 if c.PRE_FNN else 3))
+        params = {"embed": linear_init(k[0], c.TOKEN_DIMENSION, D), "pos": jax.random.normal(k[1], (L, D)) * 0.02,
+                  "blocks": [block_init(k[2 + i]) for i in range(c.DEPTH)], "out": linear_init(k[-1], D, 1)}
+        if c.PRE_FNN:
+            params["pre"] = feed_forward_init(k[-2])
+        return params
 
     def apply(p, x):
         h = linear(p["embed"], x) + p["pos"]
+        if "pre" in p:
+            h = h + feed_forward(p["pre"], h)
         for block_parameters in p["blocks"]:
             h = block(block_parameters, h)
         return linear(p["out"], h)[..., 0]

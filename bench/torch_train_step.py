@@ -82,17 +82,21 @@ class AttentionBlock(nn.Module):
 
 
 class SequenceModel(nn.Module):
-    """ssm or transformer: embedding + learned positions, `DEPTH` blocks, linear readout; [B, L, d] → [B, L]."""
+    """ssm or transformer: embedding + learned positions, (with --pre-fnn a residual token-wise FNN,)
+    `DEPTH` blocks, linear readout; [B, L, d] → [B, L]."""
 
     def __init__(self, block):
         super().__init__()
         self.emb = nn.Linear(c.TOKEN_DIMENSION, D)
         self.pos = nn.Parameter(torch.randn(L, D) * 0.02)
+        self.pre = FeedForward() if c.PRE_FNN else None   # `pre.*` in docs/model-format.md
         self.blocks = nn.ModuleList([block() for _ in range(c.DEPTH)])
         self.out = nn.Linear(D, 1)
 
     def forward(self, x):
         h = self.emb(x) + self.pos
+        if self.pre is not None:
+            h = h + self.pre(h)
         for block in self.blocks:
             h = block(h)
         return self.out(h).squeeze(-1)

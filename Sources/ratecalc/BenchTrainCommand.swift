@@ -29,6 +29,9 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, cnn, fnn.", valueName: "list"))
     var arch = ArchitectureList(values: [.ssm, .transformer])
 
+    @Flag(name: .customLong("pre-fnn"), help: "ssm, transformer: the token-wise FNN before the first block (check's default layout; the reference scripts take the same flag).")
+    var preFeedForward = false
+
     func validate() throws {
         try ValidationError.requirePositive(steps, "--steps")
         try ValidationError.requirePositive(threads, "--threads")
@@ -38,7 +41,8 @@ struct BenchTrainCommand: ParsableCommand {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         print(TrainingThroughput.headerLine(threads: threadCount, steps: steps))
         for architecture in arch.values {
-            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32)
+            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
+                                                   preFeedForward: preFeedForward)
             print(try measureTrainingThroughput(model, batchSize: 64, steps: steps, parallelism: Parallelism(threads: threadCount)).line)
         }
     }

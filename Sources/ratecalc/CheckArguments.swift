@@ -102,6 +102,14 @@ struct WindowList: DistinctList {
     static func text(_ element: Int) -> String { String(element) }
 }
 
+/// `--learning-rate` of `check`: one peak learning rate in (0, 1), or several (a grid the
+/// validation split chooses from).
+struct LearningRateList: DistinctList {
+    let values: [Double]
+    static func element(_ token: String) -> Double? { Double(token).flatMap { $0.isFinite && $0 > 0 && $0 < 1 ? $0 : nil } }
+    static func text(_ element: Double) -> String { CheckFormat.short(element) }
+}
+
 /// `--gamma` of the theory commands and `bench oracle`: γ types, comma-separated, or `both`.
 struct GammaList: DistinctList {
     let values: [GammaType]

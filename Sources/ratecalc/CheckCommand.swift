@@ -61,8 +61,10 @@ struct CheckCommand: ParsableCommand {
         if shard.count > 1, let out = output.out {
             try StandardOutput.write(outcome.summaryLine(shard: shard, mergeDirectory: out))
         } else {
-            try output.emit(CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
-                                        target: CheckTargetSummary(setup.target), records: outcome.records))
+            var report = CheckReport(settings: setup.settings, smoothness: setup.smoothness, theoryRate: setup.theoryRate,
+                                     target: CheckTargetSummary(setup.target), records: outcome.records)
+            report.machines = outcome.machines
+            try output.emit(report)
         }
         if let status = InterruptFlag.exitStatus { throw ExitCode(status) }
     }

@@ -26,6 +26,8 @@ enum CheckFlagNames {
         case .nMax: "--n-max"
         case .points: "--points"
         case .cnnQ: "--q"
+        case .depth: "--depth"
+        case .learningRates: "--learning-rate"
         case .shards: "--shards"
         case .threads: "--threads"
         }

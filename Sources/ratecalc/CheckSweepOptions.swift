@@ -56,6 +56,18 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(help: "Network width: fixed (D = --width at every n) or theory (parameters ∝ the oracle's basis size at the theory's level T(n)).")
     var size: CheckNetworkSize = Self.defaults.size
 
+    @Option(help: "M: blocks of the ssm and transformer (token-wise FNNs of the cnn, hidden layers of the fnn) (default: \(CheckRequest.defaultDepth(for: .gammaSmooth)) for --class gamma, \(CheckRequest.defaultDepth(for: .piecewise)) for piecewise).")
+    var depth: Int?
+
+    @Flag(name: .customLong("no-pre-fnn"), help: "Leave out the token-wise FNN between the embedding and the first block of the ssm and transformer (the plain layout; docs/training-engine.md).")
+    var noPreFeedForward = !Self.defaults.preFeedForward
+
+    @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: ArgumentHelp("Peak Adam learning rate(s); with several (1e-3,3e-3), each run trains once per rate and keeps the lowest validation MSE.", valueName: "η[,η…]"))
+    var learningRates = LearningRateList(values: Self.defaults.learningRates)
+
+    @Flag(name: .customLong("no-floor"), help: "Skip the approximation floor (one noiseless run per network at --n-max).")
+    var noFloor = !Self.defaults.floor
+
     @Option(name: .customLong("oracle-below"), help: "Extra oracle sizes below --n-min (the grid continued downwards), for the networks' oracle-equivalent sample sizes.")
     var oracleBelow: Int = Self.defaults.oracleSizesBelow
 
@@ -111,6 +123,10 @@ struct CheckSweepOptions: ParsableArguments {
         request.oracleLevel = oracleLevel
         request.testSequences = testSequences
         request.logBand = logBand
+        request.depth = depth
+        request.preFeedForward = !noPreFeedForward
+        request.learningRates = learningRates.values
+        request.floor = !noFloor
         return request
     }
 

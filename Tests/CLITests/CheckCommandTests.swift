@@ -80,8 +80,10 @@ import Testing
         #expect(svg.contains("<svg") && svg.contains("</svg>") && svg.contains("theory slope"))
         let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
         #expect(rows.first?.hasPrefix("estimator,n,seed,test_mse,seconds") == true)
-        // 12 runs of the grid, and the oracle's 2 seeds at the 4 extension sizes 16, 8, 4, 2 below n-min = 32.
-        #expect(rows.count == 1 + 12 + 8)
+        // 12 runs of the grid, the oracle's 2 seeds at the 4 extension sizes 16, 8, 4, 2 below n-min = 32,
+        // and the fnn's noiseless floor run at n-max (last column `noiseless`).
+        #expect(rows.count == 1 + 12 + 8 + 1)
+        #expect(rows.filter { $0.hasPrefix("fnn,128,") && $0.hasSuffix(",1") }.count == 1)
         #expect(rows.filter { $0.hasPrefix("oracle,2,") }.count == 2)
     }
 

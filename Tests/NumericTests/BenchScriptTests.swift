@@ -28,9 +28,9 @@ import Testing
     static func hasModule(_ name: String) -> Bool { python(["-c", "import \(name)"]) != nil }
 
     /// `{model: parameter count}` from the script's `--params` output.
-    static func parameterCounts(script: String) throws -> [String: Int] {
+    static func parameterCounts(script: String, preFeedForward: Bool = false) throws -> [String: Int] {
         let architectures = SequenceArchitecture.allCases.map(\.rawValue).joined(separator: ",")
-        let output = try #require(python(["bench/\(script)", "--params", "--models", architectures]))
+        let output = try #require(python(["bench/\(script)", "--params", "--models", architectures] + (preFeedForward ? ["--pre-fnn"] : [])))
         var counts: [String: Int] = [:]
         for line in output.split(separator: "\n") {
             let fields = line.split(separator: " ")
@@ -39,9 +39,10 @@ import Testing
         return counts
     }
 
-    static func engineCounts() -> [String: Int] {
+    static func engineCounts(preFeedForward: Bool = false) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: SequenceArchitecture.allCases.map { architecture in
-            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32)
+            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
+                                                   preFeedForward: preFeedForward)
             return (architecture.rawValue, SequenceNetwork<Float>(model, seed: 0).layout.count)
         })
     }
@@ -49,10 +50,12 @@ import Testing
     @Test(.enabled(if: hasModule("torch"), "PyTorch is not installed"))
     func torchModelsHaveTheEngineParameterCounts() throws {
         #expect(try Self.parameterCounts(script: "torch_train_step.py") == Self.engineCounts())
+        #expect(try Self.parameterCounts(script: "torch_train_step.py", preFeedForward: true) == Self.engineCounts(preFeedForward: true))
     }
 
     @Test(.enabled(if: hasModule("jax"), "JAX is not installed"))
     func jaxModelsHaveTheEngineParameterCounts() throws {
         #expect(try Self.parameterCounts(script: "jax_train_step.py") == Self.engineCounts())
+        #expect(try Self.parameterCounts(script: "jax_train_step.py", preFeedForward: true) == Self.engineCounts(preFeedForward: true))
     }
 }

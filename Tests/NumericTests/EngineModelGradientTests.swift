@@ -4,11 +4,14 @@ import Testing
 /// Whole-model gradients (masked MSE loss, every parameter tensor) against central finite
 /// differences in Float64, relative error < 1e-6.
 @Suite struct EngineModelGradientTests {
-    @Test(arguments: SequenceArchitecture.allCases)
-    func wholeModel(architecture: SequenceArchitecture) throws {
+    /// Every architecture in the plain layout, and ssm and transformer with NS24's pre-FNN.
+    static let layouts: [(SequenceArchitecture, Bool)] = SequenceArchitecture.allCases.map { ($0, false) } + [(.ssm, true), (.transformer, true)]
+
+    @Test(arguments: layouts)
+    func wholeModel(architecture: SequenceArchitecture, preFeedForward: Bool) throws {
         let configuration = SequenceModelConfiguration(
             architecture: architecture, tokenDimension: 2, sequenceLength: 6,
-            width: 4, stateSize: 3, heads: 2, depth: 2, hiddenWidth: 5, window: 3)
+            width: 4, stateSize: 3, heads: 2, depth: 2, hiddenWidth: 5, window: 3, preFeedForward: preFeedForward)
         let network = SequenceNetwork<Double>(configuration, seed: 7)
         let batch = 3, first = 2
         let workspace = network.makeWorkspace(batch: batch, team: .serial)
@@ -48,5 +51,24 @@ import Testing
         let cnn = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .cnn, tokenDimension: 1, sequenceLength: 32), seed: 0)
         #expect(cnn.layout.count == 14721)
         #expect(cnn.layout.tensors.map(\.name).prefix(4) == ["embed.weight", "embed.bias", "conv.0.weight", "conv.0.bias"])
+    }
+
+    /// The pre-FNN adds one D → hidden → D FNN (2·32·64 + 64 + 32 = 4,192 parameters) between the
+    /// positional table and the first block, and only to ssm and transformer.
+    @Test func preFeedForwardLayout() {
+        for architecture in [SequenceArchitecture.ssm, .transformer] {
+            let plain = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32), seed: 0)
+            let pre = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
+                                                                        preFeedForward: true), seed: 0)
+            #expect(pre.layout.count == plain.layout.count + 4192)
+            #expect(pre.layout.tensors.map(\.name).prefix(7) == ["embed.weight", "embed.bias", "pos", "pre.fc1.weight", "pre.fc1.bias",
+                                                                 "pre.fc2.weight", "pre.fc2.bias"])
+        }
+        for architecture in [SequenceArchitecture.cnn, .fnn] {
+            let plain = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32), seed: 0)
+            let pre = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
+                                                                        preFeedForward: true), seed: 0)
+            #expect(pre.layout.count == plain.layout.count)
+        }
     }
 }

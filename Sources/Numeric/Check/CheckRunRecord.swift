@@ -28,6 +28,9 @@ public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable 
         }
     }
 
+    /// Whether it is a trained network (every estimator but the oracle).
+    public var isNetwork: Bool { self != .oracle }
+
     /// Order of appearance in tables and plots: the order of `allCases`.
     public static func < (lhs: CheckEstimator, rhs: CheckEstimator) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -55,10 +58,14 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
     public var details: [String: Double]
     /// How a neural run's training went (steps, why it stopped, final errors); `nil` for the oracle.
     public var training: CheckTrainingRecord?
+    /// A floor run: trained on noiseless labels (σ = 0) at the largest n, to measure the network's
+    /// approximation floor (docs/check.md, "Approximation floor"); never part of a fit. JSON key
+    /// `noiseless`, written only when true.
+    public var noiseless: Bool
 
     /// Creates a record.
     public init(estimator: CheckEstimator, n: Int, replicate: Int, testMSE: Double, seconds: Double,
-                details: [String: Double] = [:], training: CheckTrainingRecord? = nil) {
+                details: [String: Double] = [:], training: CheckTrainingRecord? = nil, noiseless: Bool = false) {
         self.estimator = estimator
         self.n = n
         self.replicate = replicate
@@ -66,10 +73,11 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
         self.seconds = seconds
         self.details = details
         self.training = training
+        self.noiseless = noiseless
     }
 
     enum CodingKeys: String, CodingKey {
-        case estimator, n, replicate, seconds, details, training
+        case estimator, n, replicate, seconds, details, training, noiseless
         case testMSE = "test_mse"
         /// The replicate's key before it was named `replicate`; read, never written.
         case legacyReplicate = "seed"
@@ -89,6 +97,7 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
         seconds = try container.decode(Double.self, forKey: .seconds)
         details = try container.decode([String: Double].self, forKey: .details)
         training = try container.decodeIfPresent(CheckTrainingRecord.self, forKey: .training)
+        noiseless = try container.decodeIfPresent(Bool.self, forKey: .noiseless) ?? false
     }
 
     /// Encodes a record with the key `replicate`.
@@ -101,6 +110,7 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
         try container.encode(seconds, forKey: .seconds)
         try container.encode(details, forKey: .details)
         try container.encodeIfPresent(training, forKey: .training)
+        if noiseless { try container.encode(true, forKey: .noiseless) }
     }
 }
 

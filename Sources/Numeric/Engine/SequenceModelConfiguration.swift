@@ -1,8 +1,10 @@
 /// The estimators of docs/training-engine.md.
 public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
-    /// Embedding + positional encoding → M × {gated diagonal-SSM convolution; FNN} → readout (NS24).
+    /// Embedding + positional encoding (→ token-wise pre-FNN) → M × {gated diagonal-SSM convolution; FNN}
+    /// → readout (NS24: token-wise FNNs before and after the SSM convolutions).
     case ssm
-    /// Embedding + positional encoding → M × {causal multi-head softmax attention; FNN} → readout (TS23).
+    /// Embedding + positional encoding (→ token-wise pre-FNN) → M × {causal multi-head softmax attention; FNN}
+    /// → readout (TS23).
     case transformer
     /// Fixed-position baseline: ReLU FNN on the flattened window of the last V tokens.
     case fnn
@@ -13,7 +15,8 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
 
 /// Shape of a sequence estimator (docs/training-engine.md): token dimension d, sequence length L, width D,
 /// SSM state size N, attention heads, depth M (blocks, or hidden layers for `fnn`),
-/// FNN hidden width, and the window V of `fnn` and `cnn`.
+/// FNN hidden width, the window V of `fnn` and `cnn`, and whether `ssm` and `transformer` put a
+/// token-wise FNN between the embedding and the first block (docs/training-engine.md, "Layouts").
 public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     /// Which estimator.
     public var architecture: SequenceArchitecture
@@ -33,6 +36,16 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     public var hiddenWidth: Int
     /// V: the fnn baseline sees the last V tokens; the cnn's receptive field covers them (default 8).
     public var window: Int
+    /// `ssm`, `transformer`: a residual token-wise FNN `h ← h + W₂ ReLU(W₁h + b₁) + b₂` (hidden width
+    /// `hiddenWidth`) after the embedding and before the first SSM or attention block, so that a
+    /// non-linear function of each token (NS24's importance μ(x)) exists before the first mixing.
+    /// Ignored by `fnn` and `cnn`. Default false (model files without the key are the plain layout).
+    public var preFeedForward: Bool
+
+    /// Whether the network built from this configuration has the pre-FNN (`ssm`, `transformer` only).
+    public var hasPreFeedForward: Bool {
+        preFeedForward && (architecture == .ssm || architecture == .transformer)
+    }
 
     /// K of every `cnn` convolution (WaveNet's kernel size 2).
     public static let convolutionKernel = 2
@@ -48,7 +61,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     /// Creates a configuration; every field but the first three has the docs/training-engine.md default.
     public init(architecture: SequenceArchitecture, tokenDimension: Int, sequenceLength: Int,
                 width: Int = 32, stateSize: Int = 16, heads: Int = 4, depth: Int = 2,
-                hiddenWidth: Int = 64, window: Int = 8) {
+                hiddenWidth: Int = 64, window: Int = 8, preFeedForward: Bool = false) {
         self.architecture = architecture
         self.tokenDimension = tokenDimension
         self.sequenceLength = sequenceLength
@@ -58,6 +71,28 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
         self.depth = depth
         self.hiddenWidth = hiddenWidth
         self.window = window
+        self.preFeedForward = preFeedForward
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case architecture, tokenDimension, sequenceLength, width, stateSize, heads, depth, hiddenWidth, window
+        case preFeedForward
+    }
+
+    /// Decodes a configuration; a model file written before the pre-FNN existed has no
+    /// `preFeedForward` key and is the plain layout.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        architecture = try c.decode(SequenceArchitecture.self, forKey: .architecture)
+        tokenDimension = try c.decode(Int.self, forKey: .tokenDimension)
+        sequenceLength = try c.decode(Int.self, forKey: .sequenceLength)
+        width = try c.decode(Int.self, forKey: .width)
+        stateSize = try c.decode(Int.self, forKey: .stateSize)
+        heads = try c.decode(Int.self, forKey: .heads)
+        depth = try c.decode(Int.self, forKey: .depth)
+        hiddenWidth = try c.decode(Int.self, forKey: .hiddenWidth)
+        window = try c.decode(Int.self, forKey: .window)
+        preFeedForward = try c.decodeIfPresent(Bool.self, forKey: .preFeedForward) ?? false
     }
 
     /// Throws `EngineError` naming the first field that cannot describe a network.

@@ -1,6 +1,7 @@
 /// A sequence estimator of docs/training-engine.md over a flat parameter vector, in Float (training) or Double
 /// (gradient checks). `ssm`, `transformer` and `cnn` are stacks (`Body.stack`):
-/// `h⁰ = x W_emb + b_emb (+ P)`, `h^{i+1} = Block_i(hⁱ)`, `ŷ_t = h^M_t · w_out + b_out`;
+/// `h⁰ = x W_emb + b_emb (+ P)`, `h^{i+1} = Block_i(hⁱ)`, `ŷ_t = h^M_t · w_out + b_out`, where the
+/// blocks of `ssm`/`transformer` may start with the token-wise pre-FNN (`preFeedForward`, NS24);
 /// `fnn` is `WindowedFeedForward`. Every tensor and the exact forward pass are in
 /// docs/model-format.md.
 final class SequenceNetwork<T: EngineScalar> {
@@ -54,7 +55,10 @@ final class SequenceNetwork<T: EngineScalar> {
         case .ssm, .transformer:
             let embedding = LinearLayer("embed", inputs: c.tokenDimension, outputs: D, layout: &layout)
             let positional = PositionalEncoding("pos", length: L, width: D, layout: &layout)
-            let blocks: [ResidualBlock] = (0..<c.depth).map { i in
+            // NS24's token-wise FNN before the first SSM convolution (TS23's token-wise map for the transformer)
+            var blocks: [ResidualBlock] = c.hasPreFeedForward
+                ? [.feedForward(FeedForward("pre", width: D, hidden: c.hiddenWidth, layout: &layout))] : []
+            blocks += (0..<c.depth).map { i in
                 c.architecture == .ssm
                     ? .ssm(SSMBlock("blocks.\(i)", width: D, stateSize: c.stateSize, hidden: c.hiddenWidth, length: L, layout: &layout))
                     : .attention(AttentionBlock("blocks.\(i)", width: D, heads: c.heads, hidden: c.hiddenWidth, length: L, layout: &layout))

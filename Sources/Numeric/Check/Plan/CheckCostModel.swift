@@ -12,7 +12,10 @@ import Foundation
 ///   of L positions, B̄ = n_train/⌈n_train/B⌉ the mean batch of an epoch (its last batch is partial):
 ///   `c_arch · S·B̄·L·(D² + D₀²)/(32² + D₀²)` with D the run's width (`--size`) and
 ///   D₀ = 24 the width below which the per-position cost stops shrinking like D².
-///   Runs usually stop on a plateau before the cap, so this is an upper bound.
+///   Runs usually stop on a plateau before the cap, so this is an upper bound. The constants are for
+///   M = 2 blocks, the plain layout and one learning rate; a run costs ×(M + ¼·pre-FNN)/2 (the pre-FNN
+///   counted as a quarter block: one FNN of the block's FNN-plus-mixing) and × the number of
+///   learning rates it tries (``layoutFactor``; counted, not calibrated).
 /// - Oracle: the Gram matrices of the `rows = n·(L − t₀)` positions over the P basis functions they
 ///   reach cost `c_gram · rows·P²`, evaluating the basis `c_basis · rows·P`, and the Cholesky factors
 ///   of the search's stages `c_factor · Σ P_i³`. With `--oracle-level theory` there is one stage, the
@@ -109,8 +112,15 @@ public struct CheckCostModel: Sendable {
             let floor = Self.widthFloor * Self.widthFloor
             let scale = (width * width + floor) / (32 * 32 + floor)
             let perPosition = constants.neuralStep[key.estimator] ?? 0
-            return constants.run + data + perPosition * steps * batch * Double(settings.length) * scale
+            return constants.run + data + perPosition * steps * batch * Double(settings.length) * scale * layoutFactor(key.estimator)
         }
+    }
+
+    /// `(M + ¼·[pre-FNN])/2 · |learning rates|`: the network's cost relative to the calibrated
+    /// M = 2, plain, one-rate configuration (the pre-FNN only on ssm and transformer).
+    func layoutFactor(_ estimator: CheckEstimator) -> Double {
+        let pre = settings.preFeedForward && (estimator == .ssm || estimator == .transformer) ? 0.25 : 0
+        return (Double(settings.depth) + pre) / 2 * Double(settings.learningRates.count)
     }
 
     /// ``seconds(_:)`` of every run, computed once per (estimator, n): the replicate does not

@@ -43,6 +43,8 @@ public struct CheckShardExecution {
         public var resumedCount: Int
         /// The shard file, when a directory was given.
         public var file: URL?
+        /// The machines its runs ran on (a resumed file's and this process's).
+        public var machines: [CheckMachine] = []
     }
 
     /// Runs the shard's remaining runs; `progress` and `shouldStop` as in `CheckRunner.run`.
@@ -52,9 +54,10 @@ public struct CheckShardExecution {
         let planned = plannedRuns
         let runner = CheckRunner(settings: sweep.settings, target: sweep.target,
                                  theoryLevelCoefficient: sweep.levelCoefficient, threads: threads)
-        let template = CheckShardFile(settings: sweep.settings, target: CheckTargetSummary(sweep.target),
+        var template = CheckShardFile(settings: sweep.settings, target: CheckTargetSummary(sweep.target),
                                       theoryRate: sweep.theoryRate, shardIndex: shard.index, shardCount: shard.count,
                                       runs: [], balance: balance)
+        template.machines = [CheckMachine.current(threads: threads)]
         var writer = try directory.map { try CheckShardWriter(directory: $0, template: template, planned: planned) }
         let records = try runner.run(writer?.remaining ?? planned, progress: progress, shouldStop: shouldStop) { record in
             do { try writer?.append(record) } catch {
@@ -62,7 +65,8 @@ public struct CheckShardExecution {
             }
         }
         return Outcome(records: writer?.shard.runs ?? records, plannedCount: planned.count,
-                       resumedCount: writer?.resumedCount ?? 0, file: writer?.file)
+                       resumedCount: writer?.resumedCount ?? 0, file: writer?.file,
+                       machines: writer?.shard.machines ?? template.machines ?? [])
     }
 }
 

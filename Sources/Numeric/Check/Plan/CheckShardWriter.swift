@@ -46,11 +46,17 @@ public struct CheckShardWriter {
                 throw CheckMergeError.notAShard(file: file.path, reason: "run (\(record.key)) is not one of this shard's runs")
             }
             shard.runs = existing.runs
+            shard.machines = Self.union(existing.machines ?? [], template.machines ?? [])
         }
         let done = Set(shard.runs.map(\.key))
         self.shard = shard
         self.resumedCount = shard.runs.count
         self.remaining = planned.filter { !done.contains($0) }
+    }
+
+    /// `first` then the machines of `second` it lacks.
+    static func union(_ first: [CheckMachine], _ second: [CheckMachine]) -> [CheckMachine] {
+        first + second.filter { !first.contains($0) }
     }
 
     /// Adds a finished run and rewrites the file atomically.

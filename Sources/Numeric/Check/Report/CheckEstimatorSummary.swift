@@ -19,13 +19,19 @@ public struct CheckEstimatorSummary: Sendable {
     public var convergence: CheckConvergence?
     /// c(n) = n / n_eq against the oracle and its trend (networks, when the oracle ran).
     public var efficiency: CheckEfficiency?
+    /// The noiseless run at the largest n (networks, when the sweep ran floors).
+    public var floor: CheckApproximationFloor?
+    /// How the training runs at the largest n fit their data (networks; nil for σ = 0).
+    public var largestFit: CheckTrainingFit?
 
     /// Summarises `runs` (already in canonical order) against theory r and the band, with the
-    /// efficiency against the oracle when given. The verdict is `inconclusive` when a run stopped
-    /// on the step cap while still improving; the explanation names the interval, the band, the
-    /// efficiency trend and the convergence.
+    /// efficiency against the oracle and the approximation floor when given. The verdict is
+    /// `inconclusive` when a run stopped on the step cap while still improving, or when the
+    /// network underfits at the largest n (``CheckTrainingFit/underfits``); the explanation names
+    /// the interval, the band, the efficiency trend, the floor and the convergence.
     init(estimator: CheckEstimator, runs: [CheckRunRecord], theory: Rational, band: CheckLogBand,
-         bootstrapSamples: Int, seed: UInt64, noise: Double, efficiency: CheckEfficiency? = nil) {
+         bootstrapSamples: Int, seed: UInt64, noise: Double, efficiency: CheckEfficiency? = nil,
+         floor: CheckApproximationFloor? = nil) {
         self.estimator = estimator
         self.runs = runs
         let sizes = Array(Set(runs.map(\.n))).sorted()
@@ -38,11 +44,17 @@ public struct CheckEstimatorSummary: Sendable {
         let convergence = CheckConvergence(runs: runs, noise: noise)
         self.convergence = convergence
         self.efficiency = efficiency
+        self.floor = floor
+        let largestFit = CheckTrainingFit(runs: runs, noise: noise)
+        self.largestFit = largestFit
         if let fit, let interval = fit.interval {
             (verdict, explanation) = CheckVerdict.classify(interval: interval, theory: theory, band: band)
             if let convergence, !convergence.budget.isEmpty {
                 verdict = .inconclusive
                 explanation = "inconclusive: not converged (raise --epochs): \(convergence.budget.count) of \(convergence.runs) runs were still improving at the step cap, so r̂ is not the trained estimator's; the interval alone would say " + explanation
+            } else if let largestFit, largestFit.underfits {
+                verdict = .inconclusive
+                explanation = "inconclusive: underfits (train MSE/σ² = \(CheckFormat.short(largestFit.meanRatio)) at n = \(largestFit.n); raise --width/--size theory): above the noise band 1 ± \(CheckFormat.short(largestFit.band)) by more than \(CheckFormat.short(CheckTrainingFit.underfitMargin)), so the errors measure what the network fails to fit, not a rate; the interval alone would say " + explanation
             }
         } else if fit != nil {
             verdict = .notEnoughData
@@ -52,6 +64,7 @@ public struct CheckEstimatorSummary: Sendable {
             explanation = "not enough data: usable runs at \(distinct) distinct n (a slope needs ≥ 2)"
         }
         if let efficiency { explanation += "; efficiency: " + efficiency.explanation }
+        if let floor { explanation += "; floor: " + floor.summary }
         if let convergence { explanation += "; convergence: " + convergence.summary }
     }
 }

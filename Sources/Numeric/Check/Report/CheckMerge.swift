@@ -21,6 +21,13 @@ public enum CheckMerge {
 
     /// ``load(_:requireComplete:)`` that also returns what is missing (`nil` when complete).
     public static func loadWithGap(_ paths: [URL]) throws -> (merged: (settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational, runs: [CheckRunRecord]), gap: CheckMergeGap?) {
+        let (merged, gap, _) = try loadWithMachines(paths)
+        return (merged, gap)
+    }
+
+    /// ``loadWithGap(_:)`` with the distinct machines the shards ran on (in file order).
+    public static func loadWithMachines(_ paths: [URL]) throws -> (merged: (settings: CheckSettings, target: CheckTargetSummary, theoryRate: Rational, runs: [CheckRunRecord]), gap: CheckMergeGap?, machines: [CheckMachine]) {
+        var machines: [CheckMachine] = []
         let files = try shardFiles(paths)
         guard !files.isEmpty else { throw CheckMergeError.noShards(path: paths.map(\.path).joined(separator: ", ")) }
         var reference: (file: String, shard: CheckShardFile)? = nil
@@ -28,6 +35,7 @@ public enum CheckMerge {
         var layoutFiles: [Int: String] = [:]
         for file in files {
             let shard = try CheckShardFile.read(from: file)
+            machines = CheckShardWriter.union(machines, Array((shard.machines ?? []).prefix(CheckMerge.maximumMachinesPerShard)))
             if let reference {
                 try compare(shard, with: reference.shard, file: file.path, referenceFile: reference.file)
             } else {
@@ -53,16 +61,20 @@ public enum CheckMerge {
         let records = runs.values.map(\.record)
         let gap = try CheckMergeGap.find(settings: shard.settings, runs: records,
                                          layout: (shard.shardCount, shard.balance ?? .count), files: layoutFiles)
-        return ((shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted), gap)
+        return ((shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted), gap, machines)
     }
+
+    /// Machines read from one shard file at most (a hostile file cannot flood the report).
+    static let maximumMachinesPerShard = 16
 
     /// ``loadWithGap(_:)`` as the report an unsharded run of the same sweep prints, and the
     /// runs still missing (nil when the shards are complete).
     /// - Throws: ``CheckMergeError``, or the settings' error if their smoothness no longer parses.
     public static func report(_ paths: [URL]) throws -> (report: CheckReport, gap: CheckMergeGap?) {
-        let (merged, gap) = try loadWithGap(paths)
-        let report = CheckReport(settings: merged.settings, smoothness: try merged.settings.parsedSmoothness(),
+        let (merged, gap, machines) = try loadWithMachines(paths)
+        var report = CheckReport(settings: merged.settings, smoothness: try merged.settings.parsedSmoothness(),
                                  theoryRate: merged.theoryRate, target: merged.target, records: merged.runs)
+        report.machines = machines
         return (report, gap)
     }
 

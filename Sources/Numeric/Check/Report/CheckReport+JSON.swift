@@ -16,7 +16,7 @@ extension CheckReport {
             ("gamma", .string(settings.gamma.rawValue)),
             ("class", .string(settings.functionClass.rawValue)),
             ("theory", .object([("rate_exponent", .exact(theoryRate))])),
-            ("settings", CheckReport.json(settings)),
+            ("settings", CheckReport.json(settings, machines: machines)),
             ("target", .object([("terms", .int(target.termCount)), ("squared_norm", .double(target.squaredNorm)),
                                 ("level", .double(target.level)),
                                 ("levels", .array(target.levels.map { level in
@@ -44,8 +44,9 @@ extension CheckReport {
         ])
     }
 
-    /// Every `CheckSettings` field, under its Codable key (`cnn_q` only when given).
-    static func json(_ settings: CheckSettings) -> JSONValue {
+    /// Every `CheckSettings` field, under its Codable key (`cnn_q` only when given), and the
+    /// machines of the runs as `machine` when given.
+    static func json(_ settings: CheckSettings, machines: [CheckMachine]? = nil) -> JSONValue {
         .object([
             ("smoothness", .string(settings.smoothness)),
             ("gamma", .string(settings.gamma.rawValue)),
@@ -68,7 +69,33 @@ extension CheckReport {
             ("patience", .int(settings.patience)),
             ("size", .string(settings.size.rawValue)),
             ("oracle_sizes_below", .int(settings.oracleSizesBelow)),
-        ] + (settings.cnnQ.map { [("cnn_q", .string($0))] } ?? []))
+            ("depth", .int(settings.depth)),
+            ("pre_fnn", .bool(settings.preFeedForward)),
+            ("learning_rates", .array(settings.learningRates.map { .double($0) })),
+            ("floor", .bool(settings.floor)),
+        ] + (settings.cnnQ.map { [("cnn_q", .string($0))] } ?? []) + (machines.map { [("machine", json($0))] } ?? []))
+    }
+
+    /// The machines of the runs: `[{"cpu", "openblas_core", "threads"}]`.
+    static func json(_ machines: [CheckMachine]) -> JSONValue {
+        .array(machines.map { machine in
+            .object([("cpu", .string(machine.cpu)), ("openblas_core", .string(machine.openblasCore)),
+                     ("threads", .int(machine.threads))])
+        })
+    }
+
+    /// The approximation floor of a network (``CheckApproximationFloor``).
+    static func json(_ floor: CheckApproximationFloor) -> JSONValue {
+        .object([("n", .int(floor.n)), ("noiseless_test_mse", .double(floor.floorMSE)),
+                 ("noisy_mean_test_mse", floor.noisyMeanMSE.map { .double($0) } ?? .null),
+                 ("ratio", floor.ratio.map { .double($0) } ?? .null),
+                 ("limits_fit", .bool(floor.limitsFit)), ("summary", .string(floor.summary))])
+    }
+
+    /// The training fit at the largest n (``CheckTrainingFit``).
+    static func json(_ fit: CheckTrainingFit) -> JSONValue {
+        .object([("n", .int(fit.n)), ("mean_train_mse_over_noise", .double(fit.meanRatio)),
+                 ("noise_band", .double(fit.band)), ("underfits", .bool(fit.underfits))])
     }
 
     /// One estimator; `theory_note` only when the estimator has one (`CheckEstimator.theoryNote`).
@@ -94,6 +121,8 @@ extension CheckReport {
             ("explanation", .string(summary.explanation)),
             ("convergence", summary.convergence.map(json) ?? .null),
             ("efficiency", summary.efficiency.map(json) ?? .null),
+            ("floor", summary.floor.map(json) ?? .null),
+            ("largest_n_fit", summary.largestFit.map(json) ?? .null),
         ]
         if let theoryNote { fields.append(("theory_note", .string(theoryNote))) }
         return .object(fields)

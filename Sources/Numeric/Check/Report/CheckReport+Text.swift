@@ -33,6 +33,7 @@ extension CheckReport {
             }
             if let convergence = summary.convergence { lines.append("  convergence: " + convergence.summary) }
             if let efficiency = summary.efficiency { lines.append("  efficiency: " + efficiency.explanation) }
+            if let floor = summary.floor { lines.append("  floor: " + floor.summary) }
         }
         if oracleCurve.count > (summary(of: .oracle)?.rows.count ?? 0) {
             lines.append("")
@@ -79,7 +80,8 @@ extension CheckReport {
             "log band    [r − K/ln n̄, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))]  (K = \(CheckFormat.short(logBand.k)), n̄ = \(CheckFormat.short(logBand.geometricMeanN)), geometric mean of n)",
             "target      \(target.termCount) terms, ‖f‖² = \(CheckFormat.short(target.squaredNorm)), level T_max = \(CheckFormat.short(target.level))",
             "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel.rawValue), weights: \(settings.weights.rawValue)",
-        ]
+            "networks    M = \(settings.depth) blocks, \(settings.preFeedForward ? "pre-FNN" : "no pre-FNN") (ssm, transformer), η = \(settings.learningRates.map { CheckFormat.short($0) }.joined(separator: ", "))\(settings.learningRates.count > 1 ? " (chosen per run on the validation split)" : ""), floor \(settings.floor ? "on" : "off")",
+        ] + machines.map { "machine     \($0.summary)" }
     }
 
     /// The text cells of a size's training records, from their `CheckConvergence`: mean steps, stop

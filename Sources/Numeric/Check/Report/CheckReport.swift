@@ -32,6 +32,8 @@ public struct CheckReport: Sendable {
     public let oracleCurve: [CheckSizeRow]
     /// The ideal projection risk R(n) of the target (`nil` without a target profile).
     public let projectionRisk: ProjectionRisk?
+    /// The machines the runs ran on (``CheckMachine``; empty when unknown, e.g. old shard files).
+    public var machines: [CheckMachine] = []
 
     /// Builds the report: sorts the records canonically, fits every estimator and
     /// classifies it (docs/check.md).
@@ -48,20 +50,22 @@ public struct CheckReport: Sendable {
         let fitted = Set(settings.sampleSizes)
         let band = CheckLogBand(theory: theoryRate.doubleValue, k: settings.logBand, sampleSizes: settings.sampleSizes)
         logBand = band
-        let oracleRuns = sorted.filter { $0.estimator == .oracle }
+        let oracleRuns = sorted.filter { $0.estimator == .oracle && !$0.noiseless }
         let risk = ProjectionRisk(levels: target.levels, noise: settings.noise,
                                   positionsPerSequence: settings.length - SyntheticTarget.firstTargetPosition(
                                       functionClass: settings.functionClass, window: settings.window, rows: smoothness.rows))
         summaries = order.map { estimator in
             let salt = Int(estimator.seedSalt)
-            let runs = sorted.filter { $0.estimator == estimator && fitted.contains($0.n) }
+            let runs = sorted.filter { $0.estimator == estimator && fitted.contains($0.n) && !$0.noiseless }
+            let floor = sorted.first { $0.estimator == estimator && $0.noiseless }
+                .map { CheckApproximationFloor(floorRun: $0, noisyRuns: runs) }
             let efficiency = estimator == .oracle || oracleRuns.isEmpty ? nil
                 : CheckEfficiency(network: runs, oracle: oracleRuns, sizes: settings.sampleSizes, risk: risk,
                                   bootstrapSamples: bootstrapSamples, seed: CheckReport.bootstrapSeed(settings.seed, salt: 200 + salt))
             return CheckEstimatorSummary(estimator: estimator, runs: runs, theory: theoryRate, band: band,
                                          bootstrapSamples: bootstrapSamples,
                                          seed: CheckReport.bootstrapSeed(settings.seed, salt: salt),
-                                         noise: settings.noise, efficiency: efficiency)
+                                         noise: settings.noise, efficiency: efficiency, floor: floor)
         }
         oracleCurve = Array(Set(oracleRuns.map(\.n))).sorted().map { n in CheckSizeRow(n: n, records: oracleRuns.filter { $0.n == n }) }
         projectionRisk = risk

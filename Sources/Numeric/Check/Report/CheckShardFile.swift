@@ -23,6 +23,10 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     /// How the runs were split into shards (`--balance`); absent (`nil`) means `count`, the split
     /// of files written before the option existed.
     public var balance: CheckShardBalance?
+    /// The machines the runs ran on (``CheckMachine``), distinct, in order of first use; absent in
+    /// files written before the field existed. Not part of a shard's identity: shards of one sweep
+    /// may run on different machines.
+    public var machines: [CheckMachine]?
     /// 1.
     public var schemaVersion: Int = CheckShardFile.currentSchemaVersion
     /// `"ratecalc-check-shard"`.
@@ -122,7 +126,7 @@ public struct CheckShardFile: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case settings, target, runs, kind, balance
+        case settings, target, runs, kind, balance, machines
         case theoryRate = "theory_rate"
         case shardIndex = "shard_index"
         case shardCount = "shard_count"

@@ -31,10 +31,18 @@ enum CheckShardValidation {
             throw refuse("settings.oracle_sizes_below is \(settings.oracleSizesBelow), expected 0 … 20")
         }
         guard settings.patience >= 1 else { throw refuse("settings.patience is \(settings.patience), expected ≥ 1") }
+        guard (1...CheckSettings.maximumDepth).contains(settings.depth) else {
+            throw refuse("settings.depth is \(settings.depth), expected 1 … \(CheckSettings.maximumDepth)")
+        }
+        guard (1...CheckSettings.maximumLearningRates).contains(settings.learningRates.count),
+              settings.learningRates.allSatisfy({ $0.isFinite && $0 > 0 && $0 < 1 }) else {
+            throw refuse("settings.learning_rates must hold 1 … \(CheckSettings.maximumLearningRates) rates in (0, 1)")
+        }
         do { _ = try settings.parsedCNNQ() } catch { throw refuse("settings.cnn_q must be an exact number q > 0") }
         // The oracle also runs at the extension sizes below n-min (`CheckSettings.oracleExtensionSizes`).
         let perSeed = settings.estimators.count * settings.sampleSizes.count + settings.oracleExtensionSizes.count
-        let (planned, overflow) = perSeed.multipliedReportingOverflow(by: settings.seeds)
+        let (noisy, overflow) = perSeed.multipliedReportingOverflow(by: settings.seeds)
+        let planned = noisy + (settings.floor ? settings.estimators.filter(\.isNetwork).count : 0)
         guard !overflow, planned <= maximumPlannedRuns else {
             throw refuse("settings.seeds = \(settings.seeds) with \(perSeed) runs per seed plans more than \(maximumPlannedRuns) runs")
         }

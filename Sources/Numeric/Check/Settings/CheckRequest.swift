@@ -60,6 +60,23 @@ public struct CheckRequest: Sendable, Equatable {
     public var testSequences = 512
     /// K of the polylog band `[r − K/ln n̄, r]`.
     public var logBand: Double = 2
+    /// M: blocks of the ssm and transformer (FNNs of the cnn, hidden layers of the fnn), or nil for
+    /// the class's default (``defaultDepth(for:)``).
+    public var depth: Int?
+    /// NS24's token-wise FNN before the first block of the ssm and transformer.
+    public var preFeedForward = true
+    /// The learning rates tried per neural run (the validation split picks one).
+    public var learningRates = [3e-3]
+    /// One noiseless run per network at the largest n: the approximation floor.
+    public var floor = true
+
+    /// M when none is given, chosen by measurement (docs/check.md, "Layouts and depth"): 2 for the
+    /// γ-smooth class, 3 for the piecewise class, where a third block fits the training data
+    /// better for both networks (train MSE/σ² at n = 4096, two seeds: ssm 1.31 → 1.23,
+    /// transformer 1.19 → 1.14).
+    public static func defaultDepth(for functionClass: FunctionClass) -> Int {
+        functionClass == .piecewise ? 3 : 2
+    }
 
     /// A request for `smoothness` with every other choice at its default.
     public init(smoothness: String) {
@@ -82,7 +99,9 @@ public struct CheckRequest: Sendable, Equatable {
             sampleSizes: isWindowSweep ? [nMax] : try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points),
             seeds: seeds, seed: seed, noise: noise, length: length, width: width, epochs: epochs, logBand: logBand,
             window: window, targetLevel: targetLevel ?? 0, testSequences: testSequences, minSteps: minSteps,
-            oracleLevel: oracleLevel, weights: weights, patience: patience, size: size, oracleSizesBelow: oracleSizesBelow)
+            oracleLevel: oracleLevel, weights: weights, patience: patience, size: size, oracleSizesBelow: oracleSizesBelow,
+            depth: depth ?? Self.defaultDepth(for: functionClass), preFeedForward: preFeedForward, learningRates: learningRates.sorted(),
+            floor: floor && !isWindowSweep)
         settings.cnnQ = cnnQ?.description
         try settings.validate()
         if targetLevel == nil { settings.targetLevel = try settings.defaultTargetLevel(maxTerms: maxTerms) }

@@ -1,6 +1,11 @@
 import Bounds
 
 extension CheckSettings {
+    /// The deepest network a check builds (M blocks).
+    public static let maximumDepth = 8
+    /// The most learning rates a check tries per run (each is a full training).
+    public static let maximumLearningRates = 4
+
     /// Checks every field of a sweep's settings before anything runs (docs/check.md):
     /// positive counts (R, L, D, epochs, min steps, patience, V, test sequences), 0 ≤ oracle
     /// sizes below ≤ 20, finite σ ≥ 0, K ≥ 0 and T_max ≥ 0, ascending sample sizes ≥ 2, a finite
@@ -14,6 +19,14 @@ extension CheckSettings {
                                (.epochs, epochs), (.minSteps, minSteps), (.window, window), (.patience, patience),
                                (.testSequences, testSequences)] where value < 1 {
             throw CheckSettingsError.notPositive(field, value)
+        }
+        guard (1...Self.maximumDepth).contains(depth) else {
+            throw CheckSettingsError(.depth, [.name(.depth), .text(" must be an integer from 1 to \(Self.maximumDepth), got \(depth)")])
+        }
+        guard (1...Self.maximumLearningRates).contains(learningRates.count),
+              learningRates.allSatisfy({ $0.isFinite && $0 > 0 && $0 < 1 }),
+              zip(learningRates, learningRates.dropFirst()).allSatisfy(<) else {
+            throw CheckSettingsError(.learningRates, [.name(.learningRates), .text(" must be 1 to \(Self.maximumLearningRates) ascending learning rates in (0, 1), got \(learningRates.map { CheckFormat.short($0) }.joined(separator: ","))")])
         }
         guard (0...20).contains(oracleSizesBelow) else {
             throw CheckSettingsError(.oracleSizesBelow, [.name(.oracleSizesBelow), .text(" must be an integer from 0 to 20, got \(oracleSizesBelow)")])

@@ -54,6 +54,23 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     /// note then states its polylog exponent κ = 2/q + 2 + max(4/q, 4) (O22 Thm 10/14) exactly.
     /// It changes no run; absent from the JSON when nil, so older shards read unchanged.
     public var cnnQ: String?
+    /// M: blocks of `ssm`, `transformer` (and FNNs of `cnn`, hidden layers of `fnn`). Shards written
+    /// before the field existed ran M = 2.
+    public var depth: Int
+    /// Whether `ssm` and `transformer` have the token-wise FNN before their first block (NS24's
+    /// pre-FNN; docs/training-engine.md, "Layouts"). Shards written before the field existed ran without it.
+    public var preFeedForward: Bool
+    /// The peak Adam learning rates tried per neural run, ascending: with more than one, each run
+    /// trains once per rate and keeps the fit with the lowest validation MSE (the test set is never
+    /// consulted); the chosen rate is recorded in the run's details (`learning_rate`).
+    public var learningRates: [Double]
+    /// Whether every network also runs once on noiseless data at the largest n (its approximation
+    /// floor, docs/check.md "Approximation floor"). Shards written before the field existed had none.
+    public var floor: Bool
+
+    /// The layout defaults of shards written before `depth`, `preFeedForward`, `learningRates` and
+    /// `floor` existed: what those sweeps ran.
+    public static let legacyDepth = 2, legacyLearningRates = [3e-3]
 
     /// Creates settings; `validate()` checks them.
     public init(smoothness: String, gamma: GammaType, functionClass: FunctionClass,
@@ -61,7 +78,9 @@ public struct CheckSettings: Codable, Sendable, Equatable {
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
                 window: Int, targetLevel: Double, testSequences: Int,
                 minSteps: Int = 1500, oracleLevel: CheckOracleLevel = .validation, weights: TargetWeights = .unit,
-                patience: Int = 4, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0) {
+                patience: Int = 4, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0,
+                depth: Int = CheckSettings.legacyDepth, preFeedForward: Bool = false,
+                learningRates: [Double] = CheckSettings.legacyLearningRates, floor: Bool = false) {
         self.smoothness = smoothness
         self.gamma = gamma
         self.functionClass = functionClass
@@ -83,6 +102,10 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         self.patience = patience
         self.size = size
         self.oracleSizesBelow = oracleSizesBelow
+        self.depth = depth
+        self.preFeedForward = preFeedForward
+        self.learningRates = learningRates
+        self.floor = floor
     }
 
     /// The sizes at which the oracle runs only to give the networks' oracle-equivalent sizes:
@@ -114,6 +137,42 @@ public struct CheckSettings: Codable, Sendable, Equatable {
         case patience, size
         case oracleSizesBelow = "oracle_sizes_below"
         case cnnQ = "cnn_q"
+        case depth
+        case preFeedForward = "pre_fnn"
+        case learningRates = "learning_rates"
+        case floor
+    }
+
+    /// Decodes settings; the fields added after the first shard format (`cnn_q`, `depth`, `pre_fnn`,
+    /// `learning_rates`, `floor`) may be absent and then take what those older sweeps ran.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        smoothness = try c.decode(String.self, forKey: .smoothness)
+        gamma = try c.decode(GammaType.self, forKey: .gamma)
+        functionClass = try c.decode(FunctionClass.self, forKey: .functionClass)
+        estimators = try c.decode([CheckEstimator].self, forKey: .estimators)
+        sampleSizes = try c.decode([Int].self, forKey: .sampleSizes)
+        seeds = try c.decode(Int.self, forKey: .seeds)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        noise = try c.decode(Double.self, forKey: .noise)
+        length = try c.decode(Int.self, forKey: .length)
+        width = try c.decode(Int.self, forKey: .width)
+        epochs = try c.decode(Int.self, forKey: .epochs)
+        logBand = try c.decode(Double.self, forKey: .logBand)
+        window = try c.decode(Int.self, forKey: .window)
+        targetLevel = try c.decode(Double.self, forKey: .targetLevel)
+        testSequences = try c.decode(Int.self, forKey: .testSequences)
+        minSteps = try c.decode(Int.self, forKey: .minSteps)
+        patience = try c.decode(Int.self, forKey: .patience)
+        size = try c.decode(CheckNetworkSize.self, forKey: .size)
+        oracleSizesBelow = try c.decode(Int.self, forKey: .oracleSizesBelow)
+        oracleLevel = try c.decode(CheckOracleLevel.self, forKey: .oracleLevel)
+        weights = try c.decode(TargetWeights.self, forKey: .weights)
+        cnnQ = try c.decodeIfPresent(String.self, forKey: .cnnQ)
+        depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? Self.legacyDepth
+        preFeedForward = try c.decodeIfPresent(Bool.self, forKey: .preFeedForward) ?? false
+        learningRates = try c.decodeIfPresent([Double].self, forKey: .learningRates) ?? Self.legacyLearningRates
+        floor = try c.decodeIfPresent(Bool.self, forKey: .floor) ?? false
     }
 }
 

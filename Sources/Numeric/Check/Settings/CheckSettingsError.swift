@@ -8,6 +8,7 @@ public struct CheckSettingsError: Error, CustomStringConvertible, Sendable {
         case minSteps = "min_steps", testSequences = "test_sequences", targetLevel = "target_level"
         case logBand = "log_band_k", oracleSizesBelow = "oracle_sizes_below", maxTerms = "max_terms"
         case nMin = "n_min", nMax = "n_max", points, windows, cnnQ = "cnn_q"
+        case depth, learningRates = "learning_rates"
         /// Inputs of a plan (``CheckSchedulePlan``), not of the settings: shards and cores per shard.
         case shards, threads
     }

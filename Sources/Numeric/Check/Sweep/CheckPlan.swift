@@ -6,26 +6,29 @@ public struct CheckRunKey: Hashable, Sendable, Comparable, CustomStringConvertib
     public var n: Int
     /// Replicate index `0..<R`.
     public var replicate: Int
+    /// A floor run: noiseless labels at the largest n (``CheckRunRecord/noiseless``).
+    public var noiseless: Bool
 
     /// Creates a key.
-    public init(estimator: CheckEstimator, n: Int, replicate: Int) {
+    public init(estimator: CheckEstimator, n: Int, replicate: Int, noiseless: Bool = false) {
         self.estimator = estimator
         self.n = n
         self.replicate = replicate
+        self.noiseless = noiseless
     }
 
-    /// Canonical order: estimator, then n, then replicate.
+    /// Canonical order: estimator, then n, then replicate, the floor run after the noisy ones.
     public static func < (lhs: CheckRunKey, rhs: CheckRunKey) -> Bool {
-        (lhs.estimator, lhs.n, lhs.replicate) < (rhs.estimator, rhs.n, rhs.replicate)
+        (lhs.estimator, lhs.n, lhs.replicate, lhs.noiseless ? 1 : 0) < (rhs.estimator, rhs.n, rhs.replicate, rhs.noiseless ? 1 : 0)
     }
 
-    /// e.g. `ssm n=4096 seed 2`.
-    public var description: String { "\(estimator.rawValue) n=\(n) seed \(replicate)" }
+    /// e.g. `ssm n=4096 seed 2`, `ssm n=16384 seed 0 noiseless`.
+    public var description: String { "\(estimator.rawValue) n=\(n) seed \(replicate)" + (noiseless ? " noiseless" : "") }
 }
 
 extension CheckRunRecord {
     /// The run this record is the result of.
-    public var key: CheckRunKey { CheckRunKey(estimator: estimator, n: n, replicate: replicate) }
+    public var key: CheckRunKey { CheckRunKey(estimator: estimator, n: n, replicate: replicate, noiseless: noiseless) }
 }
 
 /// The runs of a sweep (every estimator × n × replicate of `CheckSettings`) and their split
@@ -40,9 +43,15 @@ public struct CheckPlan: Sendable {
     /// the smallest n (`CheckSettings.oracleExtensionSizes`).
     public let runs: [CheckRunKey]
 
-    /// Every run that `settings` asks for.
+    /// Every run that `settings` asks for; with `settings.floor`, first one noiseless run of each
+    /// network at the largest n (replicate 0: the approximation floor, docs/check.md).
     public init(settings: CheckSettings) {
         var runs: [CheckRunKey] = []
+        if settings.floor, let largest = settings.sampleSizes.last {
+            for estimator in settings.estimators where estimator.isNetwork {
+                runs.append(CheckRunKey(estimator: estimator, n: largest, replicate: 0, noiseless: true))
+            }
+        }
         let extension_ = Set(settings.oracleExtensionSizes)
         for n in (settings.sampleSizes + settings.oracleExtensionSizes).sorted(by: >) {
             for replicate in 0..<max(settings.seeds, 0) {

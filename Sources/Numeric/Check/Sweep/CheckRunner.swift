@@ -32,7 +32,7 @@ public final class CheckRunner {
     private let seeds: CheckSeeds
     private let theoryLevelCoefficient: Double
     private let sizing: NetworkSizing
-    private var cachedSample: (n: Int, replicate: Int, sample: TargetSample)?
+    private var cachedSample: (n: Int, replicate: Int, noiseless: Bool, sample: TargetSample)?
     private var cachedTests: [Int: TargetSample] = [:]
 
     /// A runner; `theoryLevelCoefficient` is a†/(2a†+1) from Bounds (used when the oracle's
@@ -66,9 +66,10 @@ public final class CheckRunner {
         return records
     }
 
-    /// One run: fit `key.estimator` on the (n, replicate) sample and measure its test MSE.
+    /// One run: fit `key.estimator` on the (n, replicate) sample (noiseless labels for a floor run)
+    /// and measure its test MSE.
     public func run(_ key: CheckRunKey, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> CheckRunRecord {
-        let sample = trainingSample(n: key.n, replicate: key.replicate)
+        let sample = trainingSample(n: key.n, replicate: key.replicate, noiseless: key.noiseless)
         let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
         switch key.estimator {
         case .oracle:
@@ -82,28 +83,40 @@ public final class CheckRunner {
             var details: [String: Double] = ["level": fit.level, "basis_size": Double(fit.basisSize)]
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
             return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: fit.testMSE,
-                                  seconds: seconds, details: details)
+                                  seconds: seconds, details: details, noiseless: key.noiseless)
         case .ssm, .transformer, .cnn, .fnn:
             let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
             let size = sizing.width(n: key.n)
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
                                                    sequenceLength: settings.length, width: size.width,
-                                                   hiddenWidth: size.hidden, window: settings.window)
-            let training = Self.training(settings: settings, seed: seed)
+                                                   depth: settings.depth, hiddenWidth: size.hidden, window: settings.window,
+                                                   preFeedForward: settings.preFeedForward)
             let clock = ContinuousClock.now
-            let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset,
-                                                         parallelism: parallelism, shouldStop: shouldStop)
+            // One fit per learning rate of the grid; the lowest validation MSE wins (ties: the smaller rate).
+            var best: (trained: TrainedSequenceModel, report: TrainingReport, rate: Double)?
+            for rate in settings.learningRates {
+                var training = Self.training(settings: settings, seed: seed)
+                training.learningRate = rate
+                let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset,
+                                                             parallelism: parallelism, shouldStop: shouldStop)
+                if best == nil || report.bestValidationLoss < best!.report.bestValidationLoss {
+                    best = (trained, report, rate)
+                }
+                if shouldStop() { break }
+            }
+            let (trained, report, rate) = best!
             let seconds = Self.seconds(since: clock)
             let test = testSample(replicate: key.replicate)
             let mse = Self.meanSquaredError(of: trained.predict(test.dataset, parallelism: parallelism), against: test)
-            let trainingSequences = training.trainingSequenceCount(of: key.n)
+            let trainingSequences = Self.training(settings: settings, seed: seed).trainingSequenceCount(of: key.n)
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
                                              trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))
+            var details = ["epochs": Double(report.epochsRun), "parameters": Double(trained.parameterCount),
+                           "width": Double(size.width), "threads": Double(threads)]
+            if settings.learningRates != CheckSettings.legacyLearningRates { details["learning_rate"] = rate }
             return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: mse, seconds: seconds,
-                                  details: ["epochs": Double(report.epochsRun), "parameters": Double(trained.parameterCount),
-                                            "width": Double(size.width), "threads": Double(threads)],
-                                  training: record)
+                                  details: details, training: record, noiseless: key.noiseless)
         }
     }
 
@@ -129,11 +142,14 @@ public final class CheckRunner {
                              length: test.dataset.length, firstTargetPosition: test.dataset.firstTargetPosition)
     }
 
-    private func trainingSample(n: Int, replicate: Int) -> TargetSample {
-        if let cached = cachedSample, cached.n == n, cached.replicate == replicate { return cached.sample }
-        let sample = target.sample(sequences: n, length: settings.length, noise: settings.noise,
+    /// The training sample of (n, replicate); a floor run's has the same inputs with noiseless labels.
+    private func trainingSample(n: Int, replicate: Int, noiseless: Bool) -> TargetSample {
+        if let cached = cachedSample, cached.n == n, cached.replicate == replicate, cached.noiseless == noiseless {
+            return cached.sample
+        }
+        let sample = target.sample(sequences: n, length: settings.length, noise: noiseless ? 0 : settings.noise,
                                    seed: seeds.trainingData(n: n, replicate: replicate), parallelism: parallelism)
-        cachedSample = (n, replicate, sample)
+        cachedSample = (n, replicate, noiseless, sample)
         return sample
     }
 
