@@ -30,6 +30,7 @@ enum LaTeXScanner {
                 continue
             }
             let text = content.trimmed
+            try NoteScan.refuseOrphanMarker(content, line: index, syntax: .latex)
             if text.hasPrefix("%") {
                 if let arguments = blockArguments(text) {
                     let words = try NoteScan.words(arguments, line: index)

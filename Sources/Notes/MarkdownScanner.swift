@@ -15,6 +15,7 @@ enum MarkdownScanner {
         var index = 0
         while index < lines.count {
             guard let fence = Fence(opening: lines[index].content) else {
+                try NoteScan.refuseOrphanMarker(lines[index].content, line: index, syntax: .markdown)
                 scan.inlines += try inlineSites(in: lines[index].content, line: index)
                 index += 1
                 continue
@@ -25,13 +26,18 @@ enum MarkdownScanner {
                 continue
             }
             guard let close else { throw NotesError(line: index + 1, message: "ratecalc block without a closing fence") }
-            let text = lines[index + 1..<close].map(\.content).filter { !$0.trimmed.hasPrefix("#") }.joined(separator: " ")
-            let arguments = try NoteScan.words(text, line: index)
+            let arguments = try NoteScan.words(blockText(lines[index + 1..<close].map(\.content)), line: index)
             let generated = try NoteScan.existingOutput(after: close, in: lines, syntax: .markdown)
             scan.blocks.append(BlockSite(line: index, arguments: arguments, anchor: close, generated: generated))
             index = (generated?.upperBound ?? close) + 1
         }
         return scan
+    }
+
+    /// The arguments of a block's lines: lines starting with `#` are comments, the rest are
+    /// joined with spaces.
+    static func blockText(_ lines: [String]) -> String {
+        lines.filter { !$0.trimmed.hasPrefix("#") }.joined(separator: " ")
     }
 
     static let valueTag = "ratecalc:value"
@@ -53,6 +59,10 @@ enum MarkdownScanner {
             } else {
                 sites.append(InlineSite(line: line, valueRange: from..<from, arguments: arguments, opener: "", closer: closingComment))
             }
+        }
+        if let open = content.range(of: "<!--", range: from..<content.endIndex),
+           content[open.upperBound...].trimmed.hasPrefix(valueTag), !insideCodeSpan(content, at: open.lowerBound) {
+            throw NotesError(line: line + 1, message: "<!-- \(valueTag) without a closing --> on its line")
         }
         return sites
     }
