@@ -71,15 +71,18 @@ public enum NotesProcessor {
             }
         }
 
-        let inlines = zip(scan.inlines, inlineCommands).map { (site: $0, command: $1) }
+        let values = try zip(scan.inlines, inlineCommands).map { site, command in
+            let output = try outputLines(of: command, line: site.line, run: run)
+            guard output.count == 1 else {
+                throw NotesError(line: site.line + 1, message: "an inline value must be one line; ratecalc printed \(output.count)")
+            }
+            return output[0]
+        }
+        let inlines = zip(scan.inlines, values).map { (site: $0, value: $1) }
         for (line, sites) in Dictionary(grouping: inlines, by: \.site.line).sorted(by: { $0.key < $1.key }) {
             var content = lines[line].content
-            for (site, command) in sites.reversed() {
-                let output = try outputLines(of: command, line: line, run: run)
-                guard output.count == 1 else {
-                    throw NotesError(line: line + 1, message: "an inline value must be one line; ratecalc printed \(output.count)")
-                }
-                content.replaceSubrange(site.valueRange, with: site.opener + output[0] + site.closer)
+            for (site, value) in sites.reversed() {
+                content.replaceSubrange(site.valueRange, with: site.opener + value + site.closer)
             }
             if content != lines[line].content {
                 edits.append((line, [lines[line]], [NoteLine(content: content, ending: lines[line].ending)], line))
@@ -95,7 +98,7 @@ public enum NotesProcessor {
             next = edit.start + edit.old.count
         }
         result += lines[next...]
-        try requireSameStructure(scan, in: result, syntax: syntax)
+        try requireSameStructure(scan, values: values, in: result, syntax: syntax)
         return NotesOutcome(text: NoteLine.join(result), stale: edits.map { $0.line + 1 }.sorted(),
                             notRefreshed: notRefreshed,
                             edits: edits.map { NoteEdit(start: $0.start, old: $0.old.map { $0.content + $0.ending },
@@ -114,17 +117,22 @@ public enum NotesProcessor {
     }
 
     /// Throws unless `refreshed` has the blocks and inline values of `original`, in order, with
-    /// the same arguments: an output that holds note syntax (a marker, a fence, a value
-    /// comment or brace) would otherwise change what the next run finds.
-    static func requireSameStructure(_ original: NoteScan, in refreshed: [NoteLine], syntax: NoteSyntax) throws {
+    /// the same arguments, and the inline values read back as `values`: an output that holds
+    /// note syntax (a marker, a fence, a value comment, a brace or `%`) would otherwise change
+    /// what the next run finds, or grow at every run.
+    static func requireSameStructure(_ original: NoteScan, values: [String], in refreshed: [NoteLine], syntax: NoteSyntax) throws {
         let lines = original.blocks.map(\.line) + original.inlines.map(\.line)
         let before = original.blocks.map(\.arguments) + original.inlines.map(\.arguments)
         let again = try? scan(refreshed, syntax: syntax)
         let after = again.map { $0.blocks.map(\.arguments) + $0.inlines.map(\.arguments) }
-        guard let after, after == before else {
-            let mismatch = after.map { after in before.indices.first { $0 >= after.count || after[$0] != before[$0] } ?? before.count - 1 } ?? 0
-            let line = lines.isEmpty ? 0 : lines[min(mismatch, lines.count - 1)]
-            throw NotesError(line: line + 1, message: "a generated output holds ratecalc note syntax (a block, value, marker or brace) that would change the note's blocks; nothing was written")
+        let readBack = again?.inlines.map { String(refreshed[$0.line].content[$0.valueRange]) }
+        guard let after, after == before, let readBack, readBack == values else {
+            let mismatch = after.map { after in before.indices.first { $0 >= after.count || after[$0] != before[$0] } }
+                ?? nil
+            let valueMismatch = readBack.map { readBack in values.indices.first { $0 >= readBack.count || readBack[$0] != values[$0] } } ?? nil
+            let index = mismatch ?? valueMismatch.map { original.blocks.count + $0 } ?? 0
+            let line = lines.isEmpty ? 0 : lines[min(index, lines.count - 1)]
+            throw NotesError(line: line + 1, message: "a generated output holds ratecalc note syntax (a block, value, marker, brace or comment) that would change the note's blocks; nothing was written")
         }
     }
 
