@@ -125,10 +125,3 @@ func controlCharactersAreEscaped(option: String) throws {
     let internalName = try CLIRunner.run(["check", "--smoothness", "1e-9999,1", "--arch", "oracle", "--points", "2", "--n-max", "1024"])
     #expect(!internalName.stderr.contains("defaultLevel"))
 }
-
-@Test func aFailedWriteOfStandardOutputIsAnError() throws {
-    guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
-    let output = try CLIRunner.run(["--smoothness", "1,2,4"], standardOutput: full)
-    #expect(output.status == 2)
-    #expect(output.stderr.contains("cannot write the output to standard output"))
-}

@@ -11,7 +11,7 @@ ratecalc's exact bounds into a document when it is rendered. See docs/notes.md.
                                      `ratecalc notes --render-value`; the line it prints
                                      becomes inline math (here \frac{8}{15})
 
-The binary applies every rule of a note (word splitting, the allow-list of subcommands and
+The binary applies every rule of a note (how the words are read, the allow-list of subcommands and
 options, check blocks only with RATECALC_RUN_CHECKS=1, a time limit per block); this file
 only hands it the text and inserts what it prints. Output that `ratecalc notes` stored
 between <!-- ratecalc:begin --> and <!-- ratecalc:end --> is dropped (rendered afresh).
