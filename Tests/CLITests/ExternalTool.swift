@@ -9,6 +9,17 @@ extension Tag {
     @Tag static var external: Self
 }
 
+/// The fast set (README): `RATECALC_TESTS=fast swift test` skips every test tagged `.slow` or
+/// `.external`, each of which carries ``notFast`` (or ``ExternalTool/required(_:)``), since
+/// `swift test` cannot select tests by tag.
+enum TestSet {
+    /// Whether only the fast set runs.
+    static let isFast = ProcessInfo.processInfo.environment["RATECALC_TESTS"] == "fast"
+
+    /// The condition of a `.slow` test: skipped in the fast set.
+    static let notFast: ConditionTrait = .enabled(if: !isFast, "slow: not in the fast set (RATECALC_TESTS=fast)")
+}
+
 /// The one way the tests find and run programs other than the built `ratecalc`: pandoc (Debian's
 /// and pandoc 3 from PyPI's pypandoc-binary), pdflatex, python3 modules. A test that needs one
 /// carries `ExternalTool.required(…)`: where a tool is missing it is a visible skip naming
@@ -54,6 +65,7 @@ enum ExternalTool {
     /// The trait of a test that needs `requirements`: enabled when all are there or on CI,
     /// otherwise skipped with the reason.
     static func required(_ requirements: Requirement...) -> ConditionTrait {
+        if TestSet.isFast { return .enabled(if: false, "external: not in the fast set (RATECALC_TESTS=fast)") }
         let missing = requirements.filter { !$0.isAvailable }
         let reason = "missing: " + missing.map(\.description).joined(separator: ", ")
         return .enabled(if: onCI || missing.isEmpty, Comment(rawValue: reason))
@@ -62,7 +74,8 @@ enum ExternalTool {
     /// The trait of a test that needs an optional tool that no install script brings (a
     /// reference framework): enabled only when it is there, on CI too, else skipped with the reason.
     static func optional(_ requirement: Requirement) -> ConditionTrait {
-        .enabled(if: requirement.isAvailable, Comment(rawValue: "optional, not installed: \(requirement)"))
+        if TestSet.isFast { return .enabled(if: false, "external: not in the fast set (RATECALC_TESTS=fast)") }
+        return .enabled(if: requirement.isAvailable, Comment(rawValue: "optional, not installed: \(requirement)"))
     }
 
     /// The repository (for scripts and the test tools folder).

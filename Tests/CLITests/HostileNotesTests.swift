@@ -100,7 +100,7 @@ import Testing
         #expect(body.count <= 400, "\(context): \(body.count) characters")
     }
 
-    @Test("a hostile note: one line, exit 2, nothing written", .tags(.slow), arguments: cases)
+    @Test("a hostile note: one line, exit 2, nothing written", .tags(.slow), TestSet.notFast, arguments: cases)
     func refused(_ hostile: Case) throws {
         try scratch.write(hostile.file, hostile.text)
         let before = try snapshot()
@@ -159,7 +159,7 @@ import Testing
     }
 
     /// A block over its time limit is stopped and fails in one line; nothing stays running.
-    @Test(.tags(.slow)) func aBlockOverItsTimeLimitFails() throws {
+    @Test(.tags(.slow), TestSet.notFast) func aBlockOverItsTimeLimitFails() throws {
         let text = Self.block("check --smoothness 1,2 --arch ssm --n-min 64 --n-max 256")
         try scratch.write("slow.md", text)
         let start = Date()

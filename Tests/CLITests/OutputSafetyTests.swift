@@ -17,7 +17,8 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
     #expect(Date().timeIntervalSince(start) < 5)
 }
 
-@Test func mergeRefusesToOverwriteItsInputAndWritesFilesBeforeTheReport() throws {
+@Test(.tags(.slow), TestSet.notFast)
+func mergeRefusesToOverwriteItsInputAndWritesFilesBeforeTheReport() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-merge-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     for shard in ["1/2", "2/2"] {
@@ -36,7 +37,8 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
     #expect(merged.status == 0 && FileManager.default.fileExists(atPath: csv.path))
 }
 
-@Test func sigtermFinishesLikeTheFirstCtrlC() throws {
+@Test(.tags(.slow), TestSet.notFast)
+func sigtermFinishesLikeTheFirstCtrlC() throws {
     let process = Process()
     process.executableURL = CLIRunner.binary
     // Many short runs: the signal is seen between runs, within a fraction of a second.
@@ -62,7 +64,8 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
 
 /// merge trusts nothing in a shard: each corruption is refused in one line naming the
 /// field or the run, quickly and without allocating from the file's numbers.
-@Test func mergeRefusesCorruptedShards() throws {
+@Test(.tags(.slow), TestSet.notFast)
+func mergeRefusesCorruptedShards() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-corrupt-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let made = try CLIRunner.run(smallSweep + ["--shard", "1/2", "--out", directory.path])
@@ -112,7 +115,7 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
 @Suite struct FullStandardOutputTests {
     static let stale = "```ratecalc\n--smoothness 1,2,4 --gamma anisotropic --arch ssm\n```\n"
 
-    @Test("every subcommand exits 2 when stdout is full", .tags(.slow), arguments: [
+    @Test("every subcommand exits 2 when stdout is full", .tags(.slow), TestSet.notFast, arguments: [
         ["--smoothness", "1,2,4"], ["rate", "--smoothness", "1,2,4", "--format", "json"], ["--latex-preamble"],
         ["samples", "--smoothness", "1,2,4", "--error", "1e-2"], ["samples", "--latex-preamble"],
         ["value", "rate-exponent", "--smoothness", "1,2,4", "--gamma", "anisotropic"],

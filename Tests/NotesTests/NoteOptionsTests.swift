@@ -6,15 +6,7 @@ import Testing
 @Suite struct NoteOptionsTests {
     /// The refusal for `words` as a block at line 7 (0-based 6), or nil when allowed.
     func refusal(_ words: [String]) -> NotesError? {
-        do {
-            _ = try NoteCommand(block: words, syntax: .markdown, line: 6)
-            return nil
-        } catch let error as NotesError {
-            return error
-        } catch {
-            Issue.record("unexpected \(error)")
-            return nil
-        }
+        notesError { _ = try NoteCommand(block: words, syntax: .markdown, line: 6) }
     }
 
     @Test func computingOptionsAreAllowed() {

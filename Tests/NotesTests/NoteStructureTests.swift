@@ -17,15 +17,7 @@ import Testing
 
     /// The error refreshing `text` gives (nil when it refreshes).
     func error(_ text: String, _ syntax: NoteSyntax = .markdown, output: String = "out\n") -> NotesError? {
-        do {
-            _ = try refresh(text, syntax, output: output)
-            return nil
-        } catch let error as NotesError {
-            return error
-        } catch {
-            Issue.record("unexpected \(error)")
-            return nil
-        }
+        notesError { _ = try refresh(text, syntax, output: output) }
     }
 
     @Test func everyBlockIsCheckedBeforeAnyRuns() {
