@@ -15,7 +15,9 @@ public struct ProcessCapture: Sendable {
     public let stderr: Data
 
     /// Runs `executable` with `arguments`, in `directory` when given, with `environment`
-    /// added to the current one; standard input is `input` (empty by default). With a
+    /// added to the current one; standard input is `input` (empty by default: then nothing is
+    /// written; otherwise SIGPIPE is ignored in this process from then on, so that a program
+    /// that exits without reading its input cannot kill the caller). With a
     /// `timeLimit` (seconds) the program is killed (SIGKILL) when it runs longer, and
     /// `timedOut` is set.
     public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
@@ -32,6 +34,7 @@ public struct ProcessCapture: Sendable {
         process.standardOutput = out
         process.standardError = err
         let inputPipe = input.isEmpty ? nil : Pipe()
+        if inputPipe != nil { signal(SIGPIPE, SIG_IGN) }
         process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
         let watch = Watch(pid: process.processIdentifier)

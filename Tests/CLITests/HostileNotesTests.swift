@@ -55,6 +55,8 @@ import Testing
         Case(name: "DEL in an inline value", file: "note.md", text: "<!-- ratecalc:value a-dagger --smoothness 1\u{7F} -->\n", line: 1, phrase: "U+007F"),
         Case(name: "huge block", file: "note.md", text: block("--smoothness " + String(repeating: "1,", count: 40_000) + "1"), line: 1, phrase: "bytes long"),
         Case(name: "10,000 blocks", file: "note.md", text: String(repeating: block("--smoothness 1"), count: 10_000), line: 1501, phrase: "more than 500"),
+        Case(name: "20,000 values on one line", file: "note.md", text: "x " + String(repeating: "<!-- ratecalc:value a-dagger --smoothness 1 -->", count: 20_000) + "\n", line: 1, phrase: "more than 500"),
+        Case(name: "20,000 \\ratecalc on one line", file: "paper.tex", text: String(repeating: "\\ratecalc{a-dagger --smoothness 1}", count: 20_000) + "\n", line: 1, phrase: "more than 500"),
         Case(name: "nested fences", file: "note.md", text: "````ratecalc\n```ratecalc\n--smoothness 1\n```\n````\n", line: 1, phrase: "shell syntax"),
         Case(name: "begin without end", file: "note.md", text: block("--smoothness 1") + "<!-- ratecalc:begin -->\nold\n", line: 4, phrase: "without a matching"),
         Case(name: "end without a block", file: "note.md", text: "text\n<!-- ratecalc:end -->\n", line: 2, phrase: "without a ratecalc block"),
