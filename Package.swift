@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "BoundsTests", dependencies: ["Bounds"], exclude: ["Fixtures"]),
         .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds"]),
-        .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes", "Numeric"], exclude: ["Golden"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes"]),
     ],
     swiftLanguageModes: [.v6]

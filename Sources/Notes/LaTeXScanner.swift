@@ -16,7 +16,7 @@ enum LaTeXScanner {
         var scan = NoteScan()
         var index = 0
         var verbatimEnd: String? = nil
-        while index < lines.count {
+        while index < lines.count, scan.blocks.count + scan.inlines.count <= NoteBudget.maximumCommands {
             let content = lines[index].content
             if let end = verbatimEnd {
                 if content.contains(end) { verbatimEnd = nil }
@@ -30,6 +30,7 @@ enum LaTeXScanner {
                 continue
             }
             let text = content.trimmed
+            try NoteScan.refuseOrphanMarker(content, line: index, syntax: .latex)
             if text.hasPrefix("%") {
                 if let arguments = blockArguments(text) {
                     let words = try NoteScan.words(arguments, line: index)
@@ -60,7 +61,7 @@ enum LaTeXScanner {
         let code = content[..<commentStart(content)]
         var sites: [InlineSite] = []
         var from = code.startIndex
-        while let use = code.range(of: command, range: from..<code.endIndex) {
+        while sites.count <= NoteBudget.maximumCommands, let use = code.range(of: command, range: from..<code.endIndex) {
             guard let argumentsEnd = closingBrace(in: code, from: use.upperBound) else {
                 throw NotesError(line: line + 1, message: "\\ratecalc{ without a matching }")
             }

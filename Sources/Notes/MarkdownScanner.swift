@@ -14,7 +14,9 @@ enum MarkdownScanner {
         var scan = NoteScan()
         var index = 0
         while index < lines.count {
+            if scan.blocks.count + scan.inlines.count > NoteBudget.maximumCommands { break }
             guard let fence = Fence(opening: lines[index].content) else {
+                try NoteScan.refuseOrphanMarker(lines[index].content, line: index, syntax: .markdown)
                 scan.inlines += try inlineSites(in: lines[index].content, line: index)
                 index += 1
                 continue
@@ -25,8 +27,7 @@ enum MarkdownScanner {
                 continue
             }
             guard let close else { throw NotesError(line: index + 1, message: "ratecalc block without a closing fence") }
-            let text = lines[index + 1..<close].map(\.content).filter { !$0.trimmed.hasPrefix("#") }.joined(separator: " ")
-            let arguments = try NoteScan.words(text, line: index)
+            let arguments = try NoteScan.words(blockText(lines[index + 1..<close].map(\.content)), line: index)
             let generated = try NoteScan.existingOutput(after: close, in: lines, syntax: .markdown)
             scan.blocks.append(BlockSite(line: index, arguments: arguments, anchor: close, generated: generated))
             index = (generated?.upperBound ?? close) + 1
@@ -34,16 +35,25 @@ enum MarkdownScanner {
         return scan
     }
 
+    /// The arguments of a block's lines: lines starting with `#` are comments, the rest are
+    /// joined with spaces.
+    static func blockText(_ lines: [String]) -> String {
+        lines.filter { !$0.trimmed.hasPrefix("#") }.joined(separator: " ")
+    }
+
     static let valueTag = "ratecalc:value"
     static let closingComment = "<!-- /ratecalc:value -->"
 
     /// The inline values of one line.
+    /// Stops after ``NoteBudget/maximumCommands`` + 1 values (the caller refuses the note),
+    /// so that a long line costs time in proportion to its length.
     static func inlineSites(in content: String, line: Int) throws -> [InlineSite] {
         var sites: [InlineSite] = []
         var from = content.startIndex
-        while let comment = nextComment(in: content, from: from) {
+        var codeSpans = CodeSpanParity(content)
+        while sites.count <= NoteBudget.maximumCommands, let comment = nextComment(in: content, from: from) {
             from = comment.range.upperBound
-            guard comment.inner.hasPrefix(valueTag), !insideCodeSpan(content, at: comment.range.lowerBound) else { continue }
+            guard comment.inner.hasPrefix(valueTag), !codeSpans.isInside(at: comment.range.lowerBound) else { continue }
             let rest = comment.inner.dropFirst(valueTag.count)
             guard rest.first?.isWhitespace == true else { continue }
             let arguments = try NoteScan.words(rest, line: line)
@@ -53,6 +63,10 @@ enum MarkdownScanner {
             } else {
                 sites.append(InlineSite(line: line, valueRange: from..<from, arguments: arguments, opener: "", closer: closingComment))
             }
+        }
+        if sites.count <= NoteBudget.maximumCommands, let open = content.range(of: "<!--", range: from..<content.endIndex),
+           content[open.upperBound...].trimmed.hasPrefix(valueTag), !codeSpans.isInside(at: open.lowerBound) {
+            throw NotesError(line: line + 1, message: "<!-- \(valueTag) without a closing --> on its line")
         }
         return sites
     }
@@ -64,9 +78,26 @@ enum MarkdownScanner {
         return (open.lowerBound..<close.upperBound, content[open.upperBound..<close.lowerBound].trimmed)
     }
 
-    /// Whether an odd number of backticks precede `index` on the line (inside `code`).
-    static func insideCodeSpan(_ content: String, at index: String.Index) -> Bool {
-        content[..<index].filter { $0 == "`" }.count % 2 == 1
+}
+
+/// Whether an odd number of backticks precede a position on a line (inside `code`), for
+/// positions asked in increasing order: each character is counted once.
+struct CodeSpanParity {
+    private let content: String
+    private var position: String.Index
+    private var odd = false
+
+    init(_ content: String) {
+        self.content = content
+        position = content.startIndex
+    }
+
+    mutating func isInside(at index: String.Index) -> Bool {
+        while position < index {
+            if content[position] == "`" { odd.toggle() }
+            position = content.index(after: position)
+        }
+        return odd
     }
 }
 

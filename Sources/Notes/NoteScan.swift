@@ -41,13 +41,36 @@ struct NoteScan: Sendable {
         return begin...end
     }
 
-    /// Splits arguments, reporting a bad quote at `line` (0-based).
+    /// Throws for a begin or end marker line that is not right after a block (a block's own
+    /// markers are consumed with it): a stray marker would be taken for output next time.
+    static func refuseOrphanMarker(_ content: String, line: Int, syntax: NoteSyntax) throws {
+        let text = content.trimmed
+        guard text == syntax.beginMarker || text == syntax.endMarker else { return }
+        throw NotesError(line: line + 1, message: "\(text) without a ratecalc block right before it")
+    }
+
+    /// Splits arguments, reporting at `line` (0-based) a bad quote, shell syntax, a text
+    /// longer than ``NoteBudget/maximumBlockBytes`` or a control character (`\0`, `\e`, …:
+    /// arguments are text, and a process argument cannot hold `\0`).
     static func words(_ text: some StringProtocol, line: Int) throws -> [String] {
+        let length = text.utf8.count
+        guard length <= NoteBudget.maximumBlockBytes else {
+            throw NotesError(line: line + 1, message: "the arguments are \(length) bytes long; a block or inline value may have at most \(NoteBudget.maximumBlockBytes)")
+        }
+        if let control = text.unicodeScalars.first(where: isControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            throw NotesError(line: line + 1, message: "the arguments hold the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); a note's arguments are plain text")
+        }
         do {
             return try ShellWords.split(String(text))
         } catch {
             throw NotesError(line: line + 1, message: "\(error)")
         }
+    }
+
+    /// C0 and C1 control characters and DEL, except the tab.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 }
 

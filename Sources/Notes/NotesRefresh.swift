@@ -36,11 +36,13 @@ public struct NotesRefresh {
     }
 
     /// Reads and refreshes every note in memory; blocks run through `runner(directory)`, a
-    /// runner for the note's directory (e.g. ``SubprocessNoteRunner``).
-    /// - Throws: ``InputError`` (before reading anything) for no paths or a path that is not a
-    ///   note; ``Failure`` for the first failing block; a file error for an unreadable note.
-    public init(paths: [String], runChecks: Bool,
-                runner: (URL) -> NoteRunner = { SubprocessNoteRunner(noteDirectory: $0).run }) throws {
+    /// runner for the note's directory (by default ``SubprocessNoteRunner`` with the budget's
+    /// time limit).
+    /// - Throws: ``InputError`` (before reading anything) for no paths, a path that is not a
+    ///   note or a note given twice; ``Failure`` for the first failing block; a file error for
+    ///   an unreadable note, a link or a note over the size limit.
+    public init(paths: [String], budget: NoteBudget, runner: ((URL) -> NoteRunner)? = nil) throws {
+        let runner = runner ?? { SubprocessNoteRunner(noteDirectory: $0, timeLimit: budget.blockTimeLimit).run }
         guard !paths.isEmpty else { throw InputError(description: "notes: expected at least one FILE (\(NoteSyntax.extensions))") }
         let syntaxes = try paths.map { path in
             guard let syntax = NoteSyntax(path: path) else {
@@ -48,11 +50,19 @@ public struct NotesRefresh {
             }
             return syntax
         }
+        var seen: [[UInt64]: String] = [:]
+        for path in paths {
+            guard let identity = NoteFile.identity(path) else { continue }
+            if let first = seen[identity] {
+                throw InputError(description: "notes: '\(path)' is the same file as '\(first)'; give each note once")
+            }
+            seen[identity] = path
+        }
         files = try zip(paths, syntaxes).map { path, syntax in
             let text = try NoteFile.read(path)
             let run = runner(URL(fileURLWithPath: path).deletingLastPathComponent())
             do {
-                return File(path: path, outcome: try NotesProcessor.process(text, syntax: syntax, runChecks: runChecks, run: run), original: text)
+                return File(path: path, outcome: try NotesProcessor.process(text, syntax: syntax, runChecks: budget.runChecks, run: run), original: text)
             } catch let error as NotesError {
                 throw Failure(path: path, error: error)
             }

@@ -42,10 +42,10 @@ struct BenchOracleCommand: ParsableCommand {
         benchmark.sequences = sequences
         benchmark.evaluatedRows = rows
         benchmark.parallelism = Parallelism(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        print(benchmark.headerLine)
+        try StandardOutput.write(benchmark.headerLine + "\n")
         for gamma in gamma.values {
             benchmark.gamma = gamma
-            try benchmark.run().lines(gamma: gamma).forEach { print($0) }
+            try StandardOutput.write(benchmark.run().lines(gamma: gamma).map { $0 + "\n" }.joined())
         }
     }
 }

@@ -39,12 +39,14 @@ struct BenchSumCommand: ParsableCommand {
 
     func run() throws {
         let benchmark = RationalSumBenchmark(count: count)
-        print(benchmark.headerLine(runs: runs))
+        try StandardOutput.write(benchmark.headerLine(runs: runs) + "\n")
         var timings: [RationalSumTiming] = []
+        var unwritten: Error?
         let sum = try benchmark.run(runs: runs) { run, timing in
             timings.append(timing)
-            print(RationalSumBenchmark.runLine(run, timing))
+            do { try StandardOutput.write(RationalSumBenchmark.runLine(run, timing) + "\n") } catch { unwritten = unwritten ?? error }
         }
-        RationalSumBenchmark.resultLines(timings, sum: sum).forEach { print($0) }
+        if let unwritten { throw unwritten }
+        try StandardOutput.write(RationalSumBenchmark.resultLines(timings, sum: sum).map { $0 + "\n" }.joined())
     }
 }

@@ -39,11 +39,11 @@ struct BenchTrainCommand: ParsableCommand {
 
     func run() throws {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        print(TrainingThroughput.headerLine(threads: threadCount, steps: steps))
+        try StandardOutput.write(TrainingThroughput.headerLine(threads: threadCount, steps: steps) + "\n")
         for architecture in arch.values {
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
                                                    preFeedForward: preFeedForward)
-            print(try measureTrainingThroughput(model, batchSize: 64, steps: steps, parallelism: Parallelism(threads: threadCount)).line)
+            try StandardOutput.write(measureTrainingThroughput(model, batchSize: 64, steps: steps, parallelism: Parallelism(threads: threadCount)).line + "\n")
         }
     }
 }

@@ -24,7 +24,7 @@ struct RateCommand: ParsableCommand {
     var n: Rational?
 
     func run() throws {
-        if theory.printedPreamble() { return }
+        if try theory.printedPreamble() { return }
         let report = RateReport(try theory.request(n: n), fieldNames: FlagNames.names)
         try StandardOutput.write(report.rendered(theory.format, latexStyle: theory.latexStyle, macroPrefix: theory.macroPrefix))
     }

@@ -34,7 +34,16 @@ struct Ratecalc: ParsableCommand {
 
     private static func exitWithUsageStatus(for error: Error) -> Never {
         let code = exitCode(for: error)
-        if code == .success || error is ExitCode {
+        if code == .success && !(error is ExitCode) {
+            // Help, a completion script: through the checked writer, so a full disk is exit 2.
+            do {
+                try StandardOutput.write(fullMessage(for: error) + "\n")
+                Foundation.exit(0)
+            } catch {
+                exitWithUsageStatus(for: error)
+            }
+        }
+        if error is ExitCode {
             exit(withError: error)
         }
         let line = ErrorLine.text(for: error, arguments: CommandLine.arguments)

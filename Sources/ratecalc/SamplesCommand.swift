@@ -19,7 +19,7 @@ struct SamplesCommand: ParsableCommand {
     var error: [Rational]?
 
     func run() throws {
-        if theory.printedPreamble() { return }
+        if try theory.printedPreamble() { return }
         let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names), errors: error ?? SamplePlan.defaultErrors)
         try StandardOutput.write(plan.rendered(theory.format, macroPrefix: theory.macroPrefix))
     }

@@ -57,8 +57,8 @@ struct TheoryOptions: ParsableArguments {
     }
 
     /// Prints the preamble when `--latex-preamble` was given; returns whether it did.
-    func printedPreamble() -> Bool {
-        if latexPreamble { print(LaTeXNotation.preamble, terminator: "") }
+    func printedPreamble() throws -> Bool {
+        if latexPreamble { try StandardOutput.write(LaTeXNotation.preamble) }
         return latexPreamble
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bounds
+import Numeric
 
 extension RateQuantity: ExpressibleByArgument {}
 extension ValueStyle: ExpressibleByArgument {}
@@ -34,6 +35,6 @@ struct ValueCommand: ParsableCommand {
             throw ValidationError("--template '\(template)': expected one line containing {value}")
         }
         let value = try RateReport(try theory.request(), fieldNames: FlagNames.names).onlyValue(of: quantity)
-        print(template.replacingOccurrences(of: "{value}", with: value.rendered(style)))
+        try StandardOutput.write(template.replacingOccurrences(of: "{value}", with: value.rendered(style)) + "\n")
     }
 }

@@ -27,15 +27,22 @@ enum CLIRunner {
         try ExternalTool.run(binary, arguments)
     }
 
-    /// Runs with stdout sent to `standardOutput` (e.g. `/dev/full`) instead of a pipe.
-    static func run(_ arguments: [String], standardOutput: FileHandle?) throws -> Output {
+    /// Runs with stdout sent to `standardOutput` (e.g. `/dev/full`) instead of a pipe, in
+    /// `directory` when given, with `input` on stdin.
+    static func run(_ arguments: [String], standardOutput: FileHandle?, in directory: URL? = nil, input: String = "") throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = standardOutput ?? out
         process.standardError = err
+        process.standardInput = stdin
+        // A command may exit without reading its input: a broken pipe is not the test's failure.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
         // Read before waiting so that a large output cannot fill the pipe and block.
         if standardOutput != nil { try out.fileHandleForWriting.close() }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()

@@ -3,7 +3,7 @@ import Testing
 
 /// `ratecalc check` and `ratecalc merge` end to end on tiny sweeps (seconds in a debug build):
 /// the JSON contract of docs/json-schema.md, written files, sharded = unsharded, bad input, `--strict`.
-@Suite struct CheckCommandTests {
+@Suite(.tags(.slow), TestSet.notFast) struct CheckCommandTests {
     /// A tiny sweep: anisotropic a = (1, 2) (r = 4/7), L = 8, n = 32 … 128, 2 seeds.
     static let tiny = ["check", "--smoothness", "1,2", "--arch", "fnn,oracle", "--n-min", "32", "--n-max", "128",
                        "--points", "3", "--seeds", "2", "--length", "8", "--width", "8", "--epochs", "1",

@@ -8,17 +8,8 @@ enum SchemaValidator {
     static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let script = package.appendingPathComponent("scripts/validate-json.py").path
 
-    /// Whether python3 with jsonschema is available (on CI its absence is a failure).
-    static var available: Bool {
-        guard let python = TeXToolchain.tool("python3"),
-              let probe = try? TeXToolchain.run(python, ["-c", "import jsonschema"], in: package), probe.status == 0 else {
-            if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("python3 with jsonschema is missing: run scripts/install-system-deps.sh")
-            }
-            return false
-        }
-        return true
-    }
+    /// python3 with jsonschema (scripts/install-system-deps.sh).
+    static let requirement = ExternalTool.Requirement.pythonModule("jsonschema", installer: "scripts/install-system-deps.sh")
 
     /// The validator's verdict on `json` as `kind` (rate, samples, check): nil when valid,
     /// else its messages.
@@ -26,12 +17,13 @@ enum SchemaValidator {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-schema-\(UUID().uuidString).json")
         try json.write(to: input, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: input) }
-        let result = try TeXToolchain.run("/bin/sh", ["-c", "python3 \"$0\" \"$1\" < \"$2\"", script, kind, input.path], in: package)
+        guard requirement.isAvailable else { throw ExternalTool.Missing(description: "missing: \(requirement)") }
+        let result = try TeXToolchain.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "python3 \"$0\" \"$1\" < \"$2\"", script, kind, input.path], in: package)
         return result.status == 0 ? nil : result.output
     }
 }
 
-@Test("rate and samples JSON match docs/json-schema.json", arguments: [
+@Test("rate and samples JSON match docs/json-schema.json", .tags(.external), ExternalTool.required(SchemaValidator.requirement), arguments: [
     ["--smoothness", "1,2,4", "--arch", "all"],
     ["--smoothness", "1,2,4", "--arch", "all", "--q", "2", "--n", "1e4", "--log-exponent", "3/2"],
     ["--smoothness", "1/2,5/4,2,3/7,11,13/3", "--arch", "cnn", "--q", "1/2", "--p", "3/2"],
@@ -42,7 +34,6 @@ enum SchemaValidator {
     ["--smoothness", "1,2;3,4", "--p", "1"],
 ])
 func rateAndSamplesMatchTheSchema(arguments: [String]) throws {
-    guard SchemaValidator.available else { return }
     let rate = try CLIRunner.run(arguments + ["--format", "json"])
     #expect(rate.status == 0, "\(rate.stderr)")
     #expect(try SchemaValidator.violations(rate.stdout, kind: "rate") == nil)
@@ -51,8 +42,8 @@ func rateAndSamplesMatchTheSchema(arguments: [String]) throws {
     #expect(try SchemaValidator.violations(samples.stdout, kind: "samples") == nil)
 }
 
-@Test func checkJSONMatchesTheSchemaAndTheValidatorCatchesDrift() throws {
-    guard SchemaValidator.available else { return }
+@Test(.tags(.external), ExternalTool.required(SchemaValidator.requirement))
+func checkJSONMatchesTheSchemaAndTheValidatorCatchesDrift() throws {
     let check = try CLIRunner.run(CheckCommandTests.tiny + ["--format", "json"])
     #expect(try SchemaValidator.violations(check.stdout, kind: "check") == nil)
     // Runs name their replicate index `replicate`; the old key `seed` no longer matches.

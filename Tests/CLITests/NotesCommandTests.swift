@@ -55,7 +55,8 @@ import Testing
         #expect(refreshed.contains("n^(-8/15)"), "the inline value still asks for 1,2,4")
     }
 
-    @Test func latexNoteRoundTripCompiles() throws {
+    @Test(.tags(.external), ExternalTool.required(.program("pdflatex")))
+    func latexNoteRoundTripCompiles() throws {
         try scratch.write("paper.tex", """
         \\documentclass{article}
         \(Rendered.preamble)
@@ -140,5 +141,36 @@ import Testing
         #expect(output.status == 0)
         #expect(output.stderr.contains("check.md:1: note: check block not refreshed"))
         #expect(try scratch.read("check.md") == text)
+    }
+
+    /// What the Pandoc filter runs: one block's text on stdin, its output on stdout, exactly
+    /// what the same command prints.
+    @Test func renderBlockAndValuePrintWhatTheCommandPrints() throws {
+        let direct = try CLIRunner.run(["--smoothness", "1,2,4", "--gamma", "anisotropic", "--arch", "ssm", "--format", "latex"])
+        let block = try ExternalTool.run(CLIRunner.binary, ["notes", "--render-block", "latex"], in: scratch.url,
+                                         input: "# the SSM rate\nratecalc --smoothness 1,2,4\n  --gamma anisotropic --arch ssm\n")
+        #expect(block.status == 0 && block.stderr.isEmpty, "\(block.stderr)")
+        #expect(block.stdout == direct.stdout && Rendered.mentions(block.stdout, 8, 15))
+        let value = try ExternalTool.run(CLIRunner.binary, ["notes", "--render-value"], in: scratch.url,
+                                         input: "rate-exponent --smoothness 1,2,4 --gamma anisotropic --arch ssm --style fraction")
+        #expect(value.status == 0 && value.stdout == "8/15\n", "\(value.stderr)")
+    }
+
+    @Test("bad notes settings are one line", arguments: [
+        (["--render-block", "markdown", "note.md"], [String: String](), "takes no FILE"),
+        (["--render-block", "markdown", "--render-value"], [:], "takes no --render-value"),
+        (["--render-value", "--check"], [:], "takes no --check"),
+        (["--render-block", "html"], [:], "html"),
+        (["--block-time-limit", "0", "note.md"], [:], "--block-time-limit 0"),
+        (["note.md"], ["RATECALC_RUN_CHECKS": "yes"], "RATECALC_RUN_CHECKS"),
+        (["note.md"], ["RATECALC_BLOCK_TIME_LIMIT": "soon"], "RATECALC_BLOCK_TIME_LIMIT"),
+    ])
+    func badSettings(arguments: [String], environment: [String: String], phrase: String) throws {
+        let text = "```ratecalc\n--smoothness 1,2\n```\n"
+        try scratch.write("note.md", text)
+        let output = try ExternalTool.run(CLIRunner.binary, ["notes"] + arguments, in: scratch.url, environment: environment, input: "--smoothness 1")
+        Contract.expectOneCleanLine(output)
+        #expect(output.stderr.contains(phrase), "\(output.stderr)")
+        #expect(try scratch.read("note.md") == text)
     }
 }

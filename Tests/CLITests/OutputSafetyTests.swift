@@ -17,7 +17,8 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
     #expect(Date().timeIntervalSince(start) < 5)
 }
 
-@Test func mergeRefusesToOverwriteItsInputAndWritesFilesBeforeTheReport() throws {
+@Test(.tags(.slow), TestSet.notFast)
+func mergeRefusesToOverwriteItsInputAndWritesFilesBeforeTheReport() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-merge-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     for shard in ["1/2", "2/2"] {
@@ -36,7 +37,8 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
     #expect(merged.status == 0 && FileManager.default.fileExists(atPath: csv.path))
 }
 
-@Test func sigtermFinishesLikeTheFirstCtrlC() throws {
+@Test(.tags(.slow), TestSet.notFast)
+func sigtermFinishesLikeTheFirstCtrlC() throws {
     let process = Process()
     process.executableURL = CLIRunner.binary
     // Many short runs: the signal is seen between runs, within a fraction of a second.
@@ -62,7 +64,8 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
 
 /// merge trusts nothing in a shard: each corruption is refused in one line naming the
 /// field or the run, quickly and without allocating from the file's numbers.
-@Test func mergeRefusesCorruptedShards() throws {
+@Test(.tags(.slow), TestSet.notFast)
+func mergeRefusesCorruptedShards() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ratecalc-corrupt-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
     let made = try CLIRunner.run(smallSweep + ["--shard", "1/2", "--out", directory.path])
@@ -105,4 +108,40 @@ func unusableOutputPathsAreRefusedFirst(option: [String]) throws {
     let missing = try CLIRunner.run(["merge", directory.appendingPathComponent("none").path])
     Contract.expectOneCleanLine(missing)
     #expect(!missing.stderr.contains("Error Domain"))
+}
+
+/// Every command writes its standard output through one checked writer: when stdout cannot
+/// be written (`/dev/full`), the command fails with exit 2 and one line, never a silent 0.
+@Suite struct FullStandardOutputTests {
+    static let stale = "```ratecalc\n--smoothness 1,2,4 --gamma anisotropic --arch ssm\n```\n"
+
+    @Test("every subcommand exits 2 when stdout is full", .tags(.slow), TestSet.notFast, arguments: [
+        ["--smoothness", "1,2,4"], ["rate", "--smoothness", "1,2,4", "--format", "json"], ["--latex-preamble"],
+        ["samples", "--smoothness", "1,2,4", "--error", "1e-2"], ["samples", "--latex-preamble"],
+        ["value", "rate-exponent", "--smoothness", "1,2,4", "--gamma", "anisotropic"],
+        ["--help"], ["notes", "--help"], ["check", "--help"],
+        ["notes", "--diff", "stale.md"], ["notes", "--check", "stale.md"],
+        ["notes", "--render-block", "markdown"], ["notes", "--render-value"],
+        ["check", "--smoothness", "1,2", "--arch", "oracle", "--n-min", "32", "--n-max", "64", "--points", "2", "--seeds", "1"],
+        ["plan", "--smoothness", "1,2", "--n-min", "32", "--n-max", "64", "--points", "2", "--shards", "2", "--scheduler", "shell", "--out", "plan"],
+        ["merge", "runs"],
+        ["bench", "sum", "--count", "100", "--runs", "1"],
+        ["bench", "oracle", "--sequences", "24", "--rows", "10", "--gamma", "mixed", "--threads", "1"],
+        ["bench", "train", "--steps", "1", "--arch", "fnn", "--threads", "1"],
+    ])
+    func fullStandardOutputIsAnError(arguments: [String]) throws {
+        let scratch = try Scratch()
+        try scratch.write("stale.md", Self.stale)
+        if arguments.first == "merge" {
+            let shard = try ExternalTool.run(CLIRunner.binary, ["check", "--smoothness", "1,2", "--arch", "oracle", "--n-min", "32", "--n-max", "64",
+                                                                "--points", "2", "--seeds", "1", "--shard", "1/1", "--out", "runs"], in: scratch.url)
+            #expect(shard.status == 0, "\(shard.stderr)")
+        }
+        let input = arguments.contains("--render-value") ? "rate-exponent --smoothness 1,2,4 --gamma anisotropic" : "--smoothness 1,2,4"
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let output = try CLIRunner.run(arguments, standardOutput: full, in: scratch.url, input: input)
+        #expect(output.status == 2, "\(arguments): status \(output.status) \(output.stderr.prefix(200))")
+        #expect(output.stderr.hasSuffix("cannot write the output to standard output: No space left on device\n"), "\(arguments): \(output.stderr.suffix(300))")
+        #expect(try scratch.read("stale.md") == Self.stale)
+    }
 }

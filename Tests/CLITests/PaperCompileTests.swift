@@ -29,9 +29,9 @@ private func output(_ arguments: [String]) throws -> String {
     return result.stdout
 }
 
-@Test("LaTeX outputs compile without overfull boxes", arguments: ["", "twocolumn"])
+@Test("LaTeX outputs compile without overfull boxes", .tags(.external, .slow), ExternalTool.required(.program("pdflatex")), arguments: ["", "twocolumn"])
 func latexOutputsCompile(classOption: String) throws {
-    guard let pdflatex = TeXToolchain.require("pdflatex") else { return }
+    let pdflatex = try ExternalTool.path("pdflatex")
     let preamble = try output(["--latex-preamble"])
     #expect(preamble.contains("\\usepackage{booktabs}") && preamble.contains("\\usepackage{amsmath}"))
     for smoothness in vectors + families + unproven {
@@ -47,8 +47,9 @@ func latexOutputsCompile(classOption: String) throws {
     }
 }
 
-@Test func markdownOutputsCompileThroughPandoc() throws {
-    guard let pdflatex = TeXToolchain.require("pdflatex"), let pandoc = TeXToolchain.require("pandoc") else { return }
+@Test(.tags(.external, .slow), ExternalTool.required(.program("pdflatex"), .program("pandoc")))
+func markdownOutputsCompileThroughPandoc() throws {
+    let pdflatex = try ExternalTool.path("pdflatex"), pandoc = try ExternalTool.path("pandoc")
     for smoothness in vectors + families + unproven {
         let base = ["--smoothness", smoothness, "--format", "markdown"]
         let invocations = [base + ["--arch", "all"], base + ["--arch", "cnn", "--q", "2"], base + ["--arch", "ssm"],
@@ -72,9 +73,9 @@ func latexOutputsCompile(classOption: String) throws {
 
 /// The `check` report's LaTeX table (a tiny real sweep, with fitted exponents, efficiency and
 /// verdicts) compiles in `article` and two-column `article` without an overfull box.
-@Test("check LaTeX table compiles without overfull boxes", arguments: ["", "twocolumn"])
+@Test("check LaTeX table compiles without overfull boxes", .tags(.external, .slow), ExternalTool.required(.program("pdflatex")), arguments: ["", "twocolumn"])
 func checkLatexCompiles(classOption: String) throws {
-    guard let pdflatex = TeXToolchain.require("pdflatex") else { return }
+    let pdflatex = try ExternalTool.path("pdflatex")
     let preamble = try output(["--latex-preamble"])
     let table = try output(CheckCommandTests.tiny + ["--arch", "ssm,oracle", "--format", "latex"])
     #expect(table.contains("\\toprule") && table.contains("$b$ (efficiency)"))
@@ -88,8 +89,9 @@ func checkLatexCompiles(classOption: String) throws {
 
 /// The `check` report's Markdown: ASCII outside math, and through `pandoc -t latex` + pdflatex
 /// without errors or overfull boxes.
-@Test func checkMarkdownCompilesThroughPandoc() throws {
-    guard let pdflatex = TeXToolchain.require("pdflatex"), let pandoc = TeXToolchain.require("pandoc") else { return }
+@Test(.tags(.external, .slow), ExternalTool.required(.program("pdflatex"), .program("pandoc")))
+func checkMarkdownCompilesThroughPandoc() throws {
+    let pdflatex = try ExternalTool.path("pdflatex"), pandoc = try ExternalTool.path("pandoc")
     let markdown = try output(CheckCommandTests.tiny + ["--arch", "ssm,oracle", "--format", "markdown"])
     for line in markdown.split(separator: "\n") {
         let outside = line.split(separator: "$", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()

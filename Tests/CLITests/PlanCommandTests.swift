@@ -4,7 +4,7 @@ import Testing
 /// `ratecalc plan`, resumable `check --out` and `merge`'s incomplete input, end to end on the
 /// tiny sweep of CheckCommandTests (seconds in a debug build). The real schedulers are tested by
 /// scripts/test-slurm.sh and scripts/test-parallel.sh (docs/scale-out.md).
-@Suite struct PlanCommandTests {
+@Suite(.tags(.slow), TestSet.notFast) struct PlanCommandTests {
     static let tiny = Array(CheckCommandTests.tiny.dropFirst())
 
     @Test func theShellPlanRunsAndMergesToTheUnshardedReport() throws {

@@ -1,38 +1,13 @@
 import Foundation
 import Testing
 
-/// pdflatex and pandoc for the compile tests (Debian: texlive-latex-base,
-/// texlive-latex-recommended, pandoc; `scripts/install-system-deps.sh` installs them).
-/// On CI (`CI` set) a missing tool is a failure; elsewhere the compile tests are skipped.
+/// Compiling with pdflatex and pandoc for the compile tests (found through ``ExternalTool``).
 enum TeXToolchain {
-    static func tool(_ name: String) -> String? {
-        ["/usr/bin/\(name)", "/usr/local/bin/\(name)"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// The tool's path, or nil after recording an issue on CI.
-    static func require(_ name: String) -> String? {
-        if let path = tool(name) { return path }
-        if ProcessInfo.processInfo.environment["CI"] != nil {
-            Issue.record("\(name) is not installed: run scripts/install-system-deps.sh")
-        }
-        return nil
-    }
-
     /// Runs `executable` in `directory`; returns the exit status and the combined output.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+        let result = try ExternalTool.run(executable, arguments, in: directory)
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// A fresh temporary directory.
@@ -44,7 +19,7 @@ enum TeXToolchain {
 
     /// Compiles `doc.tex` in `directory` with pdflatex and returns the problems: a failed
     /// run (with the log's first error) and every `Overfull \hbox` line of the log.
-    static func compileProblems(pdflatex: String, in directory: URL) throws -> [String] {
+    static func compileProblems(pdflatex: URL, in directory: URL) throws -> [String] {
         let (status, _) = try run(pdflatex, ["-interaction=nonstopmode", "-halt-on-error", "doc.tex"], in: directory)
         let log = (try? String(contentsOf: directory.appendingPathComponent("doc.log"), encoding: .utf8)) ?? ""
         let lines = log.components(separatedBy: "\n")

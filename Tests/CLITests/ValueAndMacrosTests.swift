@@ -19,7 +19,8 @@ import Testing
     }
 }
 
-@Test func latexMacrosDefineEveryQuantityAndCompile() throws {
+@Test(.tags(.external), ExternalTool.required(.program("pdflatex")))
+func latexMacrosDefineEveryQuantityAndCompile() throws {
     let rates = try CLIRunner.run(["--smoothness", "1,2,4", "--arch", "all", "--format", "latex-macros"])
     #expect(rates.status == 0)
     for line in ["\\newcommand{\\RateAnisoSSM}{\\frac{8}{15}}", "\\newcommand{\\RateMixedTransformer}{\\frac{2}{3}}",

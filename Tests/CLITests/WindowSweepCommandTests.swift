@@ -40,8 +40,8 @@ import Testing
     }
 }
 
-@Test func windowSweepJSONMatchesTheSchema() throws {
-    guard SchemaValidator.available else { return }
+@Test(.tags(.external), ExternalTool.required(SchemaValidator.requirement))
+func windowSweepJSONMatchesTheSchema() throws {
     let output = try CLIRunner.run(WindowSweepCommandTests.tiny + ["--format", "json"])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(try SchemaValidator.violations(output.stdout, kind: "window_sweep") == nil)

@@ -2,22 +2,29 @@
 ratecalc.lua: a Pandoc Lua filter (also the Quarto extension `ratecalc`) that puts
 ratecalc's exact bounds into a document when it is rendered. See docs/notes.md.
 
-  ```ratecalc                        a code block with class ratecalc: replaced by
-  --smoothness 1,2,4 --arch all      `ratecalc ARGS --format markdown` (parsed as Markdown),
-  ```                                or `--format latex` as raw LaTeX for LaTeX/PDF output
+  ```ratecalc                        a code block with class ratecalc: its text goes to
+  --smoothness 1,2,4 --arch all      `ratecalc notes --render-block markdown` (or `latex`
+  ```                                for LaTeX/PDF output); the output replaces the block
 
   `rate-exponent --smoothness 1,2,4 --gamma anisotropic --arch ssm`{.ratecalc}
-                                     inline code with class ratecalc: replaced by the math
-                                     of `ratecalc value ARGS` (here \frac{8}{15})
+                                     inline code with class ratecalc: its text goes to
+                                     `ratecalc notes --render-value`; the line it prints
+                                     becomes inline math (here \frac{8}{15})
 
-Output that `ratecalc notes` generated between <!-- ratecalc:begin --> and
-<!-- ratecalc:end --> is dropped, since the block is rendered afresh.
+The binary applies every rule of a note (how the words are read, the allow-list of subcommands and
+options, check blocks only with RATECALC_RUN_CHECKS=1, a time limit per block); this file
+only hands it the text and inserts what it prints. Output that `ratecalc notes` stored
+between <!-- ratecalc:begin --> and <!-- ratecalc:end --> is dropped (rendered afresh).
 
-The executable is `ratecalc` on PATH, or the metadata field `ratecalc-path`.
-A failing block stops the rendering with ratecalc's one-line error.
+The executable is `ratecalc` on PATH, or the one the environment variable RATECALC names
+(the document cannot choose it). A failing block stops the rendering: ratecalc's one-line
+error on stderr, exit status 2.
+
+This file is the only copy to edit: scripts/sync-quarto-filter.sh copies it into the Quarto
+extension, and the tests check that the two are identical.
 ]]
 
-local ratecalc = "ratecalc"
+local ratecalc = os.getenv("RATECALC") or "ratecalc"
 
 -- LaTeX packages that raw LaTeX from ratecalc uses beyond Pandoc's template (which loads
 -- amsmath and amssymb): added to header-includes at the end.
@@ -52,85 +59,19 @@ local function add_header_includes(meta)
   return meta
 end
 
--- Splits arguments like a POSIX shell does for plain words (quotes and backslashes, no
--- expansion), the same rules as `ratecalc notes`.
-local function split_words(text)
-  local words, current, in_word, i = {}, {}, false, 1
-  local function unclosed(quote)
-    error("ratecalc filter: unclosed " .. quote .. " in: " .. text, 0)
+-- Runs `ratecalc notes MODE…` with `text` on stdin and returns what it prints. When it
+-- fails, ratecalc has already written its one-line error to stderr: stop with status 2.
+local function render(mode, text)
+  local ok, output = pcall(pandoc.pipe, ratecalc, mode, text)
+  if ok then return output end
+  if type(output) ~= "table" and not tostring(output):match("exit") then
+    io.stderr:write("ratecalc filter: cannot run " .. ratecalc .. ": " .. tostring(output):gsub("%s+", " ") .. "\n")
   end
-  while i <= #text do
-    local c = text:sub(i, i)
-    if c:match("%s") then
-      if in_word then
-        words[#words + 1] = table.concat(current)
-        current, in_word = {}, false
-      end
-    elseif c == "'" then
-      in_word = true
-      local close = text:find("'", i + 1, true) or unclosed("'")
-      current[#current + 1] = text:sub(i + 1, close - 1)
-      i = close
-    elseif c == '"' then
-      in_word = true
-      i = i + 1
-      while text:sub(i, i) ~= '"' do
-        if i > #text then unclosed('"') end
-        local d, e = text:sub(i, i), text:sub(i + 1, i + 1)
-        if d == "\\" and (e == '"' or e == "\\") then
-          current[#current + 1] = e
-          i = i + 1
-        else
-          current[#current + 1] = d
-        end
-        i = i + 1
-      end
-    elseif c == "\\" then
-      in_word = true
-      current[#current + 1] = text:sub(i + 1, i + 1)
-      i = i + 1
-    else
-      in_word = true
-      current[#current + 1] = c
-    end
-    i = i + 1
-  end
-  if in_word then words[#words + 1] = table.concat(current) end
-  return words
-end
-
-local function run(args)
-  local ok, output = pcall(pandoc.pipe, ratecalc, args, "")
-  if not ok then
-    error("ratecalc filter: `ratecalc " .. table.concat(args, " ") .. "` failed: " .. tostring(output), 0)
-  end
-  return output
+  os.exit(2)
 end
 
 local function latex_output()
   return FORMAT:match("latex") ~= nil or FORMAT:match("beamer") ~= nil
-end
-
--- A block's arguments: its lines without `#` comment lines, without a leading `ratecalc`;
--- `rate` when they start with an option; the output format unless the block names one.
-local function block_arguments(text)
-  local kept = {}
-  for line in (text .. "\n"):gmatch("(.-)\n") do
-    if not line:match("^%s*#") then kept[#kept + 1] = line end
-  end
-  local args = split_words(table.concat(kept, " "))
-  if args[1] == "ratecalc" then table.remove(args, 1) end
-  if #args == 0 then error("ratecalc filter: an empty ratecalc block", 0) end
-  if args[1]:sub(1, 1) == "-" then table.insert(args, 1, "rate") end
-  local names_format = false
-  for _, arg in ipairs(args) do
-    if arg == "--format" or arg:sub(1, 9) == "--format=" then names_format = true end
-  end
-  if args[1] ~= "value" and not names_format then
-    args[#args + 1] = "--format"
-    args[#args + 1] = latex_output() and "latex" or "markdown"
-  end
-  return args
 end
 
 local function is_marker(block, marker)
@@ -138,11 +79,6 @@ local function is_marker(block, marker)
 end
 
 return {
-  {
-    Meta = function(meta)
-      if meta["ratecalc-path"] then ratecalc = pandoc.utils.stringify(meta["ratecalc-path"]) end
-    end,
-  },
   {
     Blocks = function(blocks)
       local kept, skipping = {}, false
@@ -161,18 +97,16 @@ return {
   {
     CodeBlock = function(block)
       if not block.classes:includes("ratecalc") then return nil end
-      local output = run(block_arguments(block.text))
       if latex_output() then
+        local output = render({ "notes", "--render-block", "latex" }, block.text)
         note_packages(output)
         return pandoc.RawBlock("latex", output)
       end
-      return pandoc.read(output, "markdown").blocks
+      return pandoc.read(render({ "notes", "--render-block", "markdown" }, block.text), "markdown").blocks
     end,
     Code = function(code)
       if not code.classes:includes("ratecalc") then return nil end
-      local args = split_words(code.text)
-      table.insert(args, 1, "value")
-      return pandoc.Math("InlineMath", (run(args):gsub("%s+$", "")))
+      return pandoc.Math("InlineMath", (render({ "notes", "--render-value" }, code.text):gsub("%s+$", "")))
     end,
   },
   {

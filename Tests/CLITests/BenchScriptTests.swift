@@ -4,28 +4,18 @@ import Testing
 
 /// The reference scripts in `bench/` build the engine's models: each model's parameter count,
 /// as `python3 bench/<script> --params` prints it, equals the engine's at the configuration
-/// `ratecalc bench train` uses (docs/model-format.md). Skipped when python3 or the framework is
-/// missing (the scripts are optional; docs/benchmarks.md says how to install them).
-@Suite struct BenchScriptTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// `ratecalc bench train` uses (docs/model-format.md). PyTorch and JAX are optional reference
+/// frameworks that no install script brings (docs/benchmarks.md says how): without them
+/// these tests are skipped, visibly, also on CI.
+@Suite(.tags(.external)) struct BenchScriptTests {
+    static let repository = ExternalTool.repository
 
     /// Runs `python3 arguments…` in the repository; nil when it cannot start or fails.
     static func python(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = repository
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+        guard let python = ExternalTool.find("python3"),
+              let result = try? ExternalTool.run(python, arguments, in: repository), result.status == 0 else { return nil }
+        return result.stdout
     }
-
-    static func hasModule(_ name: String) -> Bool { python(["-c", "import \(name)"]) != nil }
 
     /// `{model: parameter count}` from the script's `--params` output.
     static func parameterCounts(script: String, preFeedForward: Bool = false) throws -> [String: Int] {
@@ -47,13 +37,13 @@ import Testing
         })
     }
 
-    @Test(.enabled(if: hasModule("torch"), "PyTorch is not installed"))
+    @Test(ExternalTool.optional(.pythonModule("torch", installer: "docs/benchmarks.md")))
     func torchModelsHaveTheEngineParameterCounts() throws {
         #expect(try Self.parameterCounts(script: "torch_train_step.py") == Self.engineCounts())
         #expect(try Self.parameterCounts(script: "torch_train_step.py", preFeedForward: true) == Self.engineCounts(preFeedForward: true))
     }
 
-    @Test(.enabled(if: hasModule("jax"), "JAX is not installed"))
+    @Test(ExternalTool.optional(.pythonModule("jax", installer: "docs/benchmarks.md")))
     func jaxModelsHaveTheEngineParameterCounts() throws {
         #expect(try Self.parameterCounts(script: "jax_train_step.py") == Self.engineCounts())
         #expect(try Self.parameterCounts(script: "jax_train_step.py", preFeedForward: true) == Self.engineCounts(preFeedForward: true))

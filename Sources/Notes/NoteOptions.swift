@@ -1,0 +1,76 @@
+/// What a block or an inline value may pass to ratecalc: an allow-list of options per
+/// subcommand (docs/notes.md, "What a note may do"). Everything a note runs is a pure
+/// computation on its own arguments: options that write or read a path (`--plot`, `--csv`,
+/// `--out`), split work across processes (`--shard`, `--balance`) or choose machine
+/// resources (`--threads`) are not on the list, nor is any option added to ratecalc later
+/// until it is put here.
+enum NoteOptions {
+    /// How an allowed option takes its value.
+    enum Kind: Sendable {
+        /// `--name VALUE` or `--name=VALUE`; a next word starting with `-` is not its value
+        /// (argument-parser's default), so it is checked as an option itself.
+        case value
+        /// `--name VALUE`, where VALUE may start with `-` (argument-parser's
+        /// `.unconditional` parsing: `--p -1`, `--smoothness -1,2`).
+        case anyValue
+        /// `--name` alone.
+        case flag
+    }
+
+    /// The options of `rate`, `samples` and `value` that describe the theory and its rendering.
+    static let theory: [String: Kind] = [
+        "smoothness": .anyValue, "gamma": .value, "arch": .value, "class": .value, "p": .anyValue,
+        "q": .anyValue, "log-exponent": .anyValue, "precision": .anyValue, "format": .value,
+        "macro-prefix": .value, "latex-style": .value, "latex-preamble": .flag,
+    ]
+
+    /// The design of a `check` sweep and its report on standard output.
+    static let check: [String: Kind] = [
+        "smoothness": .anyValue, "gamma": .value, "class": .value, "arch": .value, "n-min": .value,
+        "n-max": .value, "points": .value, "seeds": .value, "seed": .value, "noise": .anyValue,
+        "length": .value, "width": .value, "epochs": .value, "min-steps": .value, "patience": .value,
+        "size": .value, "oracle-below": .value, "window": .value, "q": .anyValue, "target-level": .anyValue,
+        "max-terms": .value, "weights": .value, "oracle-level": .value, "test-sequences": .value,
+        "log-band": .anyValue, "format": .value, "strict": .flag,
+    ]
+
+    /// The allowed options of each subcommand a note may run.
+    static let allowed: [String: [String: Kind]] = [
+        "rate": theory.merging(["n": .anyValue]) { $1 },
+        "samples": theory.merging(["error": .anyValue]) { $1 },
+        "value": theory.merging(["style": .value, "template": .value]) { $1 },
+        "check": check,
+    ]
+
+    /// How many positional words each subcommand takes (`value QUANTITY`).
+    static let positionals: [String: Int] = ["value": 1]
+
+    /// Throws at `line` (1-based) for the first word that is not an allowed option of the
+    /// subcommand `arguments[0]`, its value, or one of its positional words.
+    static func validate(_ arguments: [String], line: Int) throws {
+        guard let subcommand = arguments.first, let options = allowed[subcommand] else {
+            throw NotesError(line: line, message: "'\(arguments.first ?? "")' cannot run in a note: expected rate, samples, value or check (or options of rate)")
+        }
+        var positionalsLeft = positionals[subcommand] ?? 0
+        var index = 1
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            guard word.hasPrefix("-"), word != "-" else {
+                guard positionalsLeft > 0 else {
+                    throw NotesError(line: line, message: "'\(word)' is not an option of \(subcommand): a note passes only options (docs/notes.md)")
+                }
+                positionalsLeft -= 1
+                continue
+            }
+            let name = word.hasPrefix("--") ? String(word.dropFirst(2).prefix { $0 != "=" }) : ""
+            guard let kind = options[name], !name.isEmpty else {
+                let shown = word.hasPrefix("--") ? "--" + name : word
+                throw NotesError(line: line, message: "\(shown) cannot be used in a note: a block or inline value only computes, it may not write or read files or start other work (the options \(subcommand) takes in a note: docs/notes.md)")
+            }
+            guard !word.contains("="), kind != .flag, index < arguments.count else { continue }
+            let next = arguments[index]
+            if kind == .anyValue || !next.hasPrefix("-") { index += 1 }
+        }
+    }
+}
