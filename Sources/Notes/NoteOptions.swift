@@ -32,6 +32,7 @@ enum NoteOptions {
         "size": .value, "oracle-below": .value, "window": .value, "q": .anyValue, "target-level": .anyValue,
         "max-terms": .value, "weights": .value, "oracle-level": .value, "test-sequences": .value,
         "log-band": .anyValue, "format": .value, "strict": .flag,
+        "depth": .value, "no-pre-fnn": .flag, "learning-rate": .anyValue, "no-floor": .flag,
     ]
 
     /// The allowed options of each subcommand a note may run.
