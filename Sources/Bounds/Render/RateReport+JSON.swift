@@ -54,9 +54,9 @@ extension RateReport {
             })),
         ]
         if !result.notes.isEmpty { fields.append(("note", .string(result.notes.joined(separator: "; ")))) }
-        if let network = result.networkSize {
+        if let network = result.networkSize, let label = result.networkSizeLabel {
             fields.append(("network_size", .object([
-                ("source", .string("O22 Thm 9")),
+                ("source", .string(label)),
                 ("n_exponent", certified(network.polynomialExponent)),
                 ("width_log_exponent", .exact(network.widthLogExponent)),
                 ("sparsity_log_exponent", .exact(network.sparsityLogExponent)),
