@@ -12,8 +12,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // TOML theorem files (docs/theorems.md).
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libgmp through pkg-config `gmp`, with inline shims for GMP's macros.
@@ -33,8 +31,7 @@ let package = Package(
         // Exact theory: GMP rationals, smoothness input, the theorems' formulas and renderers.
         // The built-in theorem files (Theorems/*.toml) are embedded by scripts/embed-theorems.sh
         // into Library/BuiltInTheoremFiles.swift; a test checks the two agree.
-        .target(name: "Bounds", dependencies: ["CGMP", .product(name: "TOMLKit", package: "TOMLKit")],
-                exclude: ["Theorems"]),
+        .target(name: "Bounds", dependencies: ["CGMP"], exclude: ["Theorems"]),
         // Notes: refreshing ratecalc blocks in Markdown, Quarto and LaTeX files (text only).
         .target(name: "Notes"),
         // Empirical side: estimators, training, synthetic targets, the check sweep.

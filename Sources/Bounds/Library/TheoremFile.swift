@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// A theorem file (docs/theorems.md, "Format"): TOML with `[[source]]`, `[[theorem]]` and
 /// `[[uncovered]]` tables, read as data only — nothing in it names a path or a program — and
 /// bounded in size, counts and expression depth.
@@ -24,23 +22,24 @@ public struct TheoremFile: Sendable {
     /// The (architecture, class) pairs it says no theorem covers, with the reason.
     public let uncovered: [UncoveredPair]
 
-    /// Reads `text` (the contents of `file`); `knownSources` are sources a `source` key may name.
+    /// Reads `text` (the contents of `file`); `knownSources` are sources a `source` key may name,
+    /// `knownIds` the ids already taken.
     /// - Throws: ``TheoremFileError`` naming the file, line and what was expected.
-    public init(text: String, file: String, knownSources: [Source] = []) throws {
-        let reader = Reader(text: text, file: file)
+    public init(text: String, file: String, knownSources: [Source] = [], knownIds: [String] = []) throws {
+        let reader = Reader(file: file)
         guard text.utf8.count <= Self.maximumBytes else { throw reader.error(line: 1, "a file of at most \(Self.maximumBytes) bytes") }
-        let table: TOMLTable
+        let table: TOMLSubset.Table
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw reader.error(line: max(1, error.source.begin.line), "valid TOML (\(SafeText.line(error.description)))")
+            table = try TOMLSubset.parse(text)
+        } catch let failure as TOMLSubset.Failure {
+            throw reader.error(line: failure.line, failure.expected)
         }
-        for key in table.keys where !["source", "theorem", "uncovered"].contains(key) {
-            throw reader.error(line: reader.line(ofKey: key, in: nil), "a [[source]], [[theorem]] or [[uncovered]] table, not '\(SafeText.line(key))'")
+        for (key, value) in table.entries where !["source", "theorem", "uncovered"].contains(key) {
+            throw reader.error(line: value.line, "a [[source]], [[theorem]] or [[uncovered]] table, not '\(SafeText.line(key))'")
         }
         var sources: [Source] = []
-        for (index, entry) in try reader.tables(table, "source").enumerated() {
-            let block = Reader.Block(header: "source", index: index)
+        for entry in try reader.tables(table, "source") {
+            let block = Reader.Block(header: "source", table: entry)
             try reader.allowOnly(["key", "citation_key", "reference"], in: entry, block)
             let key = try reader.string(entry, "key", block, pattern: Reader.isKey, what: "letters, digits and '-'")
             sources.append(Source(key: key, citationKey: try reader.optionalString(entry, "citation_key", block, pattern: Reader.isCitationKey,
@@ -53,17 +52,17 @@ public struct TheoremFile: Sendable {
         guard theoremTables.count <= Self.maximumTheorems else {
             throw reader.error(line: 1, "at most \(Self.maximumTheorems) theorems in one file")
         }
-        for (index, entry) in theoremTables.enumerated() {
-            let block = Reader.Block(header: "theorem", index: index)
+        for entry in theoremTables {
+            let block = Reader.Block(header: "theorem", table: entry)
             let theorem = try reader.theorem(entry, block, sources: known)
-            if theorems.contains(where: { $0.id == theorem.id }) {
-                throw reader.error(line: reader.line(ofKey: "id", in: block), "an id not used before in the file, not '\(theorem.id)'")
+            if theorems.contains(where: { $0.id == theorem.id }) || knownIds.contains(theorem.id) {
+                throw reader.error(line: block.line(of: "id"), "a theorem id not already in the library or the file, not '\(theorem.id)'")
             }
             theorems.append(theorem)
         }
         var uncovered: [UncoveredPair] = []
-        for (index, entry) in try reader.tables(table, "uncovered").enumerated() {
-            let block = Reader.Block(header: "uncovered", index: index)
+        for entry in try reader.tables(table, "uncovered") {
+            let block = Reader.Block(header: "uncovered", table: entry)
             try reader.allowOnly(["arch", "class", "reason", "domain", "conditions"], in: entry, block)
             uncovered.append(UncoveredPair(
                 coverage: try reader.coverage(entry, block)!,

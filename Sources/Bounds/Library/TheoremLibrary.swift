@@ -21,11 +21,7 @@ public struct TheoremLibrary: Sendable {
     /// The library with a theorem file's contents added.
     /// - Throws: ``TheoremFileError`` for a malformed file or an id the library already has.
     public func adding(text: String, file: String) throws -> TheoremLibrary {
-        let contents = try TheoremFile(text: text, file: file, knownSources: sources)
-        for theorem in contents.theorems where theorems.contains(where: { $0.id == theorem.id }) {
-            let line = TheoremFile.Reader(text: text, file: file).line(ofKey: "id", in: nil)
-            throw TheoremFileError(file: SafeText.line(file), line: line, expected: "a theorem id not already in the library, not '\(theorem.id)'")
-        }
+        let contents = try TheoremFile(text: text, file: file, knownSources: sources, knownIds: theorems.map(\.id))
         return TheoremLibrary(sources: sources + contents.sources, theorems: theorems + contents.theorems,
                               uncovered: uncovered + contents.uncovered)
     }
