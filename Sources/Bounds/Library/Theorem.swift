@@ -134,12 +134,14 @@ public struct Theorem: Sendable, Equatable {
     public let citationDetail: String?
     /// The theorems a combined coverage is made of, in order (empty for a single theorem).
     public let members: [Theorem]
+    /// The γ types a smoothness-based theorem speaks of (empty: both).
+    public let gammas: [GammaType]
 
     /// A theorem with every field; ``TheoremFile`` builds these from a file.
     public init(id: String, source: Source, name: String, number: String?, provenance: Provenance, verification: String?,
                 coverage: [Coverage], covers: String, parameters: [String], rate: TheoremFormula, level: TheoremFormula?,
                 approximation: TheoremFormula?, polylog: TheoremFormula?, networkSizes: String?, hypotheses: [Hypothesis],
-                alternatives: [String] = [], citationDetail: String?, members: [Theorem] = []) {
+                alternatives: [String] = [], citationDetail: String?, members: [Theorem] = [], gammas: [GammaType] = []) {
         self.id = id
         self.source = source
         self.name = name
@@ -158,6 +160,7 @@ public struct Theorem: Sendable, Equatable {
         self.alternatives = alternatives
         self.citationDetail = citationDetail
         self.members = members
+        self.gammas = gammas
     }
 
     /// Whether a published copy of the source was found and the statement checked against it.

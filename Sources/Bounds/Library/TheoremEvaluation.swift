@@ -42,7 +42,8 @@ public struct TheoremEvaluation: Sendable {
         }
         guard let smoothness else { throw TheoremRequestError.needsSmoothness(theorem: theorem.id) }
         let v = RateFormulas.v(p: p)
-        return gammas.map { gamma in
+        let chosen = theorem.gammas.isEmpty ? gammas : gammas.filter(theorem.gammas.contains)
+        return (chosen.isEmpty ? theorem.gammas : chosen).map { gamma in
             var values = SmoothnessScalars(summary: smoothness, gamma: gamma, v: v, p: p, q: q).values
             for (name, value) in given { values[name] = CertifiedValue(exact: value) }
             return TheoremEvaluation(theorem, ordered, gamma: gamma, smoothness: smoothness, values: values, q: q, fieldNames: fieldNames)

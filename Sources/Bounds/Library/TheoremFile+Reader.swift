@@ -144,7 +144,7 @@ extension TheoremFile {
 
         func theorem(_ entry: TOMLSubset.Table, _ block: Block, sources: [Source]) throws -> Theorem {
             try allowOnly(["id", "source", "name", "number", "citation_detail", "provenance", "verified", "covers", "arch", "class",
-                           "parameters", "rate", "level", "approximation", "polylog", "network_sizes", "domain", "conditions"], in: entry, block)
+                           "parameters", "gamma", "rate", "level", "approximation", "polylog", "network_sizes", "domain", "conditions"], in: entry, block)
             let id = try string(entry, "id", block, pattern: Reader.isId, what: "lowercase letters, digits and '-', starting with a letter")
             let sourceText = try string(entry, "source", block)
             let source = sources.first { $0.key == sourceText } ?? Source(key: sourceText, citationKey: nil, reference: sourceText)
@@ -164,6 +164,11 @@ extension TheoremFile {
                 throw error(line: block.line(of: "rate"), "a key rate in [[theorem]] (the rate exponent r)")
             }
             let coverage = try self.coverage(entry, block)
+            var gammas: [GammaType] = []
+            for text in try strings(entry, "gamma", block, limit: 2) {
+                guard let gamma = GammaType(rawValue: text) else { throw error(line: block.line(of: "gamma"), "gamma: mixed or anisotropic, not '\(SafeText.line(String(text.prefix(60))))'") }
+                gammas.append(gamma)
+            }
             return Theorem(id: id, source: source, name: try optionalString(entry, "name", block) ?? id,
                            number: try optionalString(entry, "number", block), provenance: provenance,
                            verification: try optionalString(entry, "verified", block), coverage: coverage.map { [$0] } ?? [],
@@ -173,7 +178,7 @@ extension TheoremFile {
                            polylog: try formula(entry, "polylog", block, allowed: allowed),
                            networkSizes: try optionalString(entry, "network_sizes", block),
                            hypotheses: try hypotheses(entry, block, allowed: allowed),
-                           citationDetail: try optionalString(entry, "citation_detail", block))
+                           citationDetail: try optionalString(entry, "citation_detail", block), gammas: gammas)
         }
     }
 }
