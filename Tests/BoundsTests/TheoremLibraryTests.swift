@@ -123,3 +123,19 @@ private func evaluate(_ id: String, _ parameters: String, library: TheoremLibrar
     let composed = try evaluate("my-composition", "beta=1,d=1,k=2", library: library)
     #expect(composed.rateExponent?.exact == Rational(1, 2) && composed.logExponent == Rational(3) && composed.isProven)
 }
+
+/// check's r comes from the theorem files and equals the fixed formulas of RateQuantities.
+@Test func theCheckReferenceGivesTheSameExponents() throws {
+    for entries in [[1, 2, 4], [1], [3, 3], [1, 5, 7, 2]] {
+        let values = entries.map { Rational($0) }
+        for gamma in GammaType.allCases {
+            for functionClass in FunctionClass.allCases {
+                let theorem = TheoremLibrary.builtIn.checkReference(functionClass: functionClass)
+                let fromTheorem = RateQuantities.compute(entries: values, gamma: gamma, p: nil, theorem: theorem)
+                let fixed = RateQuantities.compute(entries: values, gamma: gamma, p: nil)
+                #expect(fromTheorem.rateExponent == fixed.rateExponent && fromTheorem.levelCoefficient == fixed.levelCoefficient)
+                #expect(fromTheorem.samplesExponent == fixed.samplesExponent && fromTheorem.aDagger == fixed.aDagger)
+            }
+        }
+    }
+}
