@@ -4,15 +4,8 @@ import Testing
 
 private let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-private let minimalFile = """
-[[theorem]]
-id = "my-holder"
-source = "A. Author, 2026"
-provenance = "up-to-polylog"
-parameters = ["beta", "d"]
-rate = "2*beta/(2*beta + d)"
-conditions = ["beta > 0", "d >= 1"]
-"""
+/// The minimal user file of docs/theorems.md, as shipped in Examples/theorems.
+private let minimalFile = (try? String(contentsOf: package.appendingPathComponent("Examples/theorems/minimal.toml"), encoding: .utf8)) ?? ""
 
 private func evaluate(_ id: String, _ parameters: String, library: TheoremLibrary = .builtIn) throws -> TheoremEvaluation {
     let theorem = try #require(library.theorem(id: id))
@@ -97,6 +90,7 @@ private func evaluate(_ id: String, _ parameters: String, library: TheoremLibrar
         ("[[theorem]]\nid = \"x\"\nsource = \"s\"\nprovenance = \"stated\"\nrate = \"1\"\nconditions = [" + String(repeating: "[", count: 20), 6, "nested"),
         ("[[theorem]]\nid = \"ns24\"\nsource = \"s\"\nprovenance = \"stated\"\nrate = \"1\"", 2, "not already in the library"),
         ("x = 1.5", 1, "an integer"),
+        ("[[theorem]]\nid = \"x\"\nsource = \"s\"\nprovenance = \"stated\"\narch = \"ssm\"\nclass = \"gamma-smooth\"\nrate = \"1\"", 5, "NS24 covers ssm"),
         ("[[theorem]]\nid = \"x\"\nsource = \"s\"\nprovenance = \"stated\"\nrate = \"1\"\nconditions = [\"1 > \"]", 6, "conditions: a comparison"),
         ("[[theorem]]\nid = \"x\"\nsource = \"s\"\nprovenance = \"stated\"\nparameters = [\"v\"]\nrate = \"1\"", 5, "parameters: names"),
         (String(repeating: "#", count: TheoremFile.maximumBytes + 1), 1, "at most"),
@@ -138,4 +132,28 @@ private func evaluate(_ id: String, _ parameters: String, library: TheoremLibrar
             }
         }
     }
+}
+
+/// A user file may cover a pair no theorem covers (here the CNN on the piecewise class): one
+/// data file, and the report uses it.
+@Test func aNewCoveringTheoremIsOneDataFile() throws {
+    let file = """
+    [[theorem]]
+    id = "new-cnn-piecewise"
+    source = "New26"
+    number = "Theorem 3"
+    name = "Theorem 3 (CNN, ranked tokens)"
+    provenance = "up-to-polylog"
+    arch = "cnn"
+    class = "piecewise-gamma-smooth"
+    domain = ["a_dagger > v"]
+    conditions = ["a1 < a2"]
+    rate = "2*a_dagger/(2*a_dagger + 2)"
+    """
+    let library = try TheoremLibrary.builtIn.adding(text: file, file: "new.toml")
+    let request = try RateRequest(smoothness: SmoothnessSummary(try Smoothness.parse("1,2,4")), gammas: [.mixed],
+                                  architectures: [.cnn], functionClasses: [.piecewise])
+    let result = RateReport(request, library: library).results[0]
+    #expect(result.theorem?.id == "new-cnn-piecewise" && result.rateExponent?.exact == Rational(1, 2) && result.theoremApplies)
+    #expect(RateReport(request).results[0].theorem == nil)
 }

@@ -7,19 +7,12 @@ private func userFile(_ text: String) throws -> URL {
     return url
 }
 
-private let minimal = """
-[[theorem]]
-id = "my-holder"
-source = "A. Author, 2026"
-provenance = "up-to-polylog"
-parameters = ["beta", "d"]
-rate = "2*beta/(2*beta + d)"
-conditions = ["beta > 0", "d >= 1"]
-"""
+/// The minimal user file of docs/theorems.md, as shipped in Examples/theorems.
+private let minimal = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Examples/theorems/minimal.toml")
 
 @Test func theMinimalUserFileGivesOneQuarterThroughTheCLI() throws {
-    let file = try userFile(minimal)
-    defer { try? FileManager.default.removeItem(at: file) }
+    let file = minimal
     let json = try CLIRunner.json(["rate", "--theorems", file.path, "--theorem", "my-holder", "--param", "beta=1/2,d=3"])
     let result = try #require((json["results"] as? [[String: Any]])?.first)
     #expect((result["rate_exponent"] as? [String: Any])?["exact"] as? String == "1/4")
@@ -73,8 +66,7 @@ conditions = ["beta > 0", "d >= 1"]
 
 /// A parameter-only user file changes nothing in the architecture report.
 @Test func aUserFileLeavesTheRateReportAlone() throws {
-    let file = try userFile(minimal)
-    defer { try? FileManager.default.removeItem(at: file) }
+    let file = minimal
     let plain = try CLIRunner.run(["--smoothness", "1,2,4", "--arch", "all", "--format", "json"])
     let with = try CLIRunner.run(["--smoothness", "1,2,4", "--arch", "all", "--format", "json", "--theorems", file.path])
     #expect(plain.status == 0 && plain.stdout == with.stdout)

@@ -23,9 +23,10 @@ public struct TheoremFile: Sendable {
     public let uncovered: [UncoveredPair]
 
     /// Reads `text` (the contents of `file`); `knownSources` are sources a `source` key may name,
-    /// `knownIds` the ids already taken.
+    /// `knownIds` the ids already taken, `knownCoverage` the pairs already covered and by which source.
     /// - Throws: ``TheoremFileError`` naming the file, line and what was expected.
-    public init(text: String, file: String, knownSources: [Source] = [], knownIds: [String] = []) throws {
+    public init(text: String, file: String, knownSources: [Source] = [], knownIds: [String] = [],
+                knownCoverage: [(Coverage, String)] = []) throws {
         let reader = Reader(file: file)
         guard text.utf8.count <= Self.maximumBytes else { throw reader.error(line: 1, "a file of at most \(Self.maximumBytes) bytes") }
         let table: TOMLSubset.Table
@@ -57,6 +58,12 @@ public struct TheoremFile: Sendable {
             let theorem = try reader.theorem(entry, block, sources: known)
             if theorems.contains(where: { $0.id == theorem.id }) || knownIds.contains(theorem.id) {
                 throw reader.error(line: block.line(of: "id"), "a theorem id not already in the library or the file, not '\(theorem.id)'")
+            }
+            let covered = knownCoverage + theorems.flatMap { other in other.coverage.map { ($0, other.source.key) } }
+            for pair in theorem.coverage {
+                if let (_, key) = covered.first(where: { $0.0 == pair && $0.1 != theorem.source.key }) {
+                    throw reader.error(line: block.line(of: "arch"), "arch and class not already covered by another source (\(key) covers \(pair.architecture.rawValue) on \(pair.functionClass.rawValue); theorems of one source combine as alternatives)")
+                }
             }
             theorems.append(theorem)
         }

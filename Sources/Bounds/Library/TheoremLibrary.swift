@@ -21,7 +21,8 @@ public struct TheoremLibrary: Sendable {
     /// The library with a theorem file's contents added.
     /// - Throws: ``TheoremFileError`` for a malformed file or an id the library already has.
     public func adding(text: String, file: String) throws -> TheoremLibrary {
-        let contents = try TheoremFile(text: text, file: file, knownSources: sources, knownIds: theorems.map(\.id))
+        let contents = try TheoremFile(text: text, file: file, knownSources: sources, knownIds: theorems.map(\.id),
+                                       knownCoverage: theorems.flatMap { theorem in theorem.coverage.map { ($0, theorem.source.key) } })
         return TheoremLibrary(sources: sources + contents.sources, theorems: theorems + contents.theorems,
                               uncovered: uncovered + contents.uncovered)
     }
