@@ -87,10 +87,10 @@ public struct TheoremEvaluation: Sendable {
         self.notes = notes
     }
 
-    /// `proven (A. Author, 2026)`, `not proven: …`, or why there is no rate.
+    /// `proven (NS24)`, `proven (A. Author, 2026; statement unverified)`, `not proven: …`, or why there is no rate.
     public var proofStatus: String {
         guard rateExponent != nil else { return "no rate: the formulas are not defined here" }
-        return isProven ? "proven (\(theorem.source.key))" : "not proven: a hypothesis fails or is undecided, so the exponent is the formula's value only"
+        return isProven ? "proven (\(theorem.source.key)\(theorem.isVerified ? "" : "; statement unverified"))" : "not proven: a hypothesis fails or is undecided, so the exponent is the formula's value only"
     }
 }
 
