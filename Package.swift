@@ -29,7 +29,9 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         // Exact theory: GMP rationals, smoothness input, the theorems' formulas and renderers.
-        .target(name: "Bounds", dependencies: ["CGMP"]),
+        // The built-in theorem files (Theorems/*.toml) are embedded by scripts/embed-theorems.sh
+        // into Library/BuiltInTheoremFiles.swift; a test checks the two agree.
+        .target(name: "Bounds", dependencies: ["CGMP"], exclude: ["Theorems"]),
         // Notes: refreshing ratecalc blocks in Markdown, Quarto and LaTeX files (text only).
         .target(name: "Notes"),
         // Empirical side: estimators, training, synthetic targets, the check sweep.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds and runs one libFuzzer target (fuzz/targets) for SECONDS seconds:
-#   scripts/fuzz.sh smoothness|options|shard SECONDS [libFuzzer options…]
+#   scripts/fuzz.sh smoothness|options|shard|theorems SECONDS [libFuzzer options…]
 # The targets are compiled with swiftc -sanitize=fuzzer against the library sources, so
 # they are not part of `swift build` / `swift test`. New corpus entries go to
 # .build/fuzz/corpus-TARGET (the seed corpus in fuzz/corpus/TARGET is only read); a
@@ -8,12 +8,12 @@
 # is non-zero. Every finding becomes a regression test (docs/limits.md).
 set -eu
 cd "$(dirname "$0")/.."
-target=${1:?usage: scripts/fuzz.sh smoothness|options|shard SECONDS}
+target=${1:?usage: scripts/fuzz.sh smoothness|options|shard|theorems SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 shift 2
 case "$target" in
-    smoothness|options|shard) ;;
-    *) echo "fuzz.sh: unknown target '$target' (smoothness, options or shard)" >&2; exit 2 ;;
+    smoothness|options|shard|theorems) ;;
+    *) echo "fuzz.sh: unknown target '$target' (smoothness, options, shard or theorems)" >&2; exit 2 ;;
 esac
 out=.build/fuzz
 mkdir -p "$out/corpus-$target"

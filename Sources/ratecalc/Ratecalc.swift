@@ -16,7 +16,7 @@ struct Ratecalc: ParsableCommand {
         Takakura & Suzuki (2023, Transformers) and Okumoto & Suzuki (2022, CNNs) for a smoothness vector or \
         matrix, and checks them empirically by training the estimators on synthetic data.
         """,
-        subcommands: [RateCommand.self, SamplesCommand.self, ValueCommand.self, NotesCommand.self, CheckCommand.self, PlanCommand.self, MergeCommand.self, BenchCommand.self],
+        subcommands: [RateCommand.self, TheoremsCommand.self, SamplesCommand.self, ValueCommand.self, NotesCommand.self, CheckCommand.self, PlanCommand.self, MergeCommand.self, BenchCommand.self],
         defaultSubcommand: RateCommand.self
     )
 

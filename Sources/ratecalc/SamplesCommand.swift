@@ -20,7 +20,7 @@ struct SamplesCommand: ParsableCommand {
 
     func run() throws {
         if try theory.printedPreamble() { return }
-        let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names), errors: error ?? SamplePlan.defaultErrors)
+        let plan = try SamplePlan(report: RateReport(try theory.request(), fieldNames: FlagNames.names, library: try theory.library()), errors: error ?? SamplePlan.defaultErrors)
         try StandardOutput.write(plan.rendered(theory.format, macroPrefix: theory.macroPrefix))
     }
 }

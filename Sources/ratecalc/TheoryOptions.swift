@@ -50,6 +50,9 @@ struct TheoryOptions: ParsableArguments {
     @Flag(name: .customLong("latex-preamble"), help: "Print the LaTeX preamble the latex output needs and exit.")
     var latexPreamble = false
 
+    @Option(name: .customLong("theorems"), help: ArgumentHelp("A theorem file (TOML, docs/theorems.md) added to the library for this call; repeatable.", valueName: "FILE"))
+    var theoremFiles: [String] = []
+
     func validate() throws {
         guard LaTeXMacros.isValidPrefix(macroPrefix) else {
             throw ValidationError("--macro-prefix '\(macroPrefix)': expected ASCII letters only (a LaTeX macro name)")
@@ -62,10 +65,19 @@ struct TheoryOptions: ParsableArguments {
         return latexPreamble
     }
 
+    /// The built-in theorem library with the `--theorems` files added.
+    func library() throws -> TheoremLibrary {
+        try TheoremLibrary.builtIn.adding(files: theoremFiles)
+    }
+
     /// The validated request, errors naming flags; `n` comes from the command that needs it.
+    /// The parsed `--smoothness`, or nil when it was not given.
+    func smoothnessSummary() throws -> SmoothnessSummary? {
+        try smoothness.map { try SmoothnessSummary(parsing: $0, enclosureWidth: precision ?? SmoothnessSummary.defaultEnclosureWidth) }
+    }
+
     func request(n: Rational? = nil) throws -> RateRequest {
-        guard let smoothness else { throw ValidationError("--smoothness is missing: expected entries such as 1,2,4") }
-        let summary = try SmoothnessSummary(parsing: smoothness, enclosureWidth: precision ?? SmoothnessSummary.defaultEnclosureWidth)
+        guard let summary = try smoothnessSummary() else { throw ValidationError("--smoothness is missing: expected entries such as 1,2,4") }
         return try RateRequest(smoothness: summary, gammas: gamma.values, architectures: arch.values,
                                functionClasses: functionClass.map { [$0] } ?? RateRequest.defaultFunctionClasses(for: arch.values),
                                p: p, q: q, n: n, logExponent: logExponent)

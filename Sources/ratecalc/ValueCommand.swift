@@ -34,7 +34,7 @@ struct ValueCommand: ParsableCommand {
         guard template.contains("{value}"), !template.contains("\n") else {
             throw ValidationError("--template '\(template)': expected one line containing {value}")
         }
-        let value = try RateReport(try theory.request(), fieldNames: FlagNames.names).onlyValue(of: quantity)
+        let value = try RateReport(try theory.request(), fieldNames: FlagNames.names, library: try theory.library()).onlyValue(of: quantity)
         try StandardOutput.write(template.replacingOccurrences(of: "{value}", with: value.rendered(style)) + "\n")
     }
 }

@@ -40,14 +40,11 @@ extension SmoothnessSequence {
                          detail: "\(tail.text) grows faster than log i (O22 Assumption 12)", required: false)
     }
 
-    /// O22's alternative hypotheses for the CNN rate: Assumption 8 (Theorem 10) and
-    /// Assumption 12, weak ℓ^q norm and log growth (Theorem 14). Without q the weak ℓ^q
-    /// norm is undecided.
-    func o22Assumptions(q: Rational?, fieldName: (InputField) -> String) -> [Condition] {
+    /// The growth predicates of ``SmoothnessPredicate``: Assumption 8, and Assumption 12's
+    /// weak ℓ^q norm and log growth. Without q the weak ℓ^q norm is undecided.
+    func growthConditions(q: Rational?, fieldName: (InputField) -> String) -> [Condition] {
         let weakLq = q.map { weakLqCondition(q: $0) } ?? WeakLq.undecidedWithoutQ(fieldName: fieldName)
-        return [assumption8(q: q, fieldName: fieldName).hypothesis(of: Theorem.o22OrdinaryCNN),
-                weakLq.hypothesis(of: Theorem.o22DilatedCNN),
-                logGrowthCondition().hypothesis(of: Theorem.o22DilatedCNN)]
+        return [assumption8(q: q, fieldName: fieldName), weakLq, logGrowthCondition()]
     }
 
     /// Assumption 12 decided exactly. Let `M = max(head)` and `i₀` the first family position

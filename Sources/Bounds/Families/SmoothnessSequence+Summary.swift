@@ -42,7 +42,7 @@ extension SmoothnessSequence {
             smallest: first, secondSmallest: second, strictGap: gap,
             reciprocalSum: reciprocalSum.map { $0.with(closedForm: closedForm) }, divergence: divergence,
             anisotropicClosedForm: closedForm?.reciprocal,
-            cnnAssumptions: { q, fieldName in SmoothnessSequence(head: headCopy, tail: family).o22Assumptions(q: q, fieldName: fieldName) })
+            sequenceConditions: { q, fieldName in SmoothnessSequence(head: headCopy, tail: family).growthConditions(q: q, fieldName: fieldName) })
     }
 
     /// ã enclosed so that a† = 1/ã (slope 1/ã²) and the quantities derived from it are

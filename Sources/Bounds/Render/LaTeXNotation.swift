@@ -47,17 +47,10 @@ public enum LaTeXNotation {
         return symbol
     }
 
-    /// A condition in math notation (by its stable name), e.g. `a^\dagger > v`.
+    /// A condition in math notation, as its theorem file or predicate writes it (e.g.
+    /// `a^\dagger > v`); a condition without one as text.
     public static func condition(_ condition: Condition) -> String {
-        switch condition.name {
-        case "a_dagger > v": return "a^\\dagger > v"
-        case "a1 < a2": return "\\bar a_1 < \\bar a_2"
-        case "a_tilde < infinity": return "\\tilde a < \\infty"
-        case "weak_lq_norm <= 1": return "\\lVert a\\rVert_{w\\ell^q} \\le 1"
-        case "a_i = Omega(i^q)": return "a_i = \\Omega(i^q)"
-        case "a_i = Omega(log i)": return "a_i = \\Omega(\\log i)"
-        default: return "\\text{\(text(condition.name))}"
-        }
+        condition.latex ?? "\\text{\(text(condition.name))}"
     }
 
     /// `holds`, `fails`, … and the condition's role when it is not simply required:
@@ -85,11 +78,6 @@ public enum LaTeXNotation {
     /// The class in running text: `$\gamma$-smooth` or `piecewise $\gamma$-smooth`.
     static func classText(_ functionClass: FunctionClass) -> String {
         functionClass == .gammaSmooth ? "$\\gamma$-smooth" : "piecewise $\\gamma$-smooth"
-    }
-
-    /// `\cite{key}` with the theorem numbers where the source numbers them.
-    static func citation(_ theorem: Theorem) -> String {
-        theorem.citationDetail.map { "\\cite[\($0)]{\(theorem.source.citationKey)}" } ?? "\\cite{\(theorem.source.citationKey)}"
     }
 
     /// Text-mode LaTeX for a plain string: escapes the special characters and writes the

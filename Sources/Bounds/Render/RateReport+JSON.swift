@@ -43,20 +43,12 @@ extension RateReport {
             ("bound", BoundNotation.text(result).map { text in
                 .object([("text", .string(text)), ("latex", .string(BoundNotation.latex(result) ?? ""))])
             } ?? .null),
-            ("conditions", .array(result.conditions.map { condition in
-                .object([("name", .string(condition.name)),
-                         ("holds", condition.holds.map { .bool($0) } ?? .null),
-                         ("status", .string(condition.status.rawValue)),
-                         ("required", .bool(condition.required)),
-                         ("hypothesis_of", condition.hypothesisOf.map { .string($0) } ?? .null),
-                         ("role", .string(condition.role)),
-                         ("detail", .string(condition.detail))])
-            })),
+            ("conditions", .array(result.conditions.map(json))),
         ]
         if !result.notes.isEmpty { fields.append(("note", .string(result.notes.joined(separator: "; ")))) }
-        if let network = result.networkSize {
+        if let network = result.networkSize, let label = result.networkSizeLabel {
             fields.append(("network_size", .object([
-                ("source", .string("O22 Thm 9")),
+                ("source", .string(label)),
                 ("n_exponent", certified(network.polynomialExponent)),
                 ("width_log_exponent", .exact(network.widthLogExponent)),
                 ("sparsity_log_exponent", .exact(network.sparsityLogExponent)),
@@ -75,6 +67,17 @@ extension RateReport {
             ])))
         }
         return .object(fields)
+    }
+
+    /// A decided condition: name, holds, status, required, hypothesis_of, role and detail.
+    static func json(_ condition: Condition) -> JSONValue {
+        .object([("name", .string(condition.name)),
+                 ("holds", condition.holds.map { .bool($0) } ?? .null),
+                 ("status", .string(condition.status.rawValue)),
+                 ("required", .bool(condition.required)),
+                 ("hypothesis_of", condition.hypothesisOf.map { .string($0) } ?? .null),
+                 ("role", .string(condition.role)),
+                 ("detail", .string(condition.detail))])
     }
 
     /// `{"exact": …, "approx": …}` or, for an enclosure,

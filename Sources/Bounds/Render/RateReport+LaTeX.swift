@@ -27,7 +27,7 @@ extension RateReport {
         let head = "\\noindent\\textbf{\(result.architecture.displayName)}, \(LaTeXNotation.classText(result.functionClass)) class, \(result.gamma.rawValue) $\\gamma$"
         if let theorem = result.theorem {
             let provenance = theorem.provenance == .stated ? "polylog factor stated" : "up to polylog factors"
-            lines.append(head + ": \(theorem.source.key)~\(LaTeXNotation.citation(theorem)), \(LaTeXNotation.text(theorem.name)); \(provenance).")
+            lines.append(head + ": \(LaTeXNotation.text(theorem.source.key))~\(theorem.latexCitation), \(LaTeXNotation.text(theorem.name)); \(provenance).")
         } else {
             lines.append(head + ": no theorem covers this architecture and class.")
         }
@@ -69,8 +69,8 @@ extension RateReport {
             lines.append("Conditions: " + result.conditions.map { "$\(LaTeXNotation.condition($0))$ \(LaTeXNotation.conditionStatus($0))" }
                 .joined(separator: "; ") + ".")
         }
-        if result.networkSize != nil {
-            lines.append("Network sizes at $T(n)$ (O22 Thm.~9): width $W$, sparsity $S$, depth $L$, filter width $W'$, channels $C'$.")
+        if result.networkSize != nil, let label = result.networkSizeLabel {
+            lines.append("Network sizes at $T(n)$ (\(LaTeXNotation.text(label).replacingOccurrences(of: "Thm ", with: "Thm.~"))): width $W$, sparsity $S$, depth $L$, filter width $W'$, channels $C'$.")
         }
         if let enclosures = enclosureSentence(result) { lines.append(enclosures) }
         return lines

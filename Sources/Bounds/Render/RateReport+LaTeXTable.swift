@@ -13,7 +13,7 @@ extension RateReport {
                 let mark = result.isNotProven ? "$^{\\ast}$" : ""
                 notProven = notProven || result.isNotProven
                 let provenance = result.theorem.map { $0.provenance == .stated ? "stated" : "$\\tilde O$" } ?? "--"
-                let source = result.theorem.map { "\\cite{\($0.source.citationKey)}" } ?? "none"
+                let source = result.theorem.map { theorem in theorem.source.citationKey.map { "\\cite{\($0)}" } ?? LaTeXNotation.text(theorem.source.key) } ?? "none"
                 let cells = [result.architecture.displayName, result.gamma.rawValue,
                              "$\(LaTeXNotation.value(result.aDagger, enclosureDigits: 6))$",
                              result.rateExponent.map { "$\(LaTeXNotation.value($0, enclosureDigits: 6))$\(mark)" } ?? "--",
@@ -39,20 +39,26 @@ extension RateReport {
     private func latexTableNotes(notProven: Bool) -> [String] {
         var notes: [String] = []
         if results.contains(where: { $0.theorem?.provenance == .upToPolylog }) {
-            notes.append("$\\tilde O$: up to a polylog factor the source does not state; stated: O22's factor $(\\log n)^{\\kappa}$, $\\kappa = 2/q + 2 + \\max(4/q, 4)$.")
+            let stated = library.statedPolylogTheorems.map { theorem in
+                "\(LaTeXNotation.text(theorem.source.key))'s factor $(\\log n)^{\\kappa}$, $\\kappa = \(ExpressionNotation.latex(theorem.polylog!.expression, inline: true))$"
+            }
+            notes.append("$\\tilde O$: up to a polylog factor the source does not state" + (stated.isEmpty ? "" : "; stated: " + stated.joined(separator: "; ")) + ".")
         }
         for gamma in request.gammas {
-            guard let representative = results.first(where: { $0.gamma == gamma && $0.architecture != .cnn }) ?? results.first(where: { $0.gamma == gamma }) else { continue }
+            guard let representative = results.first(where: { $0.gamma == gamma && $0.theorem != nil && !$0.hasAlternatives }) ?? results.first(where: { $0.gamma == gamma }) else { continue }
             let required = representative.conditions.filter(\.required)
             notes.append("\(gamma.rawValue.prefix(1).uppercased() + gamma.rawValue.dropFirst()) $\\gamma$: " +
                          required.map { "$\(LaTeXNotation.condition($0))$ \($0.status.rawValue)" }.joined(separator: ", ") + ".")
         }
-        if results.contains(where: { $0.architecture == .cnn && $0.theorem != nil }) {
-            notes.append("CNN: O22 Thm.~10 (CNN, Assumption 8) or Thm.~14 (dilated CNN, Assumption 12)~\\cite[Thms.~10, 14]{\(Source.o22.citationKey)}.")
+        var explained: [String] = []
+        for result in results where result.hasAlternatives {
+            guard let theorem = result.theorem, !explained.contains(theorem.id) else { continue }
+            explained.append(theorem.id)
+            notes.append("\(result.architecture.displayName): \(LaTeXNotation.text(theorem.source.key)) \(LaTeXNotation.theoremShort(LaTeXNotation.text(theorem.name)))~\(theorem.latexCitation).")
         }
-        for result in results where result.architecture == .cnn && result.theorem != nil && result.rateExponent != nil {
+        for result in results where result.hasAlternatives && result.rateExponent != nil {
             let unmet = result.conditions.filter { $0.hypothesisOf != nil && !$0.isSatisfied }
-            notes.append("CNN, \(result.gamma.rawValue) $\\gamma$: " + LaTeXNotation.text(result.proofStatus).replacingOccurrences(of: "Theorem ", with: "Thm.~") +
+            notes.append("\(result.architecture.displayName), \(result.gamma.rawValue) $\\gamma$: " + LaTeXNotation.text(result.proofStatus).replacingOccurrences(of: "Theorem ", with: "Thm.~") +
                          (unmet.isEmpty ? "" : "; " + unmet.map { "$\(LaTeXNotation.condition($0))$ \(LaTeXNotation.conditionStatus($0))" }.joined(separator: ", ")) + ".")
         }
         if notProven {

@@ -23,8 +23,9 @@ extension RateReport {
             lines.append("- " + RateReport.markdownConditions(result))
         }
         lines.append("")
-        lines.append("prov.: *polylog*, up to a polylog factor the source does not state; *stated*, O22's factor. " +
-                     "Sources: " + Source.all.map { "**\($0.key)** \(LaTeXNotation.text($0.reference))" }.joined(separator: "; ") + ".")
+        lines.append("prov.: *polylog*, up to a polylog factor the source does not state; *stated*, " +
+                     library.statedPolylogSources.map { "\(LaTeXNotation.text($0.key))'s" }.joined(separator: " or ") + " factor. " +
+                     "Sources: " + library.coveringSources.map { "**\($0.key)** \(LaTeXNotation.text($0.reference))" }.joined(separator: "; ") + ".")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -58,9 +59,9 @@ extension RateReport {
                 items.append("certified $\(name)$ in [\(low),\\\n      \(high)]")
             }
         }
-        if let network = result.networkSize {
+        if let network = result.networkSize, let label = result.networkSizeLabel {
             let e = LaTeXNotation.exponent(network.polynomialExponent, symbol: "e"), n = { LaTeXNotation.number($0) }
-            items.append("network sizes (O22 Thm 9): $W \\asymp n^{\(e)}(\\log n)^{\(n(network.widthLogExponent))}$, " +
+            items.append("network sizes (\(LaTeXNotation.text(label))): $W \\asymp n^{\(e)}(\\log n)^{\(n(network.widthLogExponent))}$, " +
                 "$S \\asymp n^{\(e)}(\\log n)^{\(n(network.sparsityLogExponent))}$, $L \\asymp (\\log n)^{\(n(network.depthLogExponent))}$, " +
                 "$W' \\asymp C' \\asymp (\\log n)^{\(n(network.filterWidthLogExponent))}$")
         }

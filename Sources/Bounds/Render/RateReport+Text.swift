@@ -18,7 +18,7 @@ extension RateReport {
         }
         lines.append("")
         lines.append("sources")
-        lines += Source.all.map { "  \($0.key)  \($0.reference)" }
+        lines += library.coveringSources.map { "  \($0.key)  \($0.reference)" }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -51,7 +51,7 @@ extension RateReport {
                 lines.append("    T(n) = \(RateReport.cells(level)[0]) · log₂ n,  samples exponent 1/r = \(RateReport.cells(samples)[0])")
             }
         }
-        for result in results where result.architecture == .cnn && result.theorem != nil {
+        for result in results where result.hasAlternatives {
             let hypotheses = result.conditions.filter { $0.hypothesisOf != nil }
             guard !hypotheses.isEmpty else { continue }
             lines.append("")
@@ -97,15 +97,15 @@ extension RateReport {
         }
         if let log = result.logExponent {
             table.append("log exponent k", log.value.description, "≈ " + log.value.decimalString(significantDigits: 10),
-                         log.origin == .stated ? "stated: 2/q + 2 + max(4/q, 4) (O22 Thm 10)" : "user-supplied (\(fieldNames(.logExponent)))")
+                         log.origin == .stated ? "stated: \(result.statedPolylogLabel)" : "user-supplied (\(fieldNames(.logExponent)))")
         }
-        if let network = result.networkSize {
+        if let network = result.networkSize, let label = result.networkSizeLabel {
             let e = cells(network.polynomialExponent)[0]
-            table.append("width W", "n^(\(e)) (log n)^(\(network.widthLogExponent))", "", "O22 Thm 9 at T(n)")
-            table.append("filter width W′", "(log n)^(\(network.filterWidthLogExponent))", "", "O22 Thm 9 at T(n), ∝ T^(1/q)")
-            table.append("channels C′", "(log n)^(\(network.channelsLogExponent))", "", "O22 Thm 9 at T(n), ∝ T^(1/q)")
-            table.append("sparsity S", "n^(\(e)) (log n)^(\(network.sparsityLogExponent))", "", "O22 Thm 9 at T(n)")
-            table.append("depth L", "(log n)^(\(network.depthLogExponent))", "", "O22 Thm 9 at T(n)")
+            table.append("width W", "n^(\(e)) (log n)^(\(network.widthLogExponent))", "", "\(label) at T(n)")
+            table.append("filter width W′", "(log n)^(\(network.filterWidthLogExponent))", "", "\(label) at T(n), ∝ T^(1/q)")
+            table.append("channels C′", "(log n)^(\(network.channelsLogExponent))", "", "\(label) at T(n), ∝ T^(1/q)")
+            table.append("sparsity S", "n^(\(e)) (log n)^(\(network.sparsityLogExponent))", "", "\(label) at T(n)")
+            table.append("depth L", "(log n)^(\(network.depthLogExponent))", "", "\(label) at T(n)")
         }
         if let evaluation = result.evaluation {
             table.append("at n = \(evaluation.n)", "n^(−r) ≈ \(format(evaluation.mainTerm))",

@@ -15,3 +15,36 @@ extension RateResult {
         return "proven by \(theorem.source.key) " + provenBy.joined(separator: " and ")
     }
 }
+
+extension RateResult {
+    /// Whether the covering theorem combines alternatives with their own hypotheses.
+    public var hasAlternatives: Bool { !(theorem?.alternatives.isEmpty ?? true) }
+
+    /// Where a stated polylog exponent comes from: `2/q + 2 + max(4/q, 4) (O22 Thm 10)`.
+    var statedPolylogLabel: String {
+        guard let theorem, let polylog = theorem.polylog else { return "" }
+        let statement = theorem.polylogStatement
+        return "\(polylog.text) (\(theorem.source.key) \(statement.shortNumber ?? statement.name))"
+    }
+
+    /// The source's label of the network sizes, e.g. `O22 Thm 9`.
+    var networkSizeLabel: String? {
+        guard let theorem, let label = theorem.networkSizes else { return nil }
+        return "\(theorem.source.key) \(label)"
+    }
+}
+
+extension TheoremLibrary {
+    /// The covering theorems that state their polylog exponent, one per source.
+    var statedPolylogTheorems: [Theorem] {
+        var seen: [String] = []
+        return theorems.filter { theorem in
+            guard !theorem.coverage.isEmpty, theorem.provenance == .stated, theorem.polylog != nil, !seen.contains(theorem.source.key) else { return false }
+            seen.append(theorem.source.key)
+            return true
+        }
+    }
+
+    /// Their sources.
+    var statedPolylogSources: [Source] { statedPolylogTheorems.map(\.source) }
+}

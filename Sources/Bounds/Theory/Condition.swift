@@ -28,22 +28,31 @@ public struct Condition: Sendable, Equatable {
     /// The theorem whose alternative hypothesis this condition belongs to (e.g.
     /// `Theorem 10`); that theorem proves the rate when all of its conditions hold.
     public let hypothesisOf: String?
+    /// The condition in LaTeX math (`a^\dagger > v`), from its theorem file or predicate.
+    public let latex: String?
 
     /// A decided condition; `required` conditions are hypotheses of the theorem, `hypothesisOf`
     /// names the theorem whose alternative hypothesis it belongs to.
     public init(name: String, displayName: String, status: Status, detail: String, required: Bool = true,
-                hypothesisOf: String? = nil) {
+                hypothesisOf: String? = nil, latex: String? = nil) {
         self.name = name
         self.displayName = displayName
         self.status = status
         self.detail = detail
         self.required = required && hypothesisOf == nil
         self.hypothesisOf = hypothesisOf
+        self.latex = latex
     }
 
     /// The same condition as part of `theorem`'s alternative hypothesis.
     public func hypothesis(of theorem: String) -> Condition {
-        Condition(name: name, displayName: displayName, status: status, detail: detail, required: false, hypothesisOf: theorem)
+        Condition(name: name, displayName: displayName, status: status, detail: detail, required: false, hypothesisOf: theorem, latex: latex)
+    }
+
+    /// The same condition with the role a theorem gives it and its LaTeX.
+    func assigned(required: Bool, hypothesisOf: String?, latex: String?) -> Condition {
+        Condition(name: name, displayName: displayName, status: status, detail: detail, required: required,
+                  hypothesisOf: hypothesisOf, latex: latex ?? self.latex)
     }
 
     /// Whether the condition does not stand in the way of a proof (holds, or does not apply).

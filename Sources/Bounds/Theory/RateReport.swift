@@ -12,13 +12,16 @@ public struct RateReport: Sendable {
     /// How notes and condition details name an input they ask for (`needs q`); the CLI passes
     /// its flag names (`needs --q`).
     public let fieldNames: FieldNames
+    /// The theorems the report draws on (the built-in library unless the caller adds files).
+    public let library: TheoremLibrary
 
-    /// Computes the report: for each γ type the effective smoothness (docs/formulas.md), the
-    /// conditions (docs/formulas.md), and for each covered (architecture, class) the exact rate
-    /// exponent, level coefficient, samples and approximation exponents.
-    public init(_ request: RateRequest, fieldNames: @escaping FieldNames = InputField.ownNames) {
+    /// Computes the report: for each γ type the effective smoothness (docs/formulas.md), and for
+    /// each (architecture, class) the covering theorem of `library` with its conditions decided
+    /// exactly and its rate exponent, level coefficient, samples and approximation exponents.
+    public init(_ request: RateRequest, fieldNames: @escaping FieldNames = InputField.ownNames, library: TheoremLibrary = .builtIn) {
         self.request = request
         self.fieldNames = fieldNames
+        self.library = library
         let v = RateFormulas.v(p: request.p)
         self.v = v
         var results: [RateResult] = []
@@ -26,7 +29,7 @@ public struct RateReport: Sendable {
             for architecture in request.architectures {
                 for gamma in request.gammas {
                     results.append(RateReport.result(request: request, v: v, gamma: gamma, architecture: architecture,
-                                                     functionClass: functionClass, fieldNames: fieldNames))
+                                                     functionClass: functionClass, fieldNames: fieldNames, library: library))
                 }
             }
         }
@@ -34,71 +37,51 @@ public struct RateReport: Sendable {
     }
 
     static func result(request: RateRequest, v: Rational, gamma: GammaType, architecture: Architecture,
-                       functionClass: FunctionClass, fieldNames: FieldNames) -> RateResult {
+                       functionClass: FunctionClass, fieldNames: @escaping FieldNames, library: TheoremLibrary) -> RateResult {
         let summary = request.smoothness
-        let theorem = Theorem.covering(architecture: architecture, functionClass: functionClass, gamma: gamma)
-        var conditions: [Condition] = []
+        let theorem = library.covering(architecture: architecture, functionClass: functionClass)
+        let scalars = SmoothnessScalars(summary: summary, gamma: gamma, v: v, p: request.p, q: request.q)
+        let missingName: (String) -> String = { $0 == "q" ? fieldNames(.q) : $0 }
         var notes: [String] = []
 
-        // Effective smoothness.
-        let aDagger: CertifiedValue?
-        var aTilde: CertifiedValue? = nil
-        switch gamma {
-        case .mixed:
-            aDagger = summary.smallest
-        case .anisotropic:
-            aTilde = summary.reciprocalSum
-            // ã = ∞ gives a† = 1/ã = 0 (the limit), so that a† > v fails visibly below.
-            aDagger = summary.reciprocalSum.map {
-                EffectiveSmoothness.anisotropicADagger(reciprocalSum: $0, closedForm: summary.anisotropicClosedForm)
-            } ?? CertifiedValue(exact: .zero)
-            conditions.append(Condition(
-                name: "a_tilde < infinity", displayName: "ã < ∞",
-                status: summary.reciprocalSum == nil ? .fails : .holds,
-                detail: summary.reciprocalSum.map { "ã = Σ 1/a_k = \(CertifiedValue.describe($0))" } ?? (summary.divergence ?? "Σ 1/a_k diverges")))
-        }
-
-        // a† > v.
-        if let aDagger {
-            let status: Condition.Status = aDagger.lower > v ? .holds : (aDagger.upper <= v ? .fails : .undecided)
-            let relation = status == .holds ? ">" : (status == .fails ? "≤" : "?")
-            conditions.insert(Condition(name: "a_dagger > v", displayName: "a† > v",
-                                        status: status, detail: "\(CertifiedValue.describe(aDagger)) \(relation) \(v)"), at: 0)
-        }
-
-        // Mixed: strict gap ā_1 < ā_2 (part of O22's Assumption 8 for the CNN rate).
-        if gamma == .mixed {
-            var gap: Condition
-            if let second = summary.secondSmallest, let holds = summary.strictGap {
-                gap = Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)",
-                                status: holds ? .holds : .fails,
-                                detail: "ā₁ = \(CertifiedValue.describe(summary.smallest)) \(holds ? "<" : "=") ā₂ = \(CertifiedValue.describe(second))")
-            } else {
-                gap = Condition(name: "a1 < a2", displayName: "ā₁ < ā₂ (strict)", status: .notApplicable,
-                                detail: "a single entry: no second smallest entry")
+        // Hypotheses: the covering theorem's (several combined as alternatives), or those an
+        // uncovered pair's file entry still decides.
+        let uncovered = theorem == nil ? library.uncoveredPair(architecture: architecture, functionClass: functionClass) : nil
+        let statements: [(label: String?, hypotheses: [Hypothesis])] = theorem.map { theorem in
+            theorem.members.isEmpty ? [(nil, theorem.hypotheses)] : theorem.members.map { ($0.number ?? $0.name, $0.hypotheses) }
+        } ?? uncovered.map { [(nil, $0.hypotheses)] } ?? []
+        let decided = statements.map { statement in
+            statement.hypotheses.compactMap { hypothesis in
+                hypothesis.decide(values: scalars.values, summary: summary, gamma: gamma, q: request.q,
+                                  fieldNames: fieldNames, missingName: missingName).map { (hypothesis, $0) }
             }
-            if architecture == .cnn { gap = gap.hypothesis(of: Theorem.o22OrdinaryCNN) }
-            conditions.append(gap)
+        }
+        let common = decided.first?.filter { entry in decided.allSatisfy { list in list.contains { $0.0.text == entry.0.text } } } ?? []
+        var conditions = common.map { $0.1.assigned(required: $0.0.hypothesisOf == nil, hypothesisOf: $0.0.hypothesisOf, latex: nil) }
+        if statements.count > 1 {
+            for (statement, list) in zip(statements, decided) {
+                for (hypothesis, condition) in list where !common.contains(where: { $0.0.text == hypothesis.text }) {
+                    conditions.append(condition.assigned(required: false, hypothesisOf: statement.label, latex: nil))
+                }
+            }
         }
 
-        // CNN: O22's alternative hypotheses, Assumption 8 (Theorem 10) or 12 (Theorem 14).
-        if architecture == .cnn, functionClass == .gammaSmooth, let assumptions = summary.cnnAssumptions {
-            conditions += assumptions(request.q, fieldNames)
-        }
-
-        // Exponents: defined whenever a† > v holds (monotone maps of a† for enclosures),
-        // with the closed forms of the same maps when a† has one.
+        // Exponents: defined where the domain conditions hold, evaluated exactly or on the
+        // enclosures (monotone maps keep the ends and the closed forms).
         var rate: CertifiedValue? = nil, level: CertifiedValue? = nil
         var samples: CertifiedValue? = nil, approximation: CertifiedValue? = nil
-        let forms = aDagger?.closedForm.map { RateClosedForms(aDagger: $0, v: v) }
-        if theorem != nil, let aDagger, aDagger.lower > v {
-            rate = aDagger.mapIncreasing(closedForm: forms?.rateExponent) { RateFormulas.rateExponent(aDagger: $0, v: v) }
-            level = aDagger.mapIncreasing(closedForm: forms?.levelCoefficient) { RateFormulas.levelCoefficient(aDagger: $0, v: v) }
-            samples = aDagger.mapDecreasing(closedForm: forms?.samplesExponent) { RateFormulas.samplesExponent(aDagger: $0, v: v) }
-            approximation = aDagger.mapIncreasing(closedForm: forms?.approximationExponent) { RateFormulas.approximationExponent(aDagger: $0, v: v) }
+        let domainHolds = common.filter { $0.0.definesFormulas }.allSatisfy { $0.1.status == .holds }
+        if let theorem, domainHolds {
+            let evaluate: (Expression) -> CertifiedValue? = { try? $0.certifiedValue(in: scalars.values) }
+            rate = evaluate(theorem.rate.expression)
+            if rate != nil {
+                level = theorem.level.flatMap { evaluate($0.expression) }
+                samples = evaluate(.binary(.divided, .number(.one), theorem.rate.expression))
+                approximation = theorem.approximation.flatMap { evaluate($0.expression) }
+            }
         }
         if theorem == nil {
-            notes.append("no theorem covers \(architecture.displayName) on the \(functionClass.rawValue) class: O22 treats fixed (position-dependent) smoothness only")
+            notes.append("no theorem covers \(architecture.displayName) on the \(functionClass.rawValue) class" + (uncovered.map { ": " + $0.reason } ?? ""))
         }
         for failing in conditions where failing.required && !failing.isSatisfied {
             let what = failing.status == .undecided ? "is undecided at this precision" : "fails"
@@ -114,17 +97,21 @@ public struct RateReport: Sendable {
             }
         }
 
-        // Polylog exponent: stated for CNN (needs q), user-supplied otherwise; never invented.
-        // Only a bound that exists has a polylog factor (no log exponent when a† ≤ v).
+        // Polylog exponent: the theorem's stated one, or the user's; never invented. Only a
+        // bound that exists has a polylog factor (no log exponent when the domain fails).
         var logExponent: LogExponent? = nil
         if rate == nil {
             logExponent = nil
         } else if let k = request.logExponent {
             logExponent = LogExponent(value: k, origin: .userSupplied)
-        } else if architecture == .cnn, let q = request.q {
-            logExponent = LogExponent(value: RateFormulas.cnnLogExponent(q: q), origin: .stated)
-        } else if architecture == .cnn {
-            notes.append("O22's polylog exponent κ = 2/q + 2 + max(4/q, 4) needs \(fieldNames(.q))")
+        } else if let theorem, let polylog = theorem.polylog {
+            do {
+                logExponent = LogExponent(value: try polylog.expression.exactValue(in: scalars.exactValues), origin: .stated)
+            } catch ExpressionEvaluationError.missing(let name) {
+                notes.append("\(theorem.source.key)'s polylog exponent κ = \(polylog.text) needs \(missingName(name))")
+            } catch {
+                notes.append("\(theorem.source.key)'s polylog exponent κ = \(polylog.text) is undefined here (\(error))")
+            }
         }
 
         var evaluation: EvaluationAtSampleSize? = nil
@@ -132,14 +119,14 @@ public struct RateReport: Sendable {
             evaluation = EvaluationAtSampleSize(n: n, rate: rate.midpoint, levelCoefficient: level.midpoint,
                                                 logExponent: logExponent?.value)
         }
-
+        let forms = scalars.aDagger.closedForm.map { RateClosedForms(aDagger: $0, v: v) }
         return RateResult(gamma: gamma, architecture: architecture, functionClass: functionClass, theorem: theorem,
-                          aDagger: aDagger ?? CertifiedValue(exact: .zero), aTilde: aTilde, v: v,
+                          aDagger: scalars.aDagger, aTilde: scalars.aTilde, v: v,
                           rateExponent: rate, levelCoefficient: level, samplesExponent: samples,
                           approximationExponent: approximation, logExponent: logExponent,
                           conditions: conditions, notes: notes, evaluation: evaluation,
-                          networkSize: architecture == .cnn && rate != nil
-                              ? request.q.flatMap { q in aDagger.map { NetworkSizeScaling(aDagger: $0, v: v, q: q, closedForm: forms?.sizeExponent) } } : nil)
+                          networkSize: theorem?.networkSizes != nil && rate != nil
+                              ? request.q.map { q in NetworkSizeScaling(aDagger: scalars.aDagger, v: v, q: q, closedForm: forms?.sizeExponent) } : nil)
     }
 }
 

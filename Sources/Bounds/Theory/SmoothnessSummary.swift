@@ -22,14 +22,15 @@ public struct SmoothnessSummary: Sendable {
     public let divergence: String?
     /// A closed form of the anisotropic a† = 1/ã, when one exists (e.g. `6/π^2`).
     public let anisotropicClosedForm: ClosedForm?
-    /// Decides O22's alternative hypotheses for a q (nil: not given): Assumption 8
-    /// (Theorem 10) and Assumption 12, weak ℓ^q norm ≤ 1 and `a_i = Ω(log i)` (Theorem 14);
-    /// details that say how to decide a condition name the input q by the given field names.
-    public let cnnAssumptions: (@Sendable (Rational?, (InputField) -> String) -> [Condition])?
+    /// Decides the growth predicates of the sequence for a q (nil: not given), as
+    /// ``SmoothnessPredicate`` names them: `a_i = Ω(i^q)`, the weak ℓ^q norm ≤ 1 and
+    /// `a_i = Ω(log i)` (O22 Assumptions 8 and 12); details that say how to decide a condition
+    /// name the input q by the given field names.
+    public let sequenceConditions: (@Sendable (Rational?, (InputField) -> String) -> [Condition])?
 
     public init(entryStrings: [String], rows: Int?, columns: Int?, text: String, smallest: CertifiedValue,
                 secondSmallest: CertifiedValue?, strictGap: Bool?, reciprocalSum: CertifiedValue?, divergence: String?,
-                anisotropicClosedForm: ClosedForm? = nil, cnnAssumptions: (@Sendable (Rational?, (InputField) -> String) -> [Condition])?) {
+                anisotropicClosedForm: ClosedForm? = nil, sequenceConditions: (@Sendable (Rational?, (InputField) -> String) -> [Condition])?) {
         self.entryStrings = entryStrings
         self.rows = rows
         self.columns = columns
@@ -40,7 +41,7 @@ public struct SmoothnessSummary: Sendable {
         self.reciprocalSum = reciprocalSum
         self.divergence = divergence
         self.anisotropicClosedForm = anisotropicClosedForm
-        self.cnnAssumptions = cnnAssumptions
+        self.sequenceConditions = sequenceConditions
     }
 
     /// The summary of a finite smoothness: exact ā_1, ā_2 and ã (balanced summation).
@@ -54,6 +55,6 @@ public struct SmoothnessSummary: Sendable {
                   strictGap: smoothness.hasStrictGap,
                   reciprocalSum: CertifiedValue(exact: EffectiveSmoothness.reciprocalSum(smoothness.entries)),
                   divergence: nil,
-                  cnnAssumptions: { q, fieldName in SmoothnessSequence(head: sorted, tail: nil).o22Assumptions(q: q, fieldName: fieldName) })
+                  sequenceConditions: { q, fieldName in SmoothnessSequence(head: sorted, tail: nil).growthConditions(q: q, fieldName: fieldName) })
     }
 }

@@ -21,7 +21,8 @@ public struct CheckSweep: Sendable {
     public init(settings: CheckSettings) throws {
         try settings.validate()
         let smoothness = try settings.parsedSmoothness()
-        let quantities = RateQuantities.compute(entries: smoothness.entries, gamma: settings.gamma, p: nil)
+        let quantities = RateQuantities.compute(entries: smoothness.entries, gamma: settings.gamma, p: nil,
+                                                theorem: TheoremLibrary.builtIn.checkReference(functionClass: settings.functionClass))
         guard let rate = quantities.rateExponent, let coefficient = quantities.levelCoefficient else {
             throw CheckSettingsError(.smoothness, [.text("the theorem's condition a† > v fails for '\(settings.smoothness)'")])
         }
