@@ -15,6 +15,20 @@ enum NoteOptions {
         case anyValue
         /// `--name` alone.
         case flag
+        /// `--name FILE`, a file the command reads, which must lie inside the note's directory:
+        /// a relative path with no `..` component (``isInsideNoteDirectory(_:)``); symbolic links
+        /// are resolved and checked when the block runs (``SubprocessNoteRunner``).
+        case notePath
+    }
+
+    /// The options whose value is a file read from the note's directory.
+    static let pathOptions: Set<String> = ["theorems"]
+
+    /// Whether `path` stays inside the directory it is resolved against: not empty, not absolute,
+    /// not `~`-relative, and without a `..` component.
+    static func isInsideNoteDirectory(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.hasPrefix("~") else { return false }
+        return !path.split(separator: "/", omittingEmptySubsequences: true).contains("..")
     }
 
     /// The options of `rate`, `samples` and `value` that describe the theory and its rendering.
@@ -22,6 +36,7 @@ enum NoteOptions {
         "smoothness": .anyValue, "gamma": .value, "arch": .value, "class": .value, "p": .anyValue,
         "q": .anyValue, "log-exponent": .anyValue, "precision": .anyValue, "format": .value,
         "macro-prefix": .value, "latex-style": .value, "latex-preamble": .flag,
+        "theorem": .value, "param": .anyValue, "theorems": .notePath,
     ]
 
     /// The design of a `check` sweep and its report on standard output.
@@ -68,6 +83,22 @@ enum NoteOptions {
             guard let kind = options[name], !name.isEmpty else {
                 let shown = word.hasPrefix("--") ? "--" + name : word
                 throw NotesError(line: line, message: "\(shown) cannot be used in a note: a block or inline value only computes, it may not write or read files or start other work (the options \(subcommand) takes in a note: docs/notes.md)")
+            }
+            if kind == .notePath {
+                let value: String
+                if let equals = word.firstIndex(of: "=") {
+                    value = String(word[word.index(after: equals)...])
+                } else {
+                    guard index < arguments.count else {
+                        throw NotesError(line: line, message: "--\(name) needs a FILE inside the note's directory")
+                    }
+                    value = arguments[index]
+                    index += 1
+                }
+                guard isInsideNoteDirectory(value) else {
+                    throw NotesError(line: line, message: "--\(name) '\(value)' cannot be used in a note: a note may read only files inside its own directory (a relative path without ..)")
+                }
+                continue
             }
             guard !word.contains("="), kind != .flag, index < arguments.count else { continue }
             let next = arguments[index]

@@ -27,8 +27,26 @@ public struct SubprocessNoteRunner {
         self.timeLimit = timeLimit
     }
 
+    /// The files a block names (``NoteOptions/pathOptions``), with symbolic links resolved, must lie
+    /// inside the note's directory: a link in the directory cannot make a note read elsewhere.
+    func checkPathsStayInside(_ arguments: [String]) throws {
+        let root = directory.resolvingSymlinksInPath().path
+        for (index, word) in arguments.enumerated() {
+            guard word.hasPrefix("--") else { continue }
+            let name = String(word.dropFirst(2).prefix { $0 != "=" })
+            guard NoteOptions.pathOptions.contains(name) else { continue }
+            let value = word.contains("=") ? String(word[word.index(after: word.firstIndex(of: "=")!)...])
+                : (index + 1 < arguments.count ? arguments[index + 1] : "")
+            let resolved = directory.appendingPathComponent(value).resolvingSymlinksInPath().path
+            guard NoteOptions.isInsideNoteDirectory(value), resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
+                throw Failure(description: "--\(name) '\(value)' leads outside the note's directory (through a symbolic link or ..): a note may read only files inside it")
+            }
+        }
+    }
+
     /// Runs one block's arguments; returns its stdout or throws its first stderr line.
     public func run(_ arguments: [String]) throws -> String {
+        try checkPathsStayInside(arguments)
         let result = try ProcessCapture.run(executable, arguments, in: directory, timeLimit: Double(timeLimit))
         if result.timedOut {
             throw Failure(description: "the block ran longer than its time limit of \(timeLimit) s and was stopped (raise it with --block-time-limit SECONDS or \(NoteBudget.timeLimitVariable))")

@@ -64,6 +64,8 @@ import Testing
         Case(name: "inline value without -->", file: "note.md", text: "a <!-- ratecalc:value a-dagger --smoothness 1\nb -->\n", line: 1, phrase: "without a closing -->"),
         Case(name: "unclosed \\ratecalc{", file: "paper.tex", text: "$\\ratecalc{a-dagger --smoothness 1$\n", line: 1, phrase: "without a matching }"),
         Case(name: "unclosed quote", file: "note.md", text: block("--smoothness '1,2"), line: 1, phrase: "unclosed '"),
+        Case(name: "a theorem file outside the note's directory", file: "note.md", text: block("--smoothness 1 --theorems ../lib.toml"), line: 1, phrase: "inside its own directory"),
+        Case(name: "a theorem file by absolute path", file: "note.md", text: block("--smoothness 1 --theorems=/etc/passwd"), line: 1, phrase: "inside its own directory"),
         Case(name: "its own output: --csv onto the note", file: "note.md", text: block("check --smoothness 1 --arch oracle --csv note.md"), line: 1, phrase: "--csv"),
         Case(name: "its own output: a value that writes a value", file: "note.md",
              text: "v <!-- ratecalc:value a-dagger --smoothness 1 --gamma anisotropic --template '{value}<!-- ratecalc:value a-dagger --smoothness 2' -->\n", line: 1, phrase: "nothing was written"),
@@ -132,6 +134,30 @@ import Testing
         #expect(try snapshot() == before && scratch.read("target.md") == text)
     }
 
+    /// `--theorems FILE` reads a file of the note's own directory (docs/notes.md), and a symbolic
+    /// link there cannot lead it elsewhere.
+    @Test func aTheoremFileIsReadOnlyFromTheNotesDirectory() throws {
+        let theorem = "[[theorem]]\nid = \"my-holder\"\nsource = \"A. Author, 2026\"\nprovenance = \"up-to-polylog\"\nparameters = [\"beta\", \"d\"]\nrate = \"2*beta/(2*beta + d)\"\nconditions = [\"beta > 0\", \"d >= 1\"]\n"
+        try scratch.write("my.toml", theorem)
+        try scratch.write("note.md", Self.block("--smoothness 1,2,4 --arch ssm --theorems my.toml"))
+        let refreshed = try ExternalTool.run(CLIRunner.binary, ["notes", "note.md"], in: scratch.url)
+        #expect(refreshed.status == 0, "\(refreshed.stderr)")
+        #expect(try scratch.read("note.md").contains("$8/15$"))
+        // The file is really read: a malformed one is named in the error.
+        try scratch.write("my.toml", "[[theorem]]\nid = \n")
+        let malformed = try ExternalTool.run(CLIRunner.binary, ["notes", "note.md"], in: scratch.url)
+        Self.expectOneLine(malformed, "malformed theorem file")
+        #expect(malformed.stderr.contains("my.toml"), "\(malformed.stderr)")
+        // A link inside the directory that points out of it is refused before anything runs.
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("escape.toml"), withDestinationPath: "/etc/passwd")
+        try scratch.write("escape.md", Self.block("--smoothness 1,2,4 --theorems escape.toml"))
+        let before = try snapshot()
+        let escaped = try ExternalTool.run(CLIRunner.binary, ["notes", "escape.md"], in: scratch.url)
+        Self.expectOneLine(escaped, "symlinked theorem file")
+        #expect(escaped.stderr.contains("leads outside the note's directory"), "\(escaped.stderr)")
+        #expect(try snapshot() == before)
+    }
+
     @Test func aNoteGivenTwiceOrNotARegularFileIsRefused() throws {
         try scratch.write("a.md", Self.block("--smoothness 1,2"))
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("dir.md"), withIntermediateDirectories: true)
@@ -148,10 +174,12 @@ import Testing
     /// (a renamed option would otherwise be refused in every note without a test noticing).
     @Test func theAllowListNamesOptionsOfTheCommands() throws {
         let allowed: [String: [String]] = [
-            "rate": ["smoothness", "gamma", "arch", "class", "p", "q", "log-exponent", "precision", "format", "macro-prefix", "latex-style", "latex-preamble", "n"],
+            "rate": ["smoothness", "gamma", "arch", "class", "p", "q", "log-exponent", "precision", "format", "macro-prefix", "latex-style", "latex-preamble", "n",
+                     "theorem", "param", "theorems"],
             "samples": ["error"], "value": ["style", "template"],
             "check": ["n-min", "n-max", "points", "seeds", "seed", "noise", "length", "width", "epochs", "min-steps", "patience", "size",
-                      "oracle-below", "window", "target-level", "max-terms", "weights", "oracle-level", "test-sequences", "log-band", "strict"],
+                      "oracle-below", "window", "target-level", "max-terms", "weights", "oracle-level", "test-sequences", "log-band", "strict",
+                      "depth", "no-pre-fnn", "learning-rate", "no-floor"],
         ]
         for (subcommand, options) in allowed {
             let help = try CLIRunner.run([subcommand, "--help"])

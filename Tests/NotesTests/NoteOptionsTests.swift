@@ -19,6 +19,10 @@ import Testing
             ["value", "rate-exponent", "--smoothness", "1", "--style", "fraction", "--template", "n^{-{value}}"],
             ["check", "--smoothness", "1,2", "--arch", "oracle", "--n-min", "16", "--n-max", "32", "--points", "2",
              "--seeds", "1", "--oracle-below", "0", "--window", "4", "--strict", "--noise", "-0", "--format", "markdown"],
+            ["check", "--smoothness", "1", "--depth", "3", "--no-pre-fnn", "--learning-rate", "1e-3,3e-3", "--no-floor"],
+            // A theorem file inside the note's directory (docs/notes.md, docs/theorems.md).
+            ["rate", "--theorems", "my.toml", "--theorem", "my-holder", "--param", "beta=1/2,d=3"],
+            ["--smoothness", "1,2,4", "--theorems=theorems/extra.toml", "--theorems", "./a.toml"],
         ]
         for words in allowed { #expect(refusal(words) == nil, "\(words)") }
     }
@@ -30,7 +34,11 @@ import Testing
         (["check", "--smoothness", "1", "--shard", "1/2"], "--shard"),
         (["check", "--smoothness", "1", "--balance", "cost"], "--balance"),
         (["check", "--smoothness", "1", "--threads", "64"], "--threads"),
-        (["--smoothness", "1", "--theorems", "lib.toml"], "--theorems"),
+        (["--smoothness", "1", "--theorems", "/etc/lib.toml"], "--theorems"),
+        (["--smoothness", "1", "--theorems", "../lib.toml"], "--theorems"),
+        (["--smoothness", "1", "--theorems=sub/../../lib.toml"], "--theorems"),
+        (["--smoothness", "1", "--theorems", "~/lib.toml"], "--theorems"),
+        (["rate", "--theorem", "x", "--theorems"], "--theorems"),
         (["bench", "train", "--binary", "x"], "'bench'"),
         (["plan", "--smoothness", "1"], "'plan'"),
         (["merge", "runs/"], "'merge'"),
