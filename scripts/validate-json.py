@@ -2,7 +2,7 @@
 """Validates ratecalc JSON output on stdin against docs/json-schema.json.
 
 Usage: ratecalc --smoothness 1,2,4 --format json | scripts/validate-json.py rate
-       (kind: rate, samples, check or window_sweep; needs the jsonschema package, Debian python3-jsonschema)
+       (kind: rate, samples, check, window_sweep, theorems or theorem_rate; needs the jsonschema package, Debian python3-jsonschema)
 Prints up to five violations and exits 1 when there are any.
 """
 import json
@@ -14,8 +14,8 @@ import jsonschema
 SCHEMA = pathlib.Path(__file__).resolve().parent.parent / "docs" / "json-schema.json"
 
 def main() -> int:
-    if len(sys.argv) != 2 or sys.argv[1] not in ("rate", "samples", "check", "window_sweep"):
-        print("usage: validate-json.py rate|samples|check|window_sweep < output.json", file=sys.stderr)
+    if len(sys.argv) != 2 or sys.argv[1] not in ("rate", "samples", "check", "window_sweep", "theorems", "theorem_rate"):
+        print("usage: validate-json.py rate|samples|check|window_sweep|theorems|theorem_rate < output.json", file=sys.stderr)
         return 2
     root = dict(json.loads(SCHEMA.read_text()))
     root["$ref"] = "#/$defs/" + sys.argv[1]

@@ -56,3 +56,22 @@ func checkJSONMatchesTheSchemaAndTheValidatorCatchesDrift() throws {
     #expect(try SchemaValidator.violations(rate.replacingOccurrences(of: "\"theorem_applies\"", with: "\"applies\""), kind: "rate") != nil)
     #expect(try SchemaValidator.violations(rate.replacingOccurrences(of: "\"n\": \"100\"", with: "\"n\": 100"), kind: "rate") != nil)
 }
+
+/// `ratecalc theorems` and `rate --theorem` JSON (docs/theorems.md) against their definitions,
+/// for the built-in library and the documented user file, proven and not.
+@Test(.tags(.external), ExternalTool.required(SchemaValidator.requirement))
+func theoremJSONMatchesTheSchema() throws {
+    let user = SchemaValidator.package.appendingPathComponent("Examples/theorems/minimal.toml").path
+    let library = try CLIRunner.run(["theorems", "--format", "json", "--theorems", user])
+    #expect(library.status == 0, "\(library.stderr)")
+    #expect(try SchemaValidator.violations(library.stdout, kind: "theorems") == nil)
+    for beta in ["1/2", "-1"] {
+        let rate = try CLIRunner.run(["rate", "--theorems", user, "--theorem", "my-holder", "--param", "beta=\(beta),d=3", "--format", "json"])
+        #expect(rate.status == 0, "\(rate.stderr)")
+        #expect(try SchemaValidator.violations(rate.stdout, kind: "theorem_rate") == nil)
+    }
+    let stone = try CLIRunner.run(["rate", "--theorem", "stone1982", "--param", "beta=2,d=3", "--format", "json"])
+    #expect(try SchemaValidator.violations(stone.stdout, kind: "theorem_rate") == nil)
+    // Not vacuous: a rate report is not a theorem evaluation.
+    #expect(try SchemaValidator.violations(try CLIRunner.run(["--smoothness", "1,2", "--format", "json"]).stdout, kind: "theorem_rate") != nil)
+}
