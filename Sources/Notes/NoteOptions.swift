@@ -21,9 +21,6 @@ enum NoteOptions {
         case notePath
     }
 
-    /// The options whose value is a file read from the note's directory.
-    static let pathOptions: Set<String> = ["theorems"]
-
     /// Whether `path` stays inside the directory it is resolved against: not empty, not absolute,
     /// not `~`-relative, and without a `..` component.
     static func isInsideNoteDirectory(_ path: String) -> Bool {
@@ -62,8 +59,12 @@ enum NoteOptions {
     static let positionals: [String: Int] = ["value": 1]
 
     /// Throws at `line` (1-based) for the first word that is not an allowed option of the
-    /// subcommand `arguments[0]`, its value, or one of its positional words.
-    static func validate(_ arguments: [String], line: Int) throws {
+    /// subcommand `arguments[0]`, its value, or one of its positional words; returns the files the
+    /// arguments name (the values of ``Kind/notePath`` options, each already checked with
+    /// ``isInsideNoteDirectory(_:)``), in order, as `(option name, path)`.
+    @discardableResult
+    static func validate(_ arguments: [String], line: Int) throws -> [(name: String, path: String)] {
+        var paths: [(name: String, path: String)] = []
         guard let subcommand = arguments.first, let options = allowed[subcommand] else {
             throw NotesError(line: line, message: "'\(arguments.first ?? "")' cannot run in a note: expected rate, samples, value or check (or options of rate)")
         }
@@ -98,11 +99,13 @@ enum NoteOptions {
                 guard isInsideNoteDirectory(value) else {
                     throw NotesError(line: line, message: "--\(name) '\(value)' cannot be used in a note: a note may read only files inside its own directory (a relative path without ..)")
                 }
+                paths.append((name, value))
                 continue
             }
             guard !word.contains("="), kind != .flag, index < arguments.count else { continue }
             let next = arguments[index]
             if kind == .anyValue || !next.hasPrefix("-") { index += 1 }
         }
+        return paths
     }
 }

@@ -27,19 +27,19 @@ public struct SubprocessNoteRunner {
         self.timeLimit = timeLimit
     }
 
-    /// The files a block names (``NoteOptions/pathOptions``), with symbolic links resolved, must lie
-    /// inside the note's directory: a link in the directory cannot make a note read elsewhere.
+    /// The files a block names (its ``NoteOptions/Kind/notePath`` options, found by the same walk
+    /// that checked the block), with symbolic links resolved, must lie inside the note's directory:
+    /// a link in the directory cannot make a note read elsewhere.
     func checkPathsStayInside(_ arguments: [String]) throws {
         let root = directory.resolvingSymlinksInPath().path
-        for (index, word) in arguments.enumerated() {
-            guard word.hasPrefix("--") else { continue }
-            let name = String(word.dropFirst(2).prefix { $0 != "=" })
-            guard NoteOptions.pathOptions.contains(name) else { continue }
-            let value = word.contains("=") ? String(word[word.index(after: word.firstIndex(of: "=")!)...])
-                : (index + 1 < arguments.count ? arguments[index + 1] : "")
-            let resolved = directory.appendingPathComponent(value).resolvingSymlinksInPath().path
-            guard NoteOptions.isInsideNoteDirectory(value), resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
-                throw Failure(description: "--\(name) '\(value)' leads outside the note's directory (through a symbolic link or ..): a note may read only files inside it")
+        let paths: [(name: String, path: String)]
+        do { paths = try NoteOptions.validate(arguments, line: 0) } catch let error as NotesError {
+            throw Failure(description: error.message)
+        }
+        for (name, path) in paths {
+            let resolved = directory.appendingPathComponent(path).resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
+                throw Failure(description: "--\(name) '\(path)' leads outside the note's directory (through a symbolic link or ..): a note may read only files inside it")
             }
         }
     }

@@ -120,11 +120,11 @@ import Testing
         #expect(!machine.cpu.isEmpty && !machine.openblasCore.isEmpty && machine.threads == 2)
         let settings = CheckFixtures.settings()
         var report = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [:]))
-        report.machines = [CheckMachine(cpu: "Test CPU\u{1B}[31m", openblasCore: "Haswell", threads: 2)]
+        report.machines = [CheckMachine(cpu: "Test CPU\u{1B}[31m\u{202E}", openblasCore: "Haswell", threads: 2)]
         let json = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as! [String: Any]
         let recorded = ((json["settings"] as! [String: Any])["machine"] as! [[String: Any]]).first!
         #expect(recorded["openblas_core"] as? String == "Haswell" && recorded["threads"] as? Int == 2)
-        // Text: control characters from a (possibly hostile) shard are not passed to the terminal.
-        #expect(report.text().contains("machine     Test CPU?[31m, OpenBLAS core Haswell, 2 threads"))
+        // Text: control and bidirectional characters from a (possibly hostile) shard are escaped.
+        #expect(report.text().contains("machine     Test CPU\\u{1B}[31m\\u{202E}, OpenBLAS core Haswell, 2 threads"))
     }
 }

@@ -1,3 +1,4 @@
+import Bounds
 import CBLAS
 import Foundation
 
@@ -35,22 +36,23 @@ public struct CheckMachine: Codable, Sendable, Hashable {
         return model.isEmpty ? nil : model
     }
 
-    /// e.g. `AMD EPYC 7B13, OpenBLAS core Zen, 2 threads`.
+    /// e.g. `AMD EPYC 7B13, OpenBLAS core Zen, 2 threads`. The strings come from shard files too
+    /// (data, not trusted): each is cut to ``maximumTextLength`` scalars and escaped like every
+    /// echoed token (``SafeText/escaped(_:)``: control, line-separator and bidirectional characters
+    /// shown as `\u{…}`), so a hostile shard cannot garble a terminal or a report.
     public var summary: String {
-        "\(SafeMachineText.clean(cpu)), OpenBLAS core \(SafeMachineText.clean(openblasCore)), \(threads) thread\(threads == 1 ? "" : "s")"
+        "\(Self.shown(cpu)), OpenBLAS core \(Self.shown(openblasCore)), \(threads) thread\(threads == 1 ? "" : "s")"
+    }
+
+    /// The most scalars of a machine string a report shows.
+    static let maximumTextLength = 120
+
+    private static func shown(_ text: String) -> String {
+        SafeText.escaped(String(String.UnicodeScalarView(text.unicodeScalars.prefix(maximumTextLength))))
     }
 
     enum CodingKeys: String, CodingKey {
         case cpu, threads
         case openblasCore = "openblas_core"
-    }
-}
-
-/// Machine strings come from shard files too (data, not trusted): control characters are shown
-/// as `?` and the length is capped, so a hostile shard cannot garble a terminal or a report.
-enum SafeMachineText {
-    static let maximumLength = 120
-    static func clean(_ text: String) -> String {
-        String(text.unicodeScalars.prefix(maximumLength).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
     }
 }

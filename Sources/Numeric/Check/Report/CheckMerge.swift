@@ -35,7 +35,8 @@ public enum CheckMerge {
         var layoutFiles: [Int: String] = [:]
         for file in files {
             let shard = try CheckShardFile.read(from: file)
-            machines = CheckShardWriter.union(machines, Array((shard.machines ?? []).prefix(CheckMerge.maximumMachinesPerShard)))
+            machines = Array(CheckShardWriter.union(machines, Array((shard.machines ?? []).prefix(CheckMerge.maximumMachines)))
+                .prefix(CheckMerge.maximumMachines))
             if let reference {
                 try compare(shard, with: reference.shard, file: file.path, referenceFile: reference.file)
             } else {
@@ -64,8 +65,9 @@ public enum CheckMerge {
         return ((shard.settings, shard.target, try Rational(parsing: shard.theoryRate), sorted), gap, machines)
     }
 
-    /// Machines read from one shard file at most (a hostile file cannot flood the report).
-    static let maximumMachinesPerShard = 16
+    /// The most distinct machines a merged report lists (the first ones, in file order), so that
+    /// shard files cannot flood the report however many there are.
+    static let maximumMachines = 16
 
     /// ``loadWithGap(_:)`` as the report an unsharded run of the same sweep prints, and the
     /// runs still missing (nil when the shards are complete).

@@ -16,14 +16,14 @@ public struct CheckTrainingFit: Sendable, Equatable {
     public static let underfitMargin = 0.10
 
     /// The fit at the largest n of `runs` with a training record; nil when σ = 0 or none has one.
+    /// The ratio and its sampling error are ``CheckConvergence``'s, over the runs at that n.
     init?(runs: [CheckRunRecord], noise: Double) {
-        let variance = noise * noise
-        guard variance > 0, variance.isFinite,
-              let largest = runs.filter({ $0.training != nil }).map(\.n).max() else { return nil }
-        let training = runs.filter { $0.n == largest }.compactMap(\.training)
+        guard let largest = runs.filter({ $0.training != nil }).map(\.n).max(),
+              let convergence = CheckConvergence(runs: runs.filter { $0.n == largest }, noise: noise),
+              convergence.meanTrainRatio.isFinite else { return nil }
         n = largest
-        meanRatio = training.map { $0.finalTrainMSE / variance }.reduce(0, +) / Double(training.count)
-        band = training.map { 2 * (2 / Double(max(1, $0.trainingRows))).squareRoot() }.reduce(0, +) / Double(training.count)
+        meanRatio = convergence.meanTrainRatio
+        band = 2 * convergence.ratioSamplingError
     }
 
     /// Creates a fit from its parts (tests).

@@ -93,9 +93,10 @@ public final class CheckRunner {
                                                    preFeedForward: settings.preFeedForward)
             let clock = ContinuousClock.now
             // One fit per learning rate of the grid; the lowest validation MSE wins (ties: the smaller rate).
+            let baseTraining = Self.training(settings: settings, seed: seed)
             var best: (trained: TrainedSequenceModel, report: TrainingReport, rate: Double)?
             for rate in settings.learningRates {
-                var training = Self.training(settings: settings, seed: seed)
+                var training = baseTraining
                 training.learningRate = rate
                 let (trained, report) = try trainSequenceModel(model, training: training, data: sample.dataset,
                                                              parallelism: parallelism, shouldStop: shouldStop)
@@ -108,7 +109,7 @@ public final class CheckRunner {
             let seconds = Self.seconds(since: clock)
             let test = testSample(replicate: key.replicate)
             let mse = Self.meanSquaredError(of: trained.predict(test.dataset, parallelism: parallelism), against: test)
-            let trainingSequences = Self.training(settings: settings, seed: seed).trainingSequenceCount(of: key.n)
+            let trainingSequences = baseTraining.trainingSequenceCount(of: key.n)
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
                                              trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))
