@@ -32,21 +32,24 @@ let package = Package(
         // The built-in theorem files (Theorems/*.toml) are embedded by scripts/embed-theorems.sh
         // into Library/BuiltInTheoremFiles.swift; a test checks the two agree.
         .target(name: "Bounds", dependencies: ["CGMP"], exclude: ["Theorems"]),
+        // Process concerns shared by every command: stdout that fails loudly, atomic output files,
+        // Ctrl-C/SIGTERM and the stderr progress line (Foundation only).
+        .target(name: "ProcessIO"),
         // Notes: refreshing ratecalc blocks in Markdown, Quarto and LaTeX files (text only).
         .target(name: "Notes"),
         // Empirical side: estimators, training, synthetic targets, the check sweep.
-        .target(name: "Numeric", dependencies: ["Bounds", "CBLAS"]),
+        .target(name: "Numeric", dependencies: ["Bounds", "CBLAS", "ProcessIO"]),
         // Thin command-line front end.
         .executableTarget(
             name: "ratecalc",
             dependencies: [
-                "Bounds", "Numeric", "Notes",
+                "Bounds", "Numeric", "Notes", "ProcessIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BoundsTests", dependencies: ["Bounds"], exclude: ["Fixtures"]),
-        .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds"]),
-        .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes", "Numeric"], exclude: ["Golden"]),
+        .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds", "ProcessIO"]),
+        .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes", "Numeric", "ProcessIO"], exclude: ["Golden"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bounds
 import Foundation
 import Numeric
+import ProcessIO
 
 /// `ratecalc bench oracle`: wall-clock time of the least-squares oracle's stages (evaluate the
 /// target, draw a sample, fit with the level chosen by validation) on the target `check` would

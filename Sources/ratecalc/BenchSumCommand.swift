@@ -2,6 +2,7 @@ import ArgumentParser
 import Bounds
 import Foundation
 import Numeric
+import ProcessIO
 
 /// `ratecalc bench sum`: wall-clock time of the exact balanced sum ã = Σ_{i=1}^{N} 1/a_i with
 /// a_i = (7i+3)/(i+1), the anisotropic ã of docs/formulas.md for a long smoothness vector.

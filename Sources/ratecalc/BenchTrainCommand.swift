@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numeric
+import ProcessIO
 
 /// `ratecalc bench train`: training throughput (samples/s) of the ssm, transformer, cnn and fnn estimators
 /// at the canonical configuration (L = 32, d = 1, D = 32, N = 16, FNN hidden 64,

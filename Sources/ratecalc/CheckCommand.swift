@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numeric
+import ProcessIO
 
 /// `ratecalc check`: the empirical check of a theorem's rate (docs/check.md). Trains
 /// the chosen estimators on data from the function class at a geometric grid of n, fits the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numeric
+import ProcessIO
 
 /// Where and how `check` and `merge` report: stdout in one format, plus optional CSV and SVG files.
 struct CheckOutputOptions: ParsableArguments {
@@ -40,3 +41,5 @@ struct CheckOutputOptions: ParsableArguments {
         if strict && report.verdicts().values.contains(where: { $0 != .consistent }) { throw ExitCode(1) }
     }
 }
+
+extension CheckReportFormat: ExpressibleByArgument {}

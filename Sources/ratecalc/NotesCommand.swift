@@ -3,6 +3,7 @@ import Bounds
 import Foundation
 import Notes
 import Numeric
+import ProcessIO
 
 extension NoteSyntax: ExpressibleByArgument {}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numeric
+import ProcessIO
 
 /// `ratecalc plan`: a ready-to-run plan of a `check` sweep for Slurm, GNU parallel or a shell loop
 /// (docs/scale-out.md). Takes the options of `check`, plans with ``CheckSchedulePlan`` and writes

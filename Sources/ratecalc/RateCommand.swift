@@ -1,6 +1,6 @@
 import ArgumentParser
 import Bounds
-import Numeric
+import ProcessIO
 
 /// `ratecalc rate` (the default command): the theorems' exact rates for a smoothness
 /// (docs/formulas.md; README, Usage).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Numeric
+import ProcessIO
 
 /// The `ratecalc` command: exact convergence rates for sequence models (README.md).
 ///

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Bounds
-import Numeric
+import ProcessIO
 
 /// `ratecalc samples`: sample sizes for target errors, `n(ε) ≍ ε^{-1/r}`.
 struct SamplesCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Bounds
-import Numeric
+import ProcessIO
 
 /// `ratecalc theorems`: the theorem library, built-in and `--theorems` files (docs/theorems.md).
 struct TheoremsCommand: ParsableCommand {

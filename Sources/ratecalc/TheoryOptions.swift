@@ -1,12 +1,11 @@
 import ArgumentParser
 import Bounds
-import Numeric
+import ProcessIO
 
 /// `--latex-style`: the LaTeX layout of `rate`.
 extension RateReport.LaTeXStyle: ExpressibleByArgument {}
 
 extension ReportFormat: ExpressibleByArgument {}
-extension CheckReportFormat: ExpressibleByArgument {}
 
 /// The options that `rate` and `samples` share (one `@OptionGroup`, defined once).
 struct TheoryOptions: ParsableArguments {

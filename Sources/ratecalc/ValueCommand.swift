@@ -1,6 +1,6 @@
 import ArgumentParser
 import Bounds
-import Numeric
+import ProcessIO
 
 extension RateQuantity: ExpressibleByArgument {}
 extension ValueStyle: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessIO
 import Testing
 
 /// Nothing half-done: output paths are checked before a sweep, files are written before

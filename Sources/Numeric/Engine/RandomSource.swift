@@ -1,3 +1,5 @@
+import Foundation
+
 /// Deterministic pseudo-random numbers for initialisation, shuffling and data splits:
 /// xoshiro256** (Blackman & Vigna 2018) seeded through SplitMix64, so the same seed gives
 /// the same stream on every platform (docs/training-engine.md: "all seeded, reproducible").
@@ -51,6 +53,5 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     }
 }
 
-import Foundation
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
 @inline(__always) private func _cos(_ x: Double) -> Double { Foundation.cos(x) }

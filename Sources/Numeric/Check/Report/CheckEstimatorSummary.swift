@@ -1,3 +1,5 @@
+import Bounds
+
 /// Everything the report says about one estimator: its runs, the table by n, the power-law
 /// fit and the verdict against the theory (docs/check.md).
 public struct CheckEstimatorSummary: Sendable {
@@ -68,5 +70,3 @@ public struct CheckEstimatorSummary: Sendable {
         if let convergence { explanation += "; convergence: " + convergence.summary }
     }
 }
-
-import Bounds

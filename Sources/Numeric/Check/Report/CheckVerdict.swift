@@ -1,4 +1,5 @@
 import Bounds
+import Foundation
 
 /// How an estimator's fitted exponent compares with the theory (docs/check.md, "Verdict").
 public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
@@ -76,6 +77,5 @@ public struct CheckLogBand: Sendable, Equatable {
     }
 }
 
-import Foundation
 @inline(__always) private func _log(_ x: Double) -> Double { Foundation.log(x) }
 @inline(__always) private func _exp(_ x: Double) -> Double { Foundation.exp(x) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `ratecalc check` runs as CSV: one row per run in canonical order (estimator in settings
 /// order, then n, then replicate; the oracle's extension sizes below n-min included), columns
 /// `estimator,n,seed,test_mse,seconds`, the training record `steps,step_cap,stop_reason,
@@ -30,5 +32,3 @@ extension CheckReport {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessIO
 
 /// One process's share of a `check` sweep (docs/check.md, "Shards"; docs/scale-out.md, "Resuming"):
 /// the runs of shard i/N under the chosen balance, run in order. With a directory, every finished

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessIO
 
 extension CheckSchedulePlan {
     /// Creates ``directory`` with its `logs/` and `runs/` (Slurm opens a task's log before the task

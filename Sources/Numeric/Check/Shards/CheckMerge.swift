@@ -1,5 +1,6 @@
-import Foundation
 import Bounds
+import Foundation
+import ProcessIO
 
 /// `ratecalc merge DIR…`: combines the shard files of one check into the inputs of a
 /// ``CheckReport``.

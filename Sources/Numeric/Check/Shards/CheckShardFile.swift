@@ -1,5 +1,6 @@
-import Foundation
 import Bounds
+import Foundation
+import ProcessIO
 
 /// What `ratecalc check --shard i/N --out DIR` writes: the runs one shard finished, with
 /// everything needed to check that shards belong together (settings, target, exact theory

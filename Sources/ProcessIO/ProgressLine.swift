@@ -9,19 +9,20 @@ public struct ProgressLine: Sendable {
     /// A progress line on stderr.
     public init() {}
 
-    /// Draws the state before a run, or clears the line after the last one.
-    public func show(_ progress: CheckProgress) {
+    /// Draws the state before the item `current` (`finished` of `total` done, `elapsed` seconds
+    /// so far), or clears the line after the last one (`current` nil).
+    public func show(finished: Int, total: Int, current: String?, elapsed: Double) {
         guard isEnabled else { return }
-        guard let current = progress.current else {
+        guard let current else {
             FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
             return
         }
-        let width = String(progress.total).count
-        let count = String(progress.finished).leftPadded(to: width)
-        let percent = progress.total > 0 ? 100 * progress.finished / progress.total : 100
-        var line = "[\(count)/\(progress.total)] \(percent)% \(current) · \(Self.clock(progress.elapsed)) elapsed"
-        if progress.finished > 0 {
-            let remaining = progress.elapsed / Double(progress.finished) * Double(progress.total - progress.finished)
+        let width = String(total).count
+        let count = String(finished).leftPadded(to: width)
+        let percent = total > 0 ? 100 * finished / total : 100
+        var line = "[\(count)/\(total)] \(percent)% \(current) · \(Self.clock(elapsed)) elapsed"
+        if finished > 0 {
+            let remaining = elapsed / Double(finished) * Double(total - finished)
             line += ", ~\(Self.clock(remaining)) left"
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))

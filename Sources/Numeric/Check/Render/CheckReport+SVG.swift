@@ -1,5 +1,5 @@
-import Foundation
 import Bounds
+import Foundation
 
 /// `--plot FILE.svg` of `ratecalc check`: a self-contained log-log plot of test MSE against
 /// n (docs/check.md). Per estimator one colour and marker: the mean MSE at each n with min–max
@@ -22,7 +22,7 @@ extension CheckReport {
         let axes = plotAxes(anchor: anchor)
         var svg = SVGWriter(width: canvasWidth, height: canvasHeight)
         svg.raw("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>")
-        svg.raw("<defs><clipPath id=\"plot-area\"><rect x=\"\(f(axes.left))\" y=\"\(f(axes.top))\" width=\"\(f(axes.width))\" height=\"\(f(axes.height))\"/></clipPath></defs>")
+        svg.raw("<defs><clipPath id=\"plot-area\"><rect x=\"\(svgNumber(axes.left))\" y=\"\(svgNumber(axes.top))\" width=\"\(svgNumber(axes.width))\" height=\"\(svgNumber(axes.height))\"/></clipPath></defs>")
         // Title.
         let title = "a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) γ, \(settings.functionClass.rawValue)"
         svg.text(title, x: axes.left + axes.width / 2, y: 26, size: 15, anchor: "middle", weight: "bold")
@@ -34,7 +34,7 @@ extension CheckReport {
             let r = theoryRate.doubleValue
             let (n0, n1) = sampledRange()
             func mse(_ n: Double) -> Double { Foundation.exp(anchor.logMSE - r * (Foundation.log(n) - anchor.logN)) }
-            svg.raw("<line x1=\"\(f(axes.x(n0)))\" y1=\"\(f(axes.y(mse(n0))))\" x2=\"\(f(axes.x(n1)))\" y2=\"\(f(axes.y(mse(n1))))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\" clip-path=\"url(#plot-area)\"/>")
+            svg.raw("<line x1=\"\(svgNumber(axes.x(n0)))\" y1=\"\(svgNumber(axes.y(mse(n0))))\" x2=\"\(svgNumber(axes.x(n1)))\" y2=\"\(svgNumber(axes.y(mse(n1))))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\" clip-path=\"url(#plot-area)\"/>")
         }
         // Estimators.
         let count = Double(summaries.count)
@@ -43,13 +43,13 @@ extension CheckReport {
             let offset = (Double(index) - (count - 1) / 2) * 5   // side by side, so error bars do not overlap
             if let fit = summary.fit, let n0 = summary.rows.first?.n, let n1 = summary.rows.last?.n {
                 let a = Double(n0), b = Double(n1)
-                svg.raw("<line x1=\"\(f(axes.x(a)))\" y1=\"\(f(axes.y(Foundation.exp(fit.logMSE(at: a)))))\" x2=\"\(f(axes.x(b)))\" y2=\"\(f(axes.y(Foundation.exp(fit.logMSE(at: b)))))\" stroke=\"\(style.colour)\" stroke-width=\"2\" clip-path=\"url(#plot-area)\"/>")
+                svg.raw("<line x1=\"\(svgNumber(axes.x(a)))\" y1=\"\(svgNumber(axes.y(Foundation.exp(fit.logMSE(at: a)))))\" x2=\"\(svgNumber(axes.x(b)))\" y2=\"\(svgNumber(axes.y(Foundation.exp(fit.logMSE(at: b)))))\" stroke=\"\(style.colour)\" stroke-width=\"2\" clip-path=\"url(#plot-area)\"/>")
             }
             for row in summary.rows where row.meanMSE > 0 && row.meanMSE.isFinite {
                 let x = axes.x(Double(row.n)) + offset
                 if row.minMSE > 0, row.maxMSE.isFinite, row.maxMSE > row.minMSE {
                     let y0 = axes.y(row.minMSE), y1 = axes.y(row.maxMSE)
-                    svg.raw("<path d=\"M\(f(x)) \(f(y0))V\(f(y1))M\(f(x - 4)) \(f(y0))h8M\(f(x - 4)) \(f(y1))h8\" stroke=\"\(style.colour)\" stroke-width=\"1.3\" fill=\"none\" clip-path=\"url(#plot-area)\"/>")
+                    svg.raw("<path d=\"M\(svgNumber(x)) \(svgNumber(y0))V\(svgNumber(y1))M\(svgNumber(x - 4)) \(svgNumber(y0))h8M\(svgNumber(x - 4)) \(svgNumber(y1))h8\" stroke=\"\(style.colour)\" stroke-width=\"1.3\" fill=\"none\" clip-path=\"url(#plot-area)\"/>")
                 }
                 svg.raw(CheckReport.marker(style.marker, x: x, y: axes.y(row.meanMSE), colour: style.colour))
             }
@@ -77,25 +77,25 @@ extension CheckReport {
                  x: axes.left + axes.width / 2, y: top - 12, size: 12, anchor: "middle", fill: "#444")
         for k in axes.majorMSETicks {
             let y = axes.y(Foundation.pow(10, Double(k)))
-            svg.raw("<line x1=\"\(f(axes.left))\" y1=\"\(f(y))\" x2=\"\(f(axes.right))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>")
+            svg.raw("<line x1=\"\(svgNumber(axes.left))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(axes.right))\" y2=\"\(svgNumber(y))\" stroke=\"#ddd\"/>")
             svg.text(String(format: "%g", Foundation.pow(10, Double(k))), x: axes.left - 9, y: y + 4, size: 12, anchor: "end")
         }
         for k in axes.nTicks {
             let x = axes.x(Foundation.pow(2, Double(k)))
-            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.bottom))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom + 6))\" stroke=\"#000\"/>")
+            svg.raw("<line x1=\"\(svgNumber(x))\" y1=\"\(svgNumber(axes.bottom))\" x2=\"\(svgNumber(x))\" y2=\"\(svgNumber(axes.bottom + 6))\" stroke=\"#000\"/>")
             svg.text("\(1 << k)", x: x, y: axes.bottom + 20, size: 12, anchor: "middle")
         }
-        svg.raw("<rect x=\"\(f(axes.left))\" y=\"\(f(axes.top))\" width=\"\(f(axes.width))\" height=\"\(f(axes.height))\" fill=\"none\" stroke=\"#000\"/>")
+        svg.raw("<rect x=\"\(svgNumber(axes.left))\" y=\"\(svgNumber(axes.top))\" width=\"\(svgNumber(axes.width))\" height=\"\(svgNumber(axes.height))\" fill=\"none\" stroke=\"#000\"/>")
         svg.text("n (training sequences)", x: axes.left + axes.width / 2, y: axes.bottom + 40, size: 13, anchor: "middle")
         let midY = axes.top + axes.height / 2
-        svg.raw("<text x=\"\(f(axes.left - 58))\" y=\"\(f(midY))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(axes.left - 58)) \(f(midY)))\">c = n / n_eq</text>")
+        svg.raw("<text x=\"\(svgNumber(axes.left - 58))\" y=\"\(svgNumber(midY))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(svgNumber(axes.left - 58)) \(svgNumber(midY)))\">c = n / n_eq</text>")
         var legendY = axes.top + 10
         svg.text("slope b of ln c on ln n [95%]", x: axes.right + 24, y: legendY, size: 12, anchor: "start", weight: "bold")
         legendY += 22
         for summary in networks {
             let style = CheckReport.plotStyle(summary.estimator), efficiency = summary.efficiency!
             let points = efficiency.sizes.filter { $0.c > 0 && $0.c.isFinite }
-            let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(axes.x(Double($0.element.n)))) \(f(axes.y($0.element.c)))" }.joined()
+            let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(svgNumber(axes.x(Double($0.element.n)))) \(svgNumber(axes.y($0.element.c)))" }.joined()
             if !path.isEmpty { svg.raw("<path d=\"\(path)\" stroke=\"\(style.colour)\" stroke-width=\"1.5\" fill=\"none\"/>") }
             for point in points { svg.raw(CheckReport.marker(style.marker, x: axes.x(Double(point.n)), y: axes.y(point.c), colour: style.colour)) }
             let trend = efficiency.trend.map { "b = \(CheckFormat.short($0)) " + (efficiency.trendInterval.map(CheckFormat.interval) ?? "(no interval)") } ?? "no trend"
@@ -144,10 +144,10 @@ extension CheckReport {
         let labelled = axes.labelledMinorTicks
         for k in axes.majorMSETicks {
             let y = axes.y(Foundation.pow(10, Double(k)))
-            svg.raw("<line x1=\"\(f(axes.left))\" y1=\"\(f(y))\" x2=\"\(f(axes.right))\" y2=\"\(f(y))\" stroke=\"#ddd\"/>")
-            svg.raw("<line x1=\"\(f(axes.left - 6))\" y1=\"\(f(y))\" x2=\"\(f(axes.left))\" y2=\"\(f(y))\" stroke=\"#000\"/>")
+            svg.raw("<line x1=\"\(svgNumber(axes.left))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(axes.right))\" y2=\"\(svgNumber(y))\" stroke=\"#ddd\"/>")
+            svg.raw("<line x1=\"\(svgNumber(axes.left - 6))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(axes.left))\" y2=\"\(svgNumber(y))\" stroke=\"#000\"/>")
             if labelled.isEmpty {
-                svg.raw("<text x=\"\(f(axes.left - 9))\" y=\"\(f(y + 4))\" font-size=\"12\" text-anchor=\"end\">10<tspan dy=\"-6\" font-size=\"9\">\(k < 0 ? "−\(-k)" : "\(k)")</tspan></text>")
+                svg.raw("<text x=\"\(svgNumber(axes.left - 9))\" y=\"\(svgNumber(y + 4))\" font-size=\"12\" text-anchor=\"end\">10<tspan dy=\"-6\" font-size=\"9\">\(k < 0 ? "−\(-k)" : "\(k)")</tspan></text>")
             } else {
                 // Less than two decades: every label as a plain number, one style on the axis.
                 svg.text(String(format: "%g", Foundation.pow(10, Double(k))), x: axes.left - 9, y: y + 4, size: 12, anchor: "end")
@@ -155,7 +155,7 @@ extension CheckReport {
         }
         for value in axes.minorMSETicks {
             let y = axes.y(value)
-            svg.raw("<line x1=\"\(f(axes.left - 3))\" y1=\"\(f(y))\" x2=\"\(f(axes.left))\" y2=\"\(f(y))\" stroke=\"#000\"/>")
+            svg.raw("<line x1=\"\(svgNumber(axes.left - 3))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(axes.left))\" y2=\"\(svgNumber(y))\" stroke=\"#000\"/>")
             if labelled.contains(value) {
                 svg.text(String(format: "%g", value), x: axes.left - 9, y: y + 4, size: 11, anchor: "end", fill: "#333")
             }
@@ -165,21 +165,21 @@ extension CheckReport {
         let decimalLabels = (nTicks.last ?? 0) <= 16     // 512 … 65536 as numbers; wider ranges as 2^k throughout
         for (index, k) in nTicks.enumerated() {
             let x = axes.x(Foundation.pow(2, Double(k)))
-            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.top))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom))\" stroke=\"#eee\"/>")
-            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(axes.bottom))\" x2=\"\(f(x))\" y2=\"\(f(axes.bottom + 6))\" stroke=\"#000\"/>")
+            svg.raw("<line x1=\"\(svgNumber(x))\" y1=\"\(svgNumber(axes.top))\" x2=\"\(svgNumber(x))\" y2=\"\(svgNumber(axes.bottom))\" stroke=\"#eee\"/>")
+            svg.raw("<line x1=\"\(svgNumber(x))\" y1=\"\(svgNumber(axes.bottom))\" x2=\"\(svgNumber(x))\" y2=\"\(svgNumber(axes.bottom + 6))\" stroke=\"#000\"/>")
             if index % stride == 0 {
                 let label = decimalLabels ? "\(1 << k)" : nil
                 if let label {
                     svg.text(label, x: x, y: axes.bottom + 20, size: 12, anchor: "middle")
                 } else {
-                    svg.raw("<text x=\"\(f(x))\" y=\"\(f(axes.bottom + 20))\" font-size=\"12\" text-anchor=\"middle\">2<tspan dy=\"-6\" font-size=\"9\">\(k)</tspan></text>")
+                    svg.raw("<text x=\"\(svgNumber(x))\" y=\"\(svgNumber(axes.bottom + 20))\" font-size=\"12\" text-anchor=\"middle\">2<tspan dy=\"-6\" font-size=\"9\">\(k)</tspan></text>")
                 }
             }
         }
-        svg.raw("<rect x=\"\(f(axes.left))\" y=\"\(f(axes.top))\" width=\"\(f(axes.width))\" height=\"\(f(axes.height))\" fill=\"none\" stroke=\"#000\"/>")
+        svg.raw("<rect x=\"\(svgNumber(axes.left))\" y=\"\(svgNumber(axes.top))\" width=\"\(svgNumber(axes.width))\" height=\"\(svgNumber(axes.height))\" fill=\"none\" stroke=\"#000\"/>")
         svg.text("n (training sequences)", x: axes.left + axes.width / 2, y: axes.bottom + 44, size: 13, anchor: "middle")
         let midY = axes.top + axes.height / 2
-        svg.raw("<text x=\"\(f(axes.left - 58))\" y=\"\(f(midY))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(axes.left - 58)) \(f(midY)))\">test MSE (noiseless target)</text>")
+        svg.raw("<text x=\"\(svgNumber(axes.left - 58))\" y=\"\(svgNumber(midY))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 \(svgNumber(axes.left - 58)) \(svgNumber(midY)))\">test MSE (noiseless target)</text>")
     }
 
     /// One entry per estimator (marker, name, r̂ [lo, hi], verdict) and the theory line.
@@ -189,7 +189,7 @@ extension CheckReport {
         y += 24
         for summary in summaries {
             let style = CheckReport.plotStyle(summary.estimator)
-            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(y))\" x2=\"\(f(x + 26))\" y2=\"\(f(y))\" stroke=\"\(style.colour)\" stroke-width=\"2\"/>")
+            svg.raw("<line x1=\"\(svgNumber(x))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(x + 26))\" y2=\"\(svgNumber(y))\" stroke=\"\(style.colour)\" stroke-width=\"2\"/>")
             svg.raw(CheckReport.marker(style.marker, x: x + 13, y: y, colour: style.colour))
             svg.text(summary.estimator.rawValue, x: x + 34, y: y + 4, size: 13, anchor: "start", weight: "bold", fill: style.colour)
             let fitText = summary.fit.map { fit in
@@ -200,7 +200,7 @@ extension CheckReport {
             y += 52
         }
         if hasTheory {
-            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(y))\" x2=\"\(f(x + 26))\" y2=\"\(f(y))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\"/>")
+            svg.raw("<line x1=\"\(svgNumber(x))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(x + 26))\" y2=\"\(svgNumber(y))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\"/>")
             svg.text("theory slope −\(theoryRate)", x: x + 34, y: y + 4, size: 12, anchor: "start")
             svg.text("(r ≈ \(CheckFormat.short(theoryRate.doubleValue)), through the first fit at n̄)", x: x + 34, y: y + 19, size: 10, anchor: "start", fill: "#555")
             y += 34
@@ -235,63 +235,13 @@ extension CheckReport {
                                 : "fill=\"\(colour)\" stroke=\"white\" stroke-width=\"1\""
         switch shape {
         case "square":
-            return "<rect x=\"\(f(x - s))\" y=\"\(f(y - s))\" width=\"\(f(2 * s))\" height=\"\(f(2 * s))\" \(attributes)/>"
+            return "<rect x=\"\(svgNumber(x - s))\" y=\"\(svgNumber(y - s))\" width=\"\(svgNumber(2 * s))\" height=\"\(svgNumber(2 * s))\" \(attributes)/>"
         case "triangle":
-            return "<path d=\"M\(f(x)) \(f(y - 1.2 * s))L\(f(x + 1.1 * s)) \(f(y + 0.8 * s))L\(f(x - 1.1 * s)) \(f(y + 0.8 * s))Z\" \(attributes)/>"
+            return "<path d=\"M\(svgNumber(x)) \(svgNumber(y - 1.2 * s))L\(svgNumber(x + 1.1 * s)) \(svgNumber(y + 0.8 * s))L\(svgNumber(x - 1.1 * s)) \(svgNumber(y + 0.8 * s))Z\" \(attributes)/>"
         case "diamond":
-            return "<path d=\"M\(f(x)) \(f(y - 1.3 * s))L\(f(x + 1.3 * s)) \(f(y))L\(f(x)) \(f(y + 1.3 * s))L\(f(x - 1.3 * s)) \(f(y))Z\" \(attributes)/>"
+            return "<path d=\"M\(svgNumber(x)) \(svgNumber(y - 1.3 * s))L\(svgNumber(x + 1.3 * s)) \(svgNumber(y))L\(svgNumber(x)) \(svgNumber(y + 1.3 * s))L\(svgNumber(x - 1.3 * s)) \(svgNumber(y))Z\" \(attributes)/>"
         default:
-            return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(s))\" \(attributes)/>"
+            return "<circle cx=\"\(svgNumber(x))\" cy=\"\(svgNumber(y))\" r=\"\(svgNumber(s))\" \(attributes)/>"
         }
-    }
-}
-
-/// Two decimals, for SVG coordinates.
-private func f(_ value: Double) -> String { String(format: "%.2f", value.isFinite ? value : 0) }
-
-/// Accumulates SVG elements; escapes text for XML.
-struct SVGWriter {
-    let width: Double, height: Double
-    private var body: [String] = []
-    /// Approximate boxes of the horizontal `text(…)` elements: width 0.6 × font size per
-    /// character (DejaVu Sans averages about 0.55), height from 0.8 × size above the baseline to
-    /// 0.25 × size below it.
-    private(set) var textBoxes: [(text: String, x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
-
-    init(width: Double, height: Double) {
-        self.width = width
-        self.height = height
-    }
-
-    /// Appends markup as is (callers escape any text in it).
-    mutating func raw(_ element: String) { body.append(element) }
-
-    /// A `<text>` element; `rotate` in degrees about (x, y).
-    mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: String,
-                       weight: String? = nil, fill: String? = nil, rotate: Double? = nil) {
-        var attributes = "x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" text-anchor=\"\(anchor)\""
-        if let weight { attributes += " font-weight=\"\(weight)\"" }
-        if let fill { attributes += " fill=\"\(fill)\"" }
-        if let rotate, rotate != 0 {
-            attributes += " transform=\"rotate(\(f(rotate)) \(f(x)) \(f(y)))\""
-        } else {
-            let width = 0.6 * size * Double(content.count)
-            let left = anchor == "middle" ? x - width / 2 : (anchor == "end" ? x - width : x)
-            textBoxes.append((content, left...(left + width), (y - 0.8 * size)...(y + 0.25 * size)))
-        }
-        body.append("<text \(attributes)>\(SVGWriter.escaped(content))</text>")
-    }
-
-    /// The whole document.
-    func document() -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n"
-            + body.map { "  " + $0 }.joined(separator: "\n") + "\n</svg>\n"
-    }
-
-    /// `&`, `<`, `>`, `"` as entities.
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
