@@ -28,7 +28,7 @@ struct BenchTrainCommand: ParsableCommand {
     var threads: Int?
 
     @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, cnn, fnn.", valueName: "list"))
-    var arch = ArchitectureList(values: [.ssm, .transformer])
+    var arch = ArchitectureList(values: CanonicalBenchmark.defaultArchitectures)
 
     @Flag(name: .customLong("pre-fnn"), help: "ssm, transformer: the token-wise FNN before the first block (check's default layout; the reference scripts take the same flag).")
     var preFeedForward = false
@@ -42,9 +42,10 @@ struct BenchTrainCommand: ParsableCommand {
         let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
         try StandardOutput.write(TrainingThroughput.headerLine(threads: threadCount, steps: steps) + "\n")
         for architecture in arch.values {
-            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
-                                                   preFeedForward: preFeedForward)
-            try StandardOutput.write(measureTrainingThroughput(model, batchSize: 64, steps: steps, parallelism: Parallelism(threads: threadCount)).line + "\n")
+            let model = CanonicalBenchmark.configuration(architecture, preFeedForward: preFeedForward)
+            let throughput = try measureTrainingThroughput(model, batchSize: CanonicalBenchmark.batchSize, steps: steps,
+                                                           parallelism: Parallelism(threads: threadCount))
+            try StandardOutput.write(throughput.line + "\n")
         }
     }
 }

@@ -16,6 +16,8 @@ struct CheckCommand: ParsableCommand {
         test MSE against the noiseless target, fits log MSE on log n and reports r̂ with a 95% bootstrap \
         interval beside the theorem's exact r, with a verdict. Progress goes to stderr when it is a \
         terminal; Ctrl-C stops after the current run and reports the finished ones. See docs/check.md.
+
+        Estimators (--arch): \(CheckEstimator.allCases.map { "\($0.rawValue): \($0.descriptor.summary)" }.joined(separator: "; ")).
         """,
         usage: "ratecalc check --smoothness 1,2,4 [--gamma anisotropic|mixed] [--class gamma|piecewise] [--arch ssm,transformer,oracle] [options]",
         examples: """

@@ -17,7 +17,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("class"), help: "Function class: gamma (γ-smooth) or piecewise (dynamic smoothness).")
     var functionClass: FunctionClass = Self.defaults.functionClass
 
-    @Option(help: ArgumentHelp("Estimators, comma-separated: ssm, transformer, cnn, fnn, oracle (default: ssm,transformer,oracle; the window sweep: ssm,transformer,fnn,oracle).", valueName: "list"))
+    @Option(help: ArgumentHelp("Estimators, comma-separated: \(Self.names(CheckEstimator.allCases, ", ")) (default: \(Self.names(CheckSweep.defaultEstimators(windowSweep: false))); the window sweep: \(Self.names(CheckSweep.defaultEstimators(windowSweep: true)))).", valueName: "list"))
     var arch: EstimatorList?
 
     @Option(name: .customLong("n-min"), help: "Smallest n (training sequences).")
@@ -95,6 +95,11 @@ struct CheckSweepOptions: ParsableArguments {
 
     @Option(name: .customLong("log-band"), parsing: .unconditional, help: ArgumentHelp("K of the polylog band [r − K/ln n̄, r].", valueName: "K"))
     var logBand: Double = Self.defaults.logBand
+
+    /// Estimator ids joined for the help.
+    private static func names(_ estimators: [CheckEstimator], _ separator: String = ",") -> String {
+        estimators.map(\.rawValue).joined(separator: separator)
+    }
 
     /// The library's request for these flags (its defaults are the flags' defaults).
     var request: CheckRequest {

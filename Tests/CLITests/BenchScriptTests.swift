@@ -31,8 +31,7 @@ import Testing
 
     static func engineCounts(preFeedForward: Bool = false) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: SequenceArchitecture.allCases.map { architecture in
-            let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: 1, sequenceLength: 32,
-                                                   preFeedForward: preFeedForward)
+            let model = CanonicalBenchmark.configuration(architecture, preFeedForward: preFeedForward)
             return (architecture.rawValue, SequenceNetwork<Float>(model, seed: 0).layout.count)
         })
     }

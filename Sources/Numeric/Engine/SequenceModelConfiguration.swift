@@ -11,6 +11,10 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
     /// Embedding → C residual dilated causal convolutions (kernel 2, dilation 1, 2, …, 2^{C−1},
     /// receptive field 2^C ≥ V) → M token-wise FNNs → readout (O22 Theorem 14's dilated CNN).
     case cnn
+
+    /// Whether the architecture can start with NS24's token-wise pre-FNN (`ssm`, `transformer`):
+    /// the others see a fixed window and have no block to put it before.
+    public var takesPreFeedForward: Bool { self == .ssm || self == .transformer }
 }
 
 /// Shape of a sequence estimator (docs/training-engine.md): token dimension d, sequence length L, width D,
@@ -44,7 +48,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
 
     /// Whether the network built from this configuration has the pre-FNN (`ssm`, `transformer` only).
     public var hasPreFeedForward: Bool {
-        preFeedForward && (architecture == .ssm || architecture == .transformer)
+        preFeedForward && architecture.takesPreFeedForward
     }
 
     /// K of every `cnn` convolution (WaveNet's kernel size 2).

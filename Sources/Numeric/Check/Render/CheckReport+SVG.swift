@@ -219,13 +219,7 @@ extension CheckReport {
 
     /// Colour and marker of each estimator, fixed so that plots of different checks match.
     static func plotStyle(_ estimator: CheckEstimator) -> (colour: String, marker: String) {
-        switch estimator {
-        case .ssm: return ("#1f77b4", "circle")
-        case .transformer: return ("#d62728", "square")
-        case .cnn: return ("#ff7f0e", "square")
-        case .fnn: return ("#2ca02c", "triangle")
-        case .oracle: return ("#7b3294", "diamond")
-        }
+        estimator.descriptor.plotStyle
     }
 
     /// A filled marker centred at (x, y) with a white outline.

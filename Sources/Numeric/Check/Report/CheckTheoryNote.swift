@@ -18,8 +18,8 @@ extension CheckEstimator {
     /// bound's local decay exponent at n̄ is r − κ/ln n̄ (a float, for reading, like the log band).
     public func theoryNote(functionClass: FunctionClass, gamma: GammaType, q: Rational? = nil,
                            geometricMeanN: Double? = nil, rate: Rational? = nil) -> String? {
-        guard self == .cnn else { return nil }
-        guard let theorem = Theorem.covering(architecture: Architecture.cnn, functionClass: functionClass, gamma: gamma) else {
+        guard case .coveringTheorem(let architecture) = descriptor.theory else { return nil }
+        guard let theorem = Theorem.covering(architecture: architecture, functionClass: functionClass, gamma: gamma) else {
             return "no theorem covers the CNN on the \(functionClass.rawValue) class (O22 treats fixed, position-dependent smoothness only): "
                 + "like fnn it is a fixed-receptive-field baseline: it sees the last 2^C ≥ V tokens at fixed offsets and has no token-selection mechanism (attention, gating), so any ranking by importance must be computed by its filters; r is shown for reference"
         }

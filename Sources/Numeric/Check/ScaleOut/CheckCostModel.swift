@@ -31,7 +31,8 @@ import Foundation
 public struct CheckCostModel: Sendable {
     /// Seconds per unit of work, one core.
     public struct Constants: Sendable, Equatable {
-        /// Per sequence-position of one training step at D = 32, per neural estimator.
+        /// Per sequence-position of one training step at D = 32, per neural estimator; a network
+        /// missing here costs its descriptor's measured ``EstimatorDescriptor/stepSeconds``.
         public var neuralStep: [CheckEstimator: Double]
         /// Per row × P² of the oracle's Gram matrix.
         public var oracleGram: Double
@@ -56,11 +57,13 @@ public struct CheckCostModel: Sendable {
         }
 
         /// Measured on the development machine (2-core Xeon, release build, `--threads 1`) from the
-        /// runs of calibration sweeps: the networks' per-position costs on the idle machine (the
-        /// median over n of measured / modelled), the oracle and data terms earlier, as CPU seconds
-        /// of one free core (docs/scale-out.md, "The cost estimate").
+        /// runs of calibration sweeps: the networks' per-position costs (each descriptor's
+        /// ``EstimatorDescriptor/stepSeconds``: the median over n of measured / modelled), the oracle
+        /// and data terms, as CPU seconds of one free core (docs/scale-out.md, "The cost estimate").
         public static let measured = Constants(
-            neuralStep: [.ssm: 2.1e-6, .transformer: 3.45e-6, .cnn: 1.5e-6, .fnn: 0.38e-6],
+            neuralStep: Dictionary(uniqueKeysWithValues: CheckEstimator.allCases.compactMap { estimator in
+                estimator.descriptor.stepSeconds.map { (estimator, $0) }
+            }),
             oracleGram: 5.4e-12, oracleBasis: 1.6e-8, oracleFactor: 7.1e-11, dataTerm: 5.5e-10, run: 0.05)
     }
 
@@ -95,14 +98,14 @@ public struct CheckCostModel: Sendable {
     public func seconds(_ key: CheckRunKey) -> Double {
         let positions = Double(key.n * settings.length)
         let data = constants.dataTerm * positions * Double(target.termCount)
-        switch key.estimator {
+        switch key.estimator.descriptor.fit {
         case .oracle:
             let rows = Double(key.n * sizing.positionsPerSequence)
             let stages = oracleStages(n: key.n).map(Double.init)
             let p = stages.last ?? 0
             return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
                 + constants.oracleFactor * stages.reduce(0) { $0 + $1 * $1 * $1 }
-        case .ssm, .transformer, .cnn, .fnn:
+        case .network(_, let measuredStep):
             let stepsPerEpoch = training.stepsPerEpoch(sequences: key.n)
             let steps = Double(training.stepCap(stepsPerEpoch: stepsPerEpoch))
             // The mean batch of an epoch, n_train / ⌈n_train/B⌉: the last batch of an epoch is partial
@@ -111,7 +114,7 @@ public struct CheckCostModel: Sendable {
             let width = Double(sizing.width(n: key.n).width)
             let floor = Self.widthFloor * Self.widthFloor
             let scale = (width * width + floor) / (32 * 32 + floor)
-            let perPosition = constants.neuralStep[key.estimator] ?? 0
+            let perPosition = constants.neuralStep[key.estimator] ?? measuredStep
             return constants.run + data + perPosition * steps * batch * Double(settings.length) * scale * layoutFactor(key.estimator)
         }
     }
@@ -119,7 +122,7 @@ public struct CheckCostModel: Sendable {
     /// `(M + ¼·[pre-FNN])/2 · |learning rates|`: the network's cost relative to the calibrated
     /// M = 2, plain, one-rate configuration (the pre-FNN only on ssm and transformer).
     func layoutFactor(_ estimator: CheckEstimator) -> Double {
-        let pre = settings.preFeedForward && (estimator == .ssm || estimator == .transformer) ? 0.25 : 0
+        let pre = settings.preFeedForward && estimator.descriptor.takesPreFeedForward ? 0.25 : 0
         return (Double(settings.depth) + pre) / 2 * Double(settings.learningRates.count)
     }
 

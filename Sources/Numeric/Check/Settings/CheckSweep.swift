@@ -39,6 +39,6 @@ public struct CheckSweep: Sendable {
     /// window sweep also the fnn (docs/check.md; the cnn only on request, so the documented sweeps
     /// keep their runs).
     public static func defaultEstimators(windowSweep: Bool) -> [CheckEstimator] {
-        windowSweep ? [.ssm, .transformer, .fnn, .oracle] : [.ssm, .transformer, .oracle]
+        CheckEstimator.allCases.filter { windowSweep ? $0.descriptor.runsInWindowSweepByDefault : $0.descriptor.runsByDefault }
     }
 }

@@ -71,7 +71,7 @@ public final class CheckRunner {
     public func run(_ key: CheckRunKey, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> CheckRunRecord {
         let sample = trainingSample(n: key.n, replicate: key.replicate, noiseless: key.noiseless)
         let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
-        switch key.estimator {
+        switch key.estimator.descriptor.fit {
         case .oracle:
             let choice: OracleLevelChoice = settings.oracleLevel == .theory
                 ? .fixed(theoryLevelCoefficient * log2(Double(sample.rows)))
@@ -84,8 +84,7 @@ public final class CheckRunner {
             if let validation = fit.validationMSE { details["validation_mse"] = validation }
             return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: fit.testMSE,
                                   seconds: seconds, details: details, noiseless: key.noiseless)
-        case .ssm, .transformer, .cnn, .fnn:
-            let architecture = SequenceArchitecture(rawValue: key.estimator.rawValue)!
+        case .network(let architecture, _):
             let size = sizing.width(n: key.n)
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
                                                    sequenceLength: settings.length, width: size.width,

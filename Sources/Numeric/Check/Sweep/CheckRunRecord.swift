@@ -1,42 +1,5 @@
 import Bounds
 
-/// The estimators that `ratecalc check` can run (docs/check.md): the neural sequence models of
-/// the theorems (SSM, Transformer, dilated CNN), the fixed-position FNN baseline, and the least-squares oracle.
-public enum CheckEstimator: String, CaseIterable, Codable, Sendable, Comparable {
-    /// Gated diagonal-SSM network (NS24).
-    case ssm
-    /// Causal softmax Transformer (TS23).
-    case transformer
-    /// Dilated causal CNN + token-wise FNN (O22 Theorem 14), receptive field covering the last V tokens.
-    case cnn
-    /// ReLU FNN on the flattened window of the last V tokens (no token selection).
-    case fnn
-    /// Least squares on the trigonometric basis `{ψ_l : γ(s) < T}` (Float64, LAPACK).
-    case oracle
-
-    /// The estimator's fixed seed salt, which with (n, replicate) seeds its initialisation and
-    /// data split (`CheckSeeds.estimator`) and its bootstrap. It belongs to the estimator's name,
-    /// not to its position in `allCases`, so adding an estimator never changes another's runs; a
-    /// new estimator takes the next unused salt and no salt is ever reused.
-    public var seedSalt: UInt64 {
-        switch self {
-        case .ssm: 0
-        case .transformer: 1
-        case .fnn: 2
-        case .oracle: 3
-        case .cnn: 4
-        }
-    }
-
-    /// Whether it is a trained network (every estimator but the oracle).
-    public var isNetwork: Bool { self != .oracle }
-
-    /// Order of appearance in tables and plots: the order of `allCases`.
-    public static func < (lhs: CheckEstimator, rhs: CheckEstimator) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
 /// One finished (estimator, n, replicate) run of a sweep: the unit that shards write and
 /// `ratecalc merge` combines. Every field is a measured number; nothing is derived here.
 public struct CheckRunRecord: Codable, Sendable, Equatable {
