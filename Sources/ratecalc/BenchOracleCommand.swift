@@ -20,16 +20,16 @@ struct BenchOracleCommand: ParsableCommand {
         Example: ratecalc bench oracle --gamma mixed --threads 2
         """)
 
-    @Option(help: "Sequences n in the oracle's sample (at least 2).")
+    @Option(parsing: .unconditional, help: "Sequences n in the oracle's sample (at least 2).")
     var sequences: Int = 16384
 
-    @Option(help: "Random inputs the target is evaluated at (a positive integer).")
+    @Option(parsing: .unconditional, help: "Random inputs the target is evaluated at (a positive integer).")
     var rows: Int = 500_000
 
     @Option(help: ArgumentHelp("γ of the target and basis, comma-separated: anisotropic, mixed.", valueName: "list"))
     var gamma = GammaList(values: [.anisotropic, .mixed])
 
-    @Option(help: "Threads for the oracle's parallel Gram products (default: all cores).")
+    @Option(parsing: .unconditional, help: "Threads for the oracle's parallel Gram products (default: all cores).")
     var threads: Int?
 
     func validate() throws {

@@ -25,10 +25,10 @@ struct BenchSumCommand: ParsableCommand {
         Example: ratecalc bench sum --count 200000 --runs 5
         """)
 
-    @Option(help: "Number of terms N (a positive integer).")
+    @Option(parsing: .unconditional, help: "Number of terms N (a positive integer).")
     var count: Int = 200_000
 
-    @Option(help: "Timed runs; the median is reported (a positive integer).")
+    @Option(parsing: .unconditional, help: "Timed runs; the median is reported (a positive integer).")
     var runs: Int = 5
 
     func validate() throws {

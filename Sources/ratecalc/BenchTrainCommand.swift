@@ -21,10 +21,10 @@ struct BenchTrainCommand: ParsableCommand {
         Example: ratecalc bench train --steps 500 --threads 2
         """)
 
-    @Option(help: "Timed training steps per architecture (a positive integer).")
+    @Option(parsing: .unconditional, help: "Timed training steps per architecture (a positive integer).")
     var steps: Int = 200
 
-    @Option(help: "Threads for the data-parallel training step: 64 sequences run as 2 pieces of 32, so more than 2 threads add nothing; OpenBLAS runs single-threaded inside each piece (default: all cores).")
+    @Option(parsing: .unconditional, help: "Threads for the data-parallel training step: 64 sequences run as 2 pieces of 32, so more than 2 threads add nothing; OpenBLAS runs single-threaded inside each piece (default: all cores).")
     var threads: Int?
 
     @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, cnn, fnn.", valueName: "list"))

@@ -12,14 +12,12 @@ extension CheckNetworkSize: ExpressibleByArgument {}
 
 /// `--class gamma|piecewise` (the library's `FunctionClass` by its flag spelling).
 extension FunctionClass: ExpressibleByArgument {
-    /// The value's spelling on the command line: `gamma` or `piecewise`.
-    var argumentName: String { self == .gammaSmooth ? "gamma" : "piecewise" }
     public init?(argument: String) {
-        guard let match = Self.allCases.first(where: { $0.argumentName == argument }) else { return nil }
+        guard let match = Self.allCases.first(where: { $0.checkArgument == argument }) else { return nil }
         self = match
     }
-    public var defaultValueDescription: String { argumentName }
-    public static var allValueStrings: [String] { allCases.map(\.argumentName) }
+    public var defaultValueDescription: String { checkArgument }
+    public static var allValueStrings: [String] { allCases.map(\.checkArgument) }
 }
 
 extension ShardSpec {

@@ -31,14 +31,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var sweep: CheckSweepOptions
     @OptionGroup var output: CheckOutputOptions
 
-    @Option(help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"),
             transform: { try ShardSpec.argument($0) })
     var shard: ShardSpec?
 
     @Option(help: "How --shard splits the runs: count (every N-th run) or cost (equal estimated work; what `ratecalc plan` uses). See docs/scale-out.md.")
     var balance: CheckShardBalance = .count
 
-    @Option(help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
+    @Option(parsing: .unconditional, help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
     var threads: Int?
 
     func validate() throws {
@@ -73,18 +73,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// `--window V₁,V₂,…`: every estimator at n = --n-max for each V (`WindowSweep`, docs/check.md,
-    /// "Window sweep"). Shards, `--out`, `--strict` and LaTeX are refused before anything runs.
+    /// "Window sweep"); what it cannot do is refused before anything runs (`WindowSweep.validateOutput`).
     private func runWindowSweep(_ setup: CheckSweep, threads: Int) throws {
-        let refused: (flag: String, advice: String)? = shard != nil ? ("--shard", "; run it in one process")
-            : output.out != nil ? ("--out", "; use --format json, --csv or --plot")
-            : output.strict ? ("--strict", ": it has no verdicts")
-            : output.format == .latex ? ("--format latex", "; use text, json or markdown") : nil
-        if let refused {
-            throw ValidationError("\(refused.flag) is not available for the window sweep (--window with several values)\(refused.advice)")
-        }
-        let windowSweep = try CheckFlagNames.mapped {
-            try WindowSweep(settings: setup.settings, smoothness: setup.smoothness, windows: sweep.windows.values, n: sweep.nMax)
-        }
+        try WindowSweep.validateOutput(.init(sharded: shard != nil, runDirectory: output.out != nil, strict: output.strict,
+                                             format: output.format))
+        let windowSweep = try WindowSweep(settings: setup.settings, smoothness: setup.smoothness, windows: sweep.windows.values, n: sweep.nMax)
         let report = try windowSweep.run(smoothness: setup.smoothness, theoryLevelCoefficient: setup.levelCoefficient, threads: threads,
                                          progress: ProgressLine().show, shouldStop: { InterruptFlag.isRaised })
         // Files first (atomically), then the report: nothing reaches stdout unless every file was written.

@@ -17,7 +17,7 @@ struct CheckOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("check: directory for the run file (shard-i-of-N.json; merge it with `ratecalc merge DIR`).", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Exit with status 1 when a verdict is not `consistent` (README.md).")
+    @Flag(help: "Exit with status 1 unless every verdict is `consistent` (README.md).")
     var strict = false
 
     /// Checks `--plot` and `--csv` (and `--out`) before any work; `inputs` are files the
@@ -38,7 +38,7 @@ struct CheckOutputOptions: ParsableArguments {
         if let plot { try OutputPath.write(report.svg(), to: plot, option: "--plot") }
         if let csv { try OutputPath.write(report.csv(), to: csv, option: "--csv") }
         try StandardOutput.write(text)
-        if strict && report.verdicts().values.contains(where: { $0 != .consistent }) { throw ExitCode(1) }
+        if strict && !report.isConsistent { throw ExitCode(1) }
     }
 }
 

@@ -6,7 +6,7 @@ import Numeric
 /// training options (docs/check.md). Defaults are calibrated in docs/check.md.
 struct CheckSweepOptions: ParsableArguments {
     /// The library's defaults (`CheckRequest`), which `--help` shows.
-    private static let defaults = CheckRequest(smoothness: "")
+    private static let defaults = CheckRequest.standard
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Smoothness: a finite vector 1,2,4 or matrix 1,2;3,4 (rows = positions or ranks, columns = features).", valueName: "entries"))
     var smoothness: String
@@ -20,43 +20,43 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Estimators, comma-separated: \(Self.names(CheckEstimator.allCases, ", ")) (default: \(Self.names(CheckSweep.defaultEstimators(windowSweep: false))); the window sweep: \(Self.names(CheckSweep.defaultEstimators(windowSweep: true)))).", valueName: "list"))
     var arch: EstimatorList?
 
-    @Option(name: .customLong("n-min"), help: "Smallest n (training sequences).")
+    @Option(name: .customLong("n-min"), parsing: .unconditional, help: "Smallest n (training sequences).")
     var nMin: Int = Self.defaults.nMin
 
-    @Option(name: .customLong("n-max"), help: "Largest n.")
+    @Option(name: .customLong("n-max"), parsing: .unconditional, help: "Largest n.")
     var nMax: Int = Self.defaults.nMax
 
-    @Option(help: "Points of the geometric n grid.")
+    @Option(parsing: .unconditional, help: "Points of the geometric n grid.")
     var points: Int = Self.defaults.points
 
-    @Option(help: "R: the number of replicates per n (each with its own data and initialisation seeds, derived from --seed).")
+    @Option(parsing: .unconditional, help: "R: the number of replicates per n (each with its own data and initialisation seeds, derived from --seed).")
     var seeds: Int = Self.defaults.seeds
 
-    @Option(help: "Master seed; every run derives its seeds from it.")
+    @Option(parsing: .unconditional, help: "Master seed; every run derives its seeds from it.")
     var seed: UInt64 = Self.defaults.seed
 
     @Option(parsing: .unconditional, help: "σ: standard deviation of the label noise.")
     var noise: Double = Self.defaults.noise
 
-    @Option(help: "L: positions per sequence.")
+    @Option(parsing: .unconditional, help: "L: positions per sequence.")
     var length: Int = Self.defaults.length
 
-    @Option(help: "D: width of the neural estimators.")
+    @Option(parsing: .unconditional, help: "D: width of the neural estimators.")
     var width: Int = Self.defaults.width
 
-    @Option(help: "Epoch cap of a neural run: training stops on a plateau of the validation error, or at max(min-steps, epochs · steps per epoch) steps (then the run counts as not converged).")
+    @Option(parsing: .unconditional, help: "Epoch cap of a neural run: training stops on a plateau of the validation error, or at max(min-steps, epochs · steps per epoch) steps (then the run counts as not converged).")
     var epochs: Int = Self.defaults.epochs
 
-    @Option(name: .customLong("min-steps"), help: "The step cap is at least this many optimiser steps (small n).")
+    @Option(name: .customLong("min-steps"), parsing: .unconditional, help: "The step cap is at least this many optimiser steps (small n).")
     var minSteps: Int = Self.defaults.minSteps
 
-    @Option(help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays (×0.3, twice); the third plateau ends training.")
+    @Option(parsing: .unconditional, help: "Validation evaluations (every ≥ 100 steps) without a 0.1% improvement before the learning rate decays (×0.3, twice); the third plateau ends training.")
     var patience: Int = Self.defaults.patience
 
     @Option(help: "Network width: fixed (D = --width at every n) or theory (parameters ∝ the oracle's basis size at the theory's level T(n)).")
     var size: CheckNetworkSize = Self.defaults.size
 
-    @Option(help: "M: blocks of the ssm and transformer (token-wise FNNs of the cnn, hidden layers of the fnn) (default: \(CheckRequest.defaultDepth(for: .gammaSmooth)) for --class gamma, \(CheckRequest.defaultDepth(for: .piecewise)) for piecewise).")
+    @Option(parsing: .unconditional, help: "M: blocks of the ssm and transformer (token-wise FNNs of the cnn, hidden layers of the fnn) (default: \(CheckRequest.defaultDepth(for: .gammaSmooth)) for --class gamma, \(CheckRequest.defaultDepth(for: .piecewise)) for piecewise).")
     var depth: Int?
 
     @Flag(name: .customLong("no-pre-fnn"), help: "Leave out the token-wise FNN between the embedding and the first block of the ssm and transformer (the plain layout; docs/training-engine.md).")
@@ -68,7 +68,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Flag(name: .customLong("no-floor"), help: "Skip the approximation floor (one noiseless run per network at --n-max).")
     var noFloor = !Self.defaults.floor
 
-    @Option(name: .customLong("oracle-below"), help: "Extra oracle sizes below --n-min (the grid continued downwards), for the networks' oracle-equivalent sample sizes.")
+    @Option(name: .customLong("oracle-below"), parsing: .unconditional, help: "Extra oracle sizes below --n-min (the grid continued downwards), for the networks' oracle-equivalent sample sizes.")
     var oracleBelow: Int = Self.defaults.oracleSizesBelow
 
     @Option(name: .customLong("window"), help: ArgumentHelp("V: window of the piecewise target (tokens ranked by importance) and of fnn; several (4,8,16) run the window sweep at n = --n-max.", valueName: "V[,V…]"))
@@ -81,7 +81,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("target-level"), parsing: .unconditional, help: ArgumentHelp("T_max: the target holds every block with γ(s) ≤ T_max (default: the largest level with at most --max-terms terms).", valueName: "T"))
     var targetLevel: Double?
 
-    @Option(name: .customLong("max-terms"), help: "Term budget of the default target level.")
+    @Option(name: .customLong("max-terms"), parsing: .unconditional, help: "Term budget of the default target level.")
     var maxTerms: Int = Self.defaults.maxTerms
 
     @Option(help: "Target block weights: unit (w_s = 1) or summable (w_s = ∏(1+s_k)^(−1), θ = 2 norm finite).")
@@ -90,7 +90,7 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong("oracle-level"), help: "Oracle level T: validation (chosen on a split) or theory (T(N) = a†/(2a†+1)·log₂ N).")
     var oracleLevel: CheckOracleLevel = Self.defaults.oracleLevel
 
-    @Option(name: .customLong("test-sequences"), help: "Fresh test sequences per replicate for the neural estimators' error.")
+    @Option(name: .customLong("test-sequences"), parsing: .unconditional, help: "Fresh test sequences per replicate for the neural estimators' error.")
     var testSequences: Int = Self.defaults.testSequences
 
     @Option(name: .customLong("log-band"), parsing: .unconditional, help: ArgumentHelp("K of the polylog band [r − K/ln n̄, r].", valueName: "K"))
@@ -137,6 +137,6 @@ struct CheckSweepOptions: ParsableArguments {
 
     /// The validated sweep (`CheckRequest.sweep()`); errors name flags.
     func sweep() throws -> CheckSweep {
-        try CheckFlagNames.mapped { try request.sweep() }
+        try request.sweep()
     }
 }

@@ -1,7 +1,10 @@
 import Bounds
+import Numeric
 
 /// The CLI's names for the library's input fields: the libraries name fields
 /// (``InputField``), and error lines name the flag a user types (docs/library.md "Errors").
+/// The check's fields carry their own flags (``CheckField/flag``), because the library also
+/// writes a check back as a command line (`ratecalc plan`).
 enum FlagNames {
     /// The flag for `field`; the smoothness is named by the word `smoothness`, as every
     /// smoothness error line starts (docs/limits.md "Bad input").
@@ -25,6 +28,7 @@ enum FlagNames {
 
     /// The message of an error, with library fields spelled as flags.
     static func message(for error: Error) -> String? {
-        (error as? InputFieldError)?.message(naming: name(of:))
+        if let error = error as? CheckSettingsError { return error.commandLineMessage }
+        return (error as? InputFieldError)?.message(naming: name(of:))
     }
 }

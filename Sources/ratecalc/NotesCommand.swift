@@ -40,7 +40,7 @@ struct NotesCommand: ParsableCommand {
     @Flag(name: .customLong("run-checks"), help: "Also run `check` blocks (long: they train networks); otherwise their old output is kept. Also set by \(NoteBudget.runChecksVariable)=1.")
     var runChecks = false
 
-    @Option(name: .customLong("block-time-limit"), help: ArgumentHelp("Seconds one block or inline value may run before it is stopped and fails (default \(NoteBudget.defaultBlockTimeLimit), or \(NoteBudget.timeLimitVariable)).", valueName: "SECONDS"))
+    @Option(name: .customLong("block-time-limit"), parsing: .unconditional, help: ArgumentHelp("Seconds one block or inline value may run before it is stopped and fails (default \(NoteBudget.defaultBlockTimeLimit), or \(NoteBudget.timeLimitVariable)).", valueName: "SECONDS"))
     var blockTimeLimit: Int?
 
     @Option(name: .customLong("render-block"), help: ArgumentHelp("Read one block's text on stdin and print its output in this format (markdown or latex): what the Pandoc filter runs.", valueName: "FORMAT"))

@@ -26,7 +26,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var sweep: CheckSweepOptions
 
-    @Option(help: "N: shards (tasks of the job array); at most the number of runs.")
+    @Option(parsing: .unconditional, help: "N: shards (tasks of the job array); at most the number of runs.")
     var shards: Int
 
     @Option(help: ArgumentHelp("Plan directory: the scripts, the shard files (DIR/runs), the logs (DIR/logs) and the merged report.", valueName: "DIR"))
@@ -35,46 +35,22 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "slurm (sbatch job array and merge job), parallel (GNU parallel) or shell (a loop).")
     var scheduler: CheckScheduler = .slurm
 
-    @Option(help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
+    @Option(parsing: .unconditional, help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
     var threads: Int = 1
 
     @Option(help: ArgumentHelp("The ratecalc executable the scripts call (default: this one; a relative path is made absolute).", valueName: "PATH"))
     var binary: String?
 
-    func validate() throws {
-        if sweep.request.isWindowSweep { throw ValidationError("plan does not take several --window values (the window sweep runs in one process)") }
-    }
-
     func run() throws {
+        if sweep.request.isWindowSweep { try WindowSweep.refuseInPlan() }
         let setup = try sweep.sweep()
         let costModel = CheckCostModel(settings: setup.settings, target: setup.target, levelCoefficient: setup.levelCoefficient.doubleValue)
-        let plan = try CheckFlagNames.mapped {
-            try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards, scheduler: scheduler,
-                                  threads: threads, binary: CheckSchedulePlan.executable(binary), checkArguments: Self.sweepArguments(),
-                                  directory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL.path)
-        }
+        let plan = try CheckSchedulePlan(settings: setup.settings, costModel: costModel, shardCount: shards, scheduler: scheduler,
+                                         threads: threads, binary: CheckSchedulePlan.executable(binary),
+                                         checkArguments: sweep.request.commandLineArguments(),
+                                         directory: URL(fileURLWithPath: out, isDirectory: true).standardizedFileURL.path)
         try OutputPath.validateDirectory(out, option: "--out")
         try StandardOutput.write(plan.summary(files: try plan.write(option: "--out")))
-    }
-
-    /// The options of this invocation that belong to `check` (everything after `plan` except
-    /// `--shards`, `--out`, `--scheduler`, `--threads`, `--binary` and their values).
-    static func sweepArguments(_ arguments: [String] = CommandLine.arguments) -> [String] {
-        let planOnly: Set = ["--shards", "--out", "--scheduler", "--threads", "--binary"]
-        guard let start = arguments.firstIndex(of: "plan") else { return [] }
-        var result: [String] = []
-        var index = start + 1
-        while index < arguments.count {
-            let word = arguments[index]
-            let name = String(word.prefix { $0 != "=" })
-            if planOnly.contains(name) {
-                index += word.contains("=") ? 1 : 2
-                continue
-            }
-            result.append(word)
-            index += 1
-        }
-        return result
     }
 }
 

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func badRequestsNameTheirField() {
-        func field(_ change: (inout CheckRequest) -> Void) -> CheckSettingsError.Field? {
+        func field(_ change: (inout CheckRequest) -> Void) -> CheckField? {
             var request = CheckRequest(smoothness: "1,2,4")
             change(&request)
             do {

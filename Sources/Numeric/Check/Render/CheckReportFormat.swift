@@ -24,6 +24,9 @@ extension CheckReport {
 }
 
 extension WindowSweepReport {
+    /// Whether the window sweep has a report in `format` (``rendered(_:)`` is not nil).
+    public static func renders(_ format: CheckReportFormat) -> Bool { format != .latex }
+
     /// The window sweep in `format`, ending with a newline; nil for LaTeX, which it does not have.
     public func rendered(_ format: CheckReportFormat) -> String? {
         switch format {

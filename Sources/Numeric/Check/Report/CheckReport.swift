@@ -90,6 +90,9 @@ public struct CheckReport: Sendable {
     /// Whether every (estimator, n, replicate) of the settings has a record.
     public var isComplete: Bool { missingRuns == 0 }
 
+    /// Whether every estimator's verdict is `consistent`: what `--strict` requires for exit status 0.
+    public var isConsistent: Bool { verdicts().values.allSatisfy { $0 == .consistent } }
+
     /// The verdict of every estimator in the report.
     public func verdicts() -> [CheckEstimator: CheckVerdict] {
         Dictionary(uniqueKeysWithValues: summaries.map { ($0.estimator, $0.verdict) })

@@ -78,6 +78,9 @@ public struct CheckRequest: Sendable, Equatable {
         functionClass == .piecewise ? 3 : 2
     }
 
+    /// Every choice at its default (the smoothness empty): the one source of the defaults.
+    public static let standard = CheckRequest(smoothness: "")
+
     /// A request for `smoothness` with every other choice at its default.
     public init(smoothness: String) {
         self.smoothness = smoothness

@@ -6,8 +6,8 @@ extension CheckSettings {
     /// The most learning rates a check tries per run (each is a full training).
     public static let maximumLearningRates = 4
 
-    /// Checks every field of a sweep's settings before anything runs (docs/check.md):
-    /// positive counts (R, L, D, epochs, min steps, patience, V, test sequences), 0 ≤ oracle
+    /// Checks every field of a sweep's settings before anything runs (docs/check.md), and every
+    /// shard's settings before `merge` believes them: each estimator once, positive counts (R, L, D, epochs, min steps, patience, V, test sequences), 0 ≤ oracle
     /// sizes below ≤ 20, finite σ ≥ 0, K ≥ 0 and T_max ≥ 0, ascending sample sizes ≥ 2, a finite
     /// smoothness (``parsedSmoothness()``), the strict gap ā₁ < ā₂ of mixed γ (O22 Thm 10), and a
     /// length that leaves a target position after the window (piecewise: V ≥ rows; L > V − 1,
@@ -15,7 +15,10 @@ extension CheckSettings {
     /// - Throws: ``CheckSettingsError`` naming the first offending field.
     public func validate() throws {
         let smoothness = try parsedSmoothness()
-        for (field, value) in [(CheckSettingsError.Field.seeds, seeds), (.length, length), (.width, width),
+        guard !estimators.isEmpty, Set(estimators).count == estimators.count else {
+            throw CheckSettingsError(.estimators, [.name(.estimators), .text(" must list each estimator once, at least one")])
+        }
+        for (field, value) in [(CheckField.seeds, seeds), (.length, length), (.width, width),
                                (.epochs, epochs), (.minSteps, minSteps), (.window, window), (.patience, patience),
                                (.testSequences, testSequences)] where value < 1 {
             throw CheckSettingsError.notPositive(field, value)
@@ -31,7 +34,7 @@ extension CheckSettings {
         guard (0...20).contains(oracleSizesBelow) else {
             throw CheckSettingsError(.oracleSizesBelow, [.name(.oracleSizesBelow), .text(" must be an integer from 0 to 20, got \(oracleSizesBelow)")])
         }
-        for (field, value) in [(CheckSettingsError.Field.noise, noise), (.logBand, logBand), (.targetLevel, targetLevel)]
+        for (field, value) in [(CheckField.noise, noise), (.logBand, logBand), (.targetLevel, targetLevel)]
         where !(value.isFinite && value >= 0) {
             throw CheckSettingsError(field, [.name(field), .text(" must be a finite number ≥ 0, got \(value)")])
         }

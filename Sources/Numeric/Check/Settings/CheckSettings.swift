@@ -72,13 +72,16 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     /// `floor` existed: what those sweeps ran.
     public static let legacyDepth = 2, legacyLearningRates = [3e-3]
 
-    /// Creates settings; `validate()` checks them.
+    /// Creates settings; `validate()` checks them. The training and oracle options default to
+    /// ``CheckRequest``'s (the documented defaults); `depth`, `preFeedForward`, `learningRates` and
+    /// `floor` default to the legacy layout, what shards without those keys ran.
     public init(smoothness: String, gamma: GammaType, functionClass: FunctionClass,
                 estimators: [CheckEstimator], sampleSizes: [Int], seeds: Int, seed: UInt64,
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
                 window: Int, targetLevel: Double, testSequences: Int,
-                minSteps: Int = 1500, oracleLevel: CheckOracleLevel = .validation, weights: TargetWeights = .unit,
-                patience: Int = 4, size: CheckNetworkSize = .fixed, oracleSizesBelow: Int = 0,
+                minSteps: Int = CheckRequest.standard.minSteps, oracleLevel: CheckOracleLevel = CheckRequest.standard.oracleLevel,
+                weights: TargetWeights = CheckRequest.standard.weights, patience: Int = CheckRequest.standard.patience,
+                size: CheckNetworkSize = CheckRequest.standard.size, oracleSizesBelow: Int = CheckRequest.standard.oracleSizesBelow,
                 depth: Int = CheckSettings.legacyDepth, preFeedForward: Bool = false,
                 learningRates: [Double] = CheckSettings.legacyLearningRates, floor: Bool = false) {
         self.smoothness = smoothness

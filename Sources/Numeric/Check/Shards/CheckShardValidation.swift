@@ -18,27 +18,13 @@ enum CheckShardValidation {
     static func validate(_ shard: CheckShardFile, file: String) throws -> Set<CheckRunKey> {
         func refuse(_ reason: String) -> CheckMergeError { .notAShard(file: file, reason: reason) }
         let settings = shard.settings
-        // Counts first: nothing is allocated from an unchecked number.
-        guard settings.seeds >= 1 else { throw refuse("settings.seeds is \(settings.seeds), expected ≥ 1") }
-        guard !settings.estimators.isEmpty, Set(settings.estimators).count == settings.estimators.count else {
-            throw refuse("settings.estimators must list each estimator once")
+        // The rules `check` applies before it runs (`CheckSettings.validate()`), naming settings keys;
+        // they allocate nothing from the file's counts.
+        do { try settings.validate() } catch let error as CheckSettingsError {
+            throw refuse(error.message(naming: { "settings." + $0.key }))
+        } catch {
+            throw refuse("settings.smoothness: \(error)")
         }
-        guard !settings.sampleSizes.isEmpty, settings.sampleSizes.allSatisfy({ $0 >= 1 }),
-              Set(settings.sampleSizes).count == settings.sampleSizes.count else {
-            throw refuse("settings.n must be distinct positive sample sizes")
-        }
-        guard (0...20).contains(settings.oracleSizesBelow) else {
-            throw refuse("settings.oracle_sizes_below is \(settings.oracleSizesBelow), expected 0 … 20")
-        }
-        guard settings.patience >= 1 else { throw refuse("settings.patience is \(settings.patience), expected ≥ 1") }
-        guard (1...CheckSettings.maximumDepth).contains(settings.depth) else {
-            throw refuse("settings.depth is \(settings.depth), expected 1 … \(CheckSettings.maximumDepth)")
-        }
-        guard (1...CheckSettings.maximumLearningRates).contains(settings.learningRates.count),
-              settings.learningRates.allSatisfy({ $0.isFinite && $0 > 0 && $0 < 1 }) else {
-            throw refuse("settings.learning_rates must hold 1 … \(CheckSettings.maximumLearningRates) rates in (0, 1)")
-        }
-        do { _ = try settings.parsedCNNQ() } catch { throw refuse("settings.cnn_q must be an exact number q > 0") }
         // The oracle also runs at the extension sizes below n-min (`CheckSettings.oracleExtensionSizes`).
         let perSeed = settings.estimators.count * settings.sampleSizes.count + settings.oracleExtensionSizes.count
         let (noisy, overflow) = perSeed.multipliedReportingOverflow(by: settings.seeds)
@@ -51,15 +37,6 @@ enum CheckShardValidation {
         }
         guard shard.runs.count <= planned else {
             throw refuse("holds \(shard.runs.count) runs but its settings plan \(planned)")
-        }
-        for (name, value) in [("settings.noise", settings.noise), ("settings.log_band_k", settings.logBand), ("settings.target_level", settings.targetLevel)]
-        where !(value.isFinite && value >= 0) {
-            throw refuse("\(name) is \(value), expected a finite number ≥ 0")
-        }
-        for (name, value) in [("settings.length", settings.length), ("settings.width", settings.width), ("settings.epochs", settings.epochs),
-                              ("settings.window", settings.window), ("settings.test_sequences", settings.testSequences)]
-        where value < 1 {
-            throw refuse("\(name) is \(value), expected ≥ 1")
         }
         let smoothness = try checkTheory(shard, file: file)
         try checkTarget(shard, smoothness: smoothness, file: file)

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import Numeric
+
+/// The table of check fields: flags and keys, the request written back as a command line, the
+/// JSON settings of the report beside the shard file's, and one validation for both.
+@Suite struct CheckFieldTableTests {
+    @Test func flagsAreDistinctPerSetting() {
+        let flags = CheckField.allCases.filter { $0 != .windows }.map(\.flag)
+        #expect(Set(flags).count == flags.count)
+        #expect(CheckField.minSteps.flag == "--min-steps" && CheckField.functionClass.flag == "--class")
+        #expect(CheckField.nMin.key == "n" && CheckField.windows.key == "window" && CheckField.logBand.key == "log_band_k")
+    }
+
+    @Test func theDefaultRequestIsJustItsSmoothness() {
+        #expect(CheckRequest(smoothness: "1,2,4").commandLineArguments() == ["--smoothness", "1,2,4"])
+    }
+
+    @Test func everyChangedFieldIsWrittenAsItsFlag() {
+        var request = CheckRequest(smoothness: "1,2;3,4")
+        request.functionClass = .piecewise
+        request.estimators = [.ssm, .oracle]
+        request.noise = 0.5
+        request.learningRates = [1e-3, 3e-3]
+        request.preFeedForward = false
+        request.floor = false
+        request.depth = 4
+        request.cnnQ = try? .init(parsing: "3/2")
+        request.seed = 7
+        #expect(request.commandLineArguments() == [
+            "--smoothness", "1,2;3,4", "--class", "piecewise", "--arch", "ssm,oracle", "--seed", "7", "--noise", "0.5",
+            "--depth", "4", "--no-pre-fnn", "--no-floor", "--q", "3/2", "--learning-rate", "0.001,0.003",
+        ])
+    }
+
+    @Test func theReportsSettingsHoldEveryShardKey() throws {
+        var settings = try CheckRequest(smoothness: "1,2").settings()
+        settings.cnnQ = "3/2"
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(settings)) as? [String: Any]
+        guard case .object(let fields) = CheckReport.json(settings) else { Issue.record("not an object"); return }
+        #expect(Set(fields.map(\.0)) == Set(try #require(encoded).keys))
+    }
+
+    @Test func shardsAndRequestsAreRefusedByTheSameRule() throws {
+        var settings = try CheckRequest(smoothness: "1,2").settings()
+        settings.patience = 0
+        #expect(throws: CheckSettingsError.self) { try settings.validate() }
+        do { try settings.validate() } catch let error as CheckSettingsError {
+            #expect(error.commandLineMessage == "--patience must be a positive integer, got 0")
+            #expect(error.description == "patience must be a positive integer, got 0")
+        }
+        settings.patience = 4
+        settings.estimators = [.ssm, .ssm]
+        #expect(throws: CheckSettingsError.self) { try settings.validate() }
+    }
+}
