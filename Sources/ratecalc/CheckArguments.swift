@@ -105,7 +105,7 @@ struct WindowList: DistinctList {
 struct LearningRateList: DistinctList {
     let values: [Double]
     static func element(_ token: String) -> Double? { Double(token).flatMap { $0.isFinite && $0 > 0 && $0 < 1 ? $0 : nil } }
-    static func text(_ element: Double) -> String { CheckFormat.short(element) }
+    static func text(_ element: Double) -> String { CheckNumberFormat.short(element) }
 }
 
 /// `--gamma` of the theory commands and `bench oracle`: γ types, comma-separated, or `both`.

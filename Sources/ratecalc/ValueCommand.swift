@@ -2,7 +2,7 @@ import ArgumentParser
 import Bounds
 import ProcessIO
 
-extension RateQuantity: ExpressibleByArgument {}
+extension RateQuantityName: ExpressibleByArgument {}
 extension ValueStyle: ExpressibleByArgument {}
 
 /// `ratecalc value`: one quantity of one result, for inline values in notes
@@ -20,7 +20,7 @@ struct ValueCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("The quantity: rate-exponent, a-dagger, a-tilde, t-coefficient, samples-exponent or approximation-exponent.", valueName: "quantity"))
-    var quantity: RateQuantity
+    var quantity: RateQuantityName
 
     @OptionGroup var theory: TheoryOptions
 

@@ -79,7 +79,7 @@ import Testing
         let svg = try String(contentsOf: plot, encoding: .utf8)
         #expect(svg.contains("<svg") && svg.contains("</svg>") && svg.contains("theory slope"))
         let rows = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
-        #expect(rows.first?.hasPrefix("estimator,n,seed,test_mse,seconds") == true)
+        #expect(rows.first?.hasPrefix("estimator,n,replicate,test_mse,seconds") == true)
         // 12 runs of the grid, the oracle's 2 seeds at the 4 extension sizes 16, 8, 4, 2 below n-min = 32,
         // and the fnn's noiseless floor run at n-max (last column `noiseless`).
         #expect(rows.count == 1 + 12 + 8 + 1)

@@ -18,9 +18,9 @@ import Testing
             #expect(FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent(name).path), "\(name)")
         }
         let shard = try String(contentsOf: directory.appendingPathComponent("shard.sh"), encoding: .utf8)
-        // The request written back by the library (`CheckRequest.commandLineArguments`), in its field order.
-        let written = "--smoothness 1,2 --arch fnn,oracle --seeds 2 --length 8 --width 8 --epochs 1 --window 4 --min-steps 2 "
-            + "--test-sequences 16 --target-level 4.0 --n-min 32 --n-max 128 --points 3"
+        // The request written back by the library (`CheckRequest.commandLineArguments`): its own fields, then the settings table's order.
+        let written = "--smoothness 1,2 --arch fnn,oracle --n-min 32 --n-max 128 --points 3 --window 4 --target-level 4.0 "
+            + "--seeds 2 --length 8 --width 8 --epochs 1 --test-sequences 16 --min-steps 2"
         #expect(shard.contains("check " + written + " --threads 1 --balance cost --shard \"$1/3\""), "\(shard)")
         let run = try ExternalTool.run(URL(fileURLWithPath: "/bin/sh"), [directory.appendingPathComponent("run-shell.sh").path])
         #expect(run.status == 0, "\(run.stderr)")

@@ -6,7 +6,7 @@ import Testing
 /// JSON settings of the report beside the shard file's, and one validation for both.
 @Suite struct CheckFieldTableTests {
     @Test func flagsAreDistinctPerSetting() {
-        let flags = CheckField.allCases.filter { $0 != .windows }.map(\.flag)
+        let flags = CheckField.allCases.filter { $0 != .windows && $0 != .sampleSizes }.map(\.flag)
         #expect(Set(flags).count == flags.count)
         #expect(CheckField.minSteps.flag == "--min-steps" && CheckField.functionClass.flag == "--class")
         #expect(CheckField.nMin.key == "n" && CheckField.windows.key == "window" && CheckField.logBand.key == "log_band_k")
@@ -28,9 +28,20 @@ import Testing
         request.cnnQ = try? .init(parsing: "3/2")
         request.seed = 7
         #expect(request.commandLineArguments() == [
-            "--smoothness", "1,2;3,4", "--class", "piecewise", "--arch", "ssm,oracle", "--seed", "7", "--noise", "0.5",
-            "--depth", "4", "--no-pre-fnn", "--no-floor", "--q", "3/2", "--learning-rate", "0.001,0.003",
+            "--smoothness", "1,2;3,4", "--arch", "ssm,oracle", "--depth", "4", "--q", "3/2",
+            "--class", "piecewise", "--seed", "7", "--noise", "0.5", "--no-pre-fnn", "--learning-rate", "0.001,0.003", "--no-floor",
         ])
+    }
+
+    @Test func legacyShardSettingsDecodeAsWhatTheyRan() throws {
+        var settings = try CheckRequest(smoothness: "1,2").settings()
+        settings.cnnQ = nil
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(settings)) as? [String: Any])
+        for key in ["depth", "pre_fnn", "learning_rates", "floor"] { object.removeValue(forKey: key) }
+        let legacy = try JSONDecoder().decode(CheckSettings.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(legacy.depth == 2 && !legacy.preFeedForward && legacy.learningRates == [3e-3] && !legacy.floor)
+        object.removeValue(forKey: "patience")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(CheckSettings.self, from: JSONSerialization.data(withJSONObject: object)) }
     }
 
     @Test func theReportsSettingsHoldEveryShardKey() throws {

@@ -13,7 +13,7 @@ enum CheckFixtures {
                          noise: Double = 0.5, seed: UInt64 = 7) -> CheckSettings {
         CheckSettings(smoothness: "1,2,4", gamma: .anisotropic, functionClass: .gammaSmooth, estimators: estimators,
                       sampleSizes: sizes, seeds: seeds, seed: seed, noise: noise, length: 32, width: 32, epochs: 200,
-                      logBand: 2, window: 8, targetLevel: 4, testSequences: 1000)
+                      logBand: 2, window: 8, targetLevel: 4, testSequences: 1000, minSteps: 1500, oracleSizesBelow: 0)
     }
 
     /// Runs for every (estimator, n, replicate); `exponents[e]` is the true exponent of e.

@@ -180,7 +180,7 @@ import Bounds
         let settings = CheckFixtures.settings(estimators: [.oracle, .ssm], sizes: [512, 1024], seeds: 2)
         let records = CheckFixtures.records(settings, exponents: [:])
         let lines = CheckFixtures.report(settings, records.reversed()).csv().split(separator: "\n").map(String.init)
-        #expect(lines[0] == "estimator,n,seed,test_mse,seconds,steps,step_cap,stop_reason,final_train_mse,best_validation_mse,basis_size,epochs,level")
+        #expect(lines[0] == "estimator,n,replicate,test_mse,seconds,steps,step_cap,stop_reason,final_train_mse,best_validation_mse,basis_size,epochs,level")
         #expect(lines.count == 1 + 8)
         #expect(lines[1].hasPrefix("oracle,512,0,") && lines[2].hasPrefix("oracle,512,1,") && lines[3].hasPrefix("oracle,1024,0,"))
         #expect(lines[5].hasPrefix("ssm,512,0,"))

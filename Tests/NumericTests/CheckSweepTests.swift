@@ -8,7 +8,7 @@ import Testing
     static func settings(estimators: [CheckEstimator] = [.ssm, .oracle], sizes: [Int] = [16, 32], seeds: Int = 2) -> CheckSettings {
         CheckSettings(smoothness: "1,2", gamma: .anisotropic, functionClass: .gammaSmooth, estimators: estimators,
                       sampleSizes: sizes, seeds: seeds, seed: 7, noise: 0.1, length: 8, width: 8, epochs: 1,
-                      logBand: 2, window: 4, targetLevel: 2, testSequences: 16, minSteps: 2)
+                      logBand: 2, window: 4, targetLevel: 2, testSequences: 16, minSteps: 2, oracleSizesBelow: 0)
     }
 
     @Test func geometricGridHitsBothEndsAndIsAscending() throws {

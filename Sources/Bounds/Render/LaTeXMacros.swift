@@ -2,7 +2,7 @@
 /// does `\input{rates.tex}` and writes `$n^{-\RateAnisoSSM}$` (documented in `docs/notes.md`).
 ///
 /// A macro name is `prefix + quantity + γ + architecture [+ Piecewise]`, letters only:
-/// quantity ``RateQuantity/macroStem`` (`Rate`, `ADagger`, `ATilde`, `TCoef`, `Samples`,
+/// quantity ``RateQuantityName/macroStem`` (`Rate`, `ADagger`, `ATilde`, `TCoef`, `Samples`,
 /// `Approx`), γ `Mixed` or `Aniso`, architecture `SSM`, `Transformer` or `CNN`, and
 /// `Piecewise` for the piecewise γ-smooth class. Undefined quantities get a comment line
 /// instead of a definition, so using one is a LaTeX error rather than a wrong number.
@@ -37,7 +37,7 @@ public enum LaTeXMacros {
     static func definitions(of report: RateReport, prefix: String) -> [String] {
         var lines: [String] = []
         for result in report.results {
-            for quantity in RateQuantity.allCases {
+            for quantity in RateQuantityName.allCases {
                 if quantity == .aTilde && result.gamma == .mixed { continue }
                 let name = name(prefix: prefix, stem: quantity.macroStem, result: result)
                 if let value = result.value(of: quantity) {

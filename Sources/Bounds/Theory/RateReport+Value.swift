@@ -3,7 +3,7 @@ extension RateReport {
     /// the report's only result, e.g. the rate exponent r = 8/15 of anisotropic γ on SSMs.
     /// - Throws: ``RateValueError`` unless the request selected exactly one result (one γ type,
     ///   one architecture, one function class) and `quantity` is defined for it.
-    public func onlyValue(of quantity: RateQuantity) throws -> CertifiedValue {
+    public func onlyValue(of quantity: RateQuantityName) throws -> CertifiedValue {
         guard results.count == 1, let result = results.first else {
             throw RateValueError.notOneResult(count: results.count)
         }
@@ -18,7 +18,7 @@ public enum RateValueError: InputFieldError {
     case notOneResult(count: Int)
     /// The quantity is undefined for the only result (no rate when a† ≤ v or no theorem covers
     /// the pair; ã for mixed γ); the result's first note says why.
-    case undefined(RateQuantity, RateResult)
+    case undefined(RateQuantityName, RateResult)
 
     /// The selection: γ types, then architectures and classes.
     public var field: InputField {

@@ -44,36 +44,10 @@ extension CheckReport {
         ])
     }
 
-    /// Every `CheckSettings` field, under its Codable key (`cnn_q` only when given), and the
-    /// machines of the runs as `machine` when given.
+    /// Every `CheckSettings` field, under its key, in the table's order (`CheckSettings.fields`;
+    /// `cnn_q` only when given), and the machines of the runs as `machine` when given.
     static func json(_ settings: CheckSettings, machines: [CheckMachine]? = nil) -> JSONValue {
-        .object([
-            ("smoothness", .string(settings.smoothness)),
-            ("gamma", .string(settings.gamma.rawValue)),
-            ("class", .string(settings.functionClass.rawValue)),
-            ("estimators", .array(settings.estimators.map { .string($0.rawValue) })),
-            ("n", .array(settings.sampleSizes.map { .int($0) })),
-            ("seeds", .int(settings.seeds)),
-            ("seed", .number(String(settings.seed))),
-            ("noise", .double(settings.noise)),
-            ("length", .int(settings.length)),
-            ("width", .int(settings.width)),
-            ("epochs", .int(settings.epochs)),
-            ("log_band_k", .double(settings.logBand)),
-            ("window", .int(settings.window)),
-            ("target_level", .double(settings.targetLevel)),
-            ("test_sequences", .int(settings.testSequences)),
-            ("min_steps", .int(settings.minSteps)),
-            ("oracle_level", .string(settings.oracleLevel.rawValue)),
-            ("weights", .string(settings.weights.rawValue)),
-            ("patience", .int(settings.patience)),
-            ("size", .string(settings.size.rawValue)),
-            ("oracle_sizes_below", .int(settings.oracleSizesBelow)),
-            ("depth", .int(settings.depth)),
-            ("pre_fnn", .bool(settings.preFeedForward)),
-            ("learning_rates", .array(settings.learningRates.map { .double($0) })),
-            ("floor", .bool(settings.floor)),
-        ] + (settings.cnnQ.map { [("cnn_q", .string($0))] } ?? []) + (machines.map { [("machine", json($0))] } ?? []))
+        .object(settings.jsonFields + (machines.map { [("machine", json($0))] } ?? []))
     }
 
     /// The machines of the runs: `[{"cpu", "openblas_core", "threads"}]`.

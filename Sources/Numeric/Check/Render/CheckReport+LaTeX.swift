@@ -36,7 +36,7 @@ extension CheckReport {
         let lines = ["% ratecalc check: a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) gamma, \(settings.functionClass.rawValue)"]
             + ["\\noindent%"] + LaTeXNotation.fittedToColumn(tabular) + [
             "% b: slope of ln c on ln n, c = n/n_eq the data a network needs relative to the oracle (b = 0: the oracle's rate); conv.: runs stopped on a plateau",
-            "% polylog band [r - K/ln n_bar, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))], K = \(CheckFormat.short(logBand.k)); intervals: \(Set(summaries.compactMap { $0.fit?.intervalMethod }).sorted().joined(separator: ", "))",
+            "% polylog band [r - K/ln n_bar, r] = [\(CheckNumberFormat.short(logBand.lower)), \(CheckNumberFormat.short(logBand.upper))], K = \(CheckNumberFormat.short(logBand.k)); intervals: \(Set(summaries.compactMap { $0.fit?.intervalMethod }).sorted().joined(separator: ", "))",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

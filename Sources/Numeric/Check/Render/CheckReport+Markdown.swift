@@ -9,24 +9,24 @@ import Bounds
 extension CheckReport {
     /// The report as Markdown, ending in a newline.
     public func markdown() -> String {
-        let rValue = "\(BoundNotation.latexNumber(theoryRate)) \\approx \(CheckFormat.short(theoryRate.doubleValue))"
+        let rValue = "\(BoundNotation.latexNumber(theoryRate)) \\approx \(CheckNumberFormat.short(theoryRate.doubleValue))"
         var lines = [
-            "**ratecalc check** — smoothness $a = (\(smoothness.entries.map(BoundNotation.latexNumber).joined(separator: ", ")))$, \(settings.gamma.rawValue) $\\gamma$, \(settings.functionClass.rawValue); theory $r = \(rValue)$; polylog band $[r - K/\\ln \\bar n,\\ r] = [\(CheckFormat.short(logBand.lower)),\\ \(CheckFormat.short(logBand.upper))]$ ($K = \(CheckFormat.short(logBand.k))$, $\\bar n = \(CheckFormat.short(logBand.geometricMeanN))$).",
+            "**ratecalc check** — smoothness $a = (\(smoothness.entries.map(BoundNotation.latexNumber).joined(separator: ", ")))$, \(settings.gamma.rawValue) $\\gamma$, \(settings.functionClass.rawValue); theory $r = \(rValue)$; polylog band $[r - K/\\ln \\bar n,\\ r] = [\(CheckNumberFormat.short(logBand.lower)),\\ \(CheckNumberFormat.short(logBand.upper))]$ ($K = \(CheckNumberFormat.short(logBand.k))$, $\\bar n = \(CheckNumberFormat.short(logBand.geometricMeanN))$).",
             "",
             "| estimator | $\\hat r$ [95%] | efficiency slope $b$ [95%] | converged | verdict |",
             "|---------|--------------|--------------|----------|------------|",
         ]
         func interval(_ range: ClosedRange<Double>?) -> String {
-            range.map { "$[\(CheckFormat.short($0.lowerBound)),\\ \(CheckFormat.short($0.upperBound))]$" } ?? "—"
+            range.map { "$[\(CheckNumberFormat.short($0.lowerBound)),\\ \(CheckNumberFormat.short($0.upperBound))]$" } ?? "—"
         }
         for summary in summaries {
-            let fitted = summary.fit.map { "$\(CheckFormat.short($0.exponent))$" } ?? "—"
-            let trend = summary.efficiency.flatMap { e in e.trend.map { "$\(CheckFormat.short($0))$ \(interval(e.trendInterval))" } } ?? "—"
+            let fitted = summary.fit.map { "$\(CheckNumberFormat.short($0.exponent))$" } ?? "—"
+            let trend = summary.efficiency.flatMap { e in e.trend.map { "$\(CheckNumberFormat.short($0))$ \(interval(e.trendInterval))" } } ?? "—"
             let converged = summary.convergence.map { "\($0.plateau)/\($0.runs)" } ?? "—"
             lines.append("| \(summary.estimator.rawValue) | \(fitted) \(interval(summary.fit?.interval)) | \(trend) | \(converged) | \(summary.verdict.rawValue) |")
         }
         if let difference {
-            lines.append("| SSM − Transformer | $\(CheckFormat.short(difference.difference))$ \(interval(difference.interval)) | | | \(difference.intervalMethod) |")
+            lines.append("| SSM − Transformer | $\(CheckNumberFormat.short(difference.difference))$ \(interval(difference.interval)) | | | \(difference.intervalMethod) |")
         }
         lines.append("")
         for summary in summaries {
@@ -40,7 +40,7 @@ extension CheckReport {
             if efficiency != nil { header += " $c = n/n_{eq}$ |"; rule += "-------:|" }
             lines += ["", "**\(summary.estimator.rawValue)**", "", header, rule]
             for row in summary.rows {
-                var line = "| \(row.n) | \(row.runs) | \(CheckFormat.short(row.meanMSE)) | \(CheckFormat.short(row.minMSE)) – \(CheckFormat.short(row.maxMSE)) |"
+                var line = "| \(row.n) | \(row.runs) | \(CheckNumberFormat.short(row.meanMSE)) | \(CheckNumberFormat.short(row.minMSE)) – \(CheckNumberFormat.short(row.maxMSE)) |"
                 if trained { line += " " + trainingCells(summary.runs.filter { $0.n == row.n }).joined(separator: " | ") + " |" }
                 if let efficiency {
                     line += " " + (efficiency.sizes.first { $0.n == row.n }.map(CheckReport.cText) ?? "—").replacingOccurrences(of: "≥", with: "$\\geq$").replacingOccurrences(of: "≤", with: "$\\leq$") + " |"

@@ -26,7 +26,7 @@ extension CheckReport {
         // Title.
         let title = "a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) γ, \(settings.functionClass.rawValue)"
         svg.text(title, x: axes.left + axes.width / 2, y: 26, size: 15, anchor: "middle", weight: "bold")
-        svg.text("test MSE vs n; theory r = \(theoryRate) ≈ \(CheckFormat.short(theoryRate.doubleValue)) (up to polylog)",
+        svg.text("test MSE vs n; theory r = \(theoryRate) ≈ \(CheckNumberFormat.short(theoryRate.doubleValue)) (up to polylog)",
                  x: axes.left + axes.width / 2, y: 44, size: 12, anchor: "middle", fill: "#444")
         drawAxes(&svg, axes)
         // Theory line, dashed, slope −r through the anchor.
@@ -61,7 +61,7 @@ extension CheckReport {
                                        colour: CheckReport.plotStyle(.oracle).colour, hollow: true))
         }
         drawLegend(&svg, x: axes.right + 24, y: axes.top + 6, hasTheory: anchor != nil)
-        if !efficiencies.isEmpty { drawEfficiencyPanel(&svg, efficiencies, top: 520, nRange: axes.log2N) }
+        if !efficiencies.isEmpty { drawEfficiencyPanel(&svg, efficiencies, top: 520, nRange: axes.log2X) }
         return svg
     }
 
@@ -72,7 +72,7 @@ extension CheckReport {
         var low = Foundation.log10(values.min() ?? 1), high = Foundation.log10(values.max() ?? 10)
         low = min(low, 0); high = max(high, low + 1)
         let pad = 0.08 * (high - low)
-        let axes = LogLogAxes(left: 84, top: top, width: 470, height: 200, log2N: nRange, log10MSE: (low - pad)...(high + pad))
+        let axes = LogLogAxes(left: 84, top: top, width: 470, height: 200, log2X: nRange, log10MSE: (low - pad)...(high + pad))
         svg.text("efficiency against the oracle: c = n / n_eq, n_eq the oracle's n at the same MSE",
                  x: axes.left + axes.width / 2, y: top - 12, size: 12, anchor: "middle", fill: "#444")
         for k in axes.majorMSETicks {
@@ -98,7 +98,7 @@ extension CheckReport {
             let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(svgNumber(axes.x(Double($0.element.n)))) \(svgNumber(axes.y($0.element.c)))" }.joined()
             if !path.isEmpty { svg.raw("<path d=\"\(path)\" stroke=\"\(style.colour)\" stroke-width=\"1.5\" fill=\"none\"/>") }
             for point in points { svg.raw(CheckReport.marker(style.marker, x: axes.x(Double(point.n)), y: axes.y(point.c), colour: style.colour)) }
-            let trend = efficiency.trend.map { "b = \(CheckFormat.short($0)) " + (efficiency.trendInterval.map(CheckFormat.interval) ?? "(no interval)") } ?? "no trend"
+            let trend = efficiency.trend.map { "b = \(CheckNumberFormat.short($0)) " + (efficiency.trendInterval.map(CheckNumberFormat.interval) ?? "(no interval)") } ?? "no trend"
             svg.text(summary.estimator.rawValue, x: axes.right + 24, y: legendY, size: 13, anchor: "start", weight: "bold", fill: style.colour)
             svg.text(trend, x: axes.right + 24, y: legendY + 16, size: 12, anchor: "start")
             svg.text(efficiency.verdict.rawValue, x: axes.right + 24, y: legendY + 31, size: 11, anchor: "start", fill: "#555")
@@ -136,7 +136,7 @@ extension CheckReport {
         if high - low < 0.5 { let mid = (high + low) / 2; low = mid - 0.25; high = mid + 0.25 }
         let pad = 0.06 * (high - low)
         return LogLogAxes(left: 84, top: 60, width: 470, height: 370,
-                          log2N: lowN...max(highN, lowN + 1), log10MSE: (low - pad)...(high + pad))
+                          log2X: lowN...max(highN, lowN + 1), log10MSE: (low - pad)...(high + pad))
     }
 
     /// Frame, grid, ticks, tick labels and axis titles.
@@ -193,7 +193,7 @@ extension CheckReport {
             svg.raw(CheckReport.marker(style.marker, x: x + 13, y: y, colour: style.colour))
             svg.text(summary.estimator.rawValue, x: x + 34, y: y + 4, size: 13, anchor: "start", weight: "bold", fill: style.colour)
             let fitText = summary.fit.map { fit in
-                "r̂ = \(CheckFormat.short(fit.exponent)) " + (fit.interval.map(CheckFormat.interval) ?? "(no interval)")
+                "r̂ = \(CheckNumberFormat.short(fit.exponent)) " + (fit.interval.map(CheckNumberFormat.interval) ?? "(no interval)")
             } ?? "no fit"
             svg.text(fitText, x: x + 34, y: y + 20, size: 12, anchor: "start")
             svg.text(summary.verdict.rawValue, x: x + 34, y: y + 35, size: 11, anchor: "start", fill: "#555")
@@ -202,7 +202,7 @@ extension CheckReport {
         if hasTheory {
             svg.raw("<line x1=\"\(svgNumber(x))\" y1=\"\(svgNumber(y))\" x2=\"\(svgNumber(x + 26))\" y2=\"\(svgNumber(y))\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"7 5\"/>")
             svg.text("theory slope −\(theoryRate)", x: x + 34, y: y + 4, size: 12, anchor: "start")
-            svg.text("(r ≈ \(CheckFormat.short(theoryRate.doubleValue)), through the first fit at n̄)", x: x + 34, y: y + 19, size: 10, anchor: "start", fill: "#555")
+            svg.text("(r ≈ \(CheckNumberFormat.short(theoryRate.doubleValue)), through the first fit at n̄)", x: x + 34, y: y + 19, size: 10, anchor: "start", fill: "#555")
             y += 34
         }
         svg.text("points: mean over seeds; bars: min–max;", x: x, y: y + 8, size: 10, anchor: "start", fill: "#555")

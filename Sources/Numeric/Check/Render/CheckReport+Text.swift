@@ -18,9 +18,9 @@ extension CheckReport {
             if summary.efficiency != nil { header.append("c = n/n_eq") }
             table.append(cells: header)
             for row in summary.rows {
-                var cells = [String(row.n), String(row.runs), CheckFormat.short(row.meanMSE),
-                             "\(CheckFormat.short(row.minMSE)) – \(CheckFormat.short(row.maxMSE))",
-                             CheckFormat.short(row.sdLogMSE), CheckFormat.short(row.meanSeconds)]
+                var cells = [String(row.n), String(row.runs), CheckNumberFormat.short(row.meanMSE),
+                             "\(CheckNumberFormat.short(row.minMSE)) – \(CheckNumberFormat.short(row.maxMSE))",
+                             CheckNumberFormat.short(row.sdLogMSE), CheckNumberFormat.short(row.meanSeconds)]
                 if trained { cells += trainingCells(summary.runs.filter { $0.n == row.n }) }
                 if let efficiency = summary.efficiency {
                     cells.append(efficiency.sizes.first { $0.n == row.n }.map(CheckReport.cText) ?? "—")
@@ -38,20 +38,20 @@ extension CheckReport {
         if oracleCurve.count > (summary(of: .oracle)?.rows.count ?? 0) {
             lines.append("")
             lines.append("oracle curve for c = n/n_eq (n_eq: where the oracle reaches the network's MSE), extension below n-min included:")
-            lines.append("  " + oracleCurve.map { "n=\($0.n): \(CheckFormat.short($0.meanMSE))" }.joined(separator: ", "))
+            lines.append("  " + oracleCurve.map { "n=\($0.n): \(CheckNumberFormat.short($0.meanMSE))" }.joined(separator: ", "))
         }
         if let risk = projectionRisk, let ideal = risk.localExponent(sizes: settings.sampleSizes, efficiency: 1) {
-            lines.append("ideal projection estimator R(n) = min_P [bias² + σ²P/N] on this grid: r̂ ≈ \(CheckFormat.short(ideal)) (the level staircase of the target)")
+            lines.append("ideal projection estimator R(n) = min_P [bias² + σ²P/N] on this grid: r̂ ≈ \(CheckNumberFormat.short(ideal)) (the level staircase of the target)")
         }
         lines.append("")
         lines.append("fitted exponents: OLS of ln(test MSE) on ln n, one point per run; 95% interval")
         var table = TextTable()
         for summary in summaries {
             let fitted = summary.fit.map { fit in
-                "r̂ = \(CheckFormat.short(fit.exponent)) " + (fit.interval.map(CheckFormat.interval) ?? "[no interval]")
+                "r̂ = \(CheckNumberFormat.short(fit.exponent)) " + (fit.interval.map(CheckNumberFormat.interval) ?? "[no interval]")
             } ?? "r̂ = —"
             let method = summary.fit.map { "\($0.intervalMethod), \($0.points) points" } ?? "no fit"
-            table.append(summary.estimator.rawValue, fitted, "(\(method))", "vs r = \(theoryRate) ≈ \(CheckFormat.short(theoryRate.doubleValue))", summary.verdict.rawValue)
+            table.append(summary.estimator.rawValue, fitted, "(\(method))", "vs r = \(theoryRate) ≈ \(CheckNumberFormat.short(theoryRate.doubleValue))", summary.verdict.rawValue)
         }
         lines += table.rendered()
         for summary in summaries {
@@ -77,10 +77,10 @@ extension CheckReport {
             "smoothness  a = (\(smoothness.entries.map(\.description).joined(separator: ", ")))  \(smoothness.rows) × \(smoothness.columns)",
             "γ           \(settings.gamma.rawValue),  class \(settings.functionClass.rawValue)",
             "theory      r = \(theoryRate) ≈ \(theoryRate.decimalString(significantDigits: 10))  (test MSE ∝ n^(−r) up to polylog)",
-            "log band    [r − K/ln n̄, r] = [\(CheckFormat.short(logBand.lower)), \(CheckFormat.short(logBand.upper))]  (K = \(CheckFormat.short(logBand.k)), n̄ = \(CheckFormat.short(logBand.geometricMeanN)), geometric mean of n)",
-            "target      \(target.termCount) terms, ‖f‖² = \(CheckFormat.short(target.squaredNorm)), level T_max = \(CheckFormat.short(target.level))",
-            "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel.rawValue), weights: \(settings.weights.rawValue)",
-            "networks    M = \(settings.depth) blocks, \(settings.preFeedForward ? "pre-FNN" : "no pre-FNN") (ssm, transformer), η = \(settings.learningRates.map { CheckFormat.short($0) }.joined(separator: ", "))\(settings.learningRates.count > 1 ? " (chosen per run on the validation split)" : ""), floor \(settings.floor ? "on" : "off")",
+            "log band    [r − K/ln n̄, r] = [\(CheckNumberFormat.short(logBand.lower)), \(CheckNumberFormat.short(logBand.upper))]  (K = \(CheckNumberFormat.short(logBand.k)), n̄ = \(CheckNumberFormat.short(logBand.geometricMeanN)), geometric mean of n)",
+            "target      \(target.termCount) terms, ‖f‖² = \(CheckNumberFormat.short(target.squaredNorm)), level T_max = \(CheckNumberFormat.short(target.level))",
+            "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckNumberFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel.rawValue), weights: \(settings.weights.rawValue)",
+            "networks    M = \(settings.depth) blocks, \(settings.preFeedForward ? "pre-FNN" : "no pre-FNN") (ssm, transformer), η = \(settings.learningRates.map { CheckNumberFormat.short($0) }.joined(separator: ", "))\(settings.learningRates.count > 1 ? " (chosen per run on the validation split)" : ""), floor \(settings.floor ? "on" : "off")",
         ] + machines.map { "machine     \($0.summary)" }
     }
 
@@ -90,13 +90,13 @@ extension CheckReport {
         guard let convergence = CheckConvergence(runs: runs, noise: settings.noise) else { return ["—", "—", "—"] }
         let counts = [(convergence.plateau, TrainingStopReason.plateau), (convergence.budget.count, .budget),
                       (convergence.interrupted, .interrupted)].filter { $0.0 > 0 }.map { "\($0.0) \($0.1.rawValue)" }
-        let ratio = convergence.meanTrainRatio.isFinite ? CheckFormat.short(convergence.meanTrainRatio) : "—"
+        let ratio = convergence.meanTrainRatio.isFinite ? CheckNumberFormat.short(convergence.meanTrainRatio) : "—"
         return [String(Int(convergence.meanSteps.rounded())), counts.joined(separator: ", "), ratio]
     }
 
     /// `12.3`, `≥ 32` (every run above the oracle's curve) or `≤ 0.5`.
     static func cText(_ entry: CheckEfficiency.SizeEntry) -> String {
-        let value = CheckFormat.short(entry.c)
+        let value = CheckNumberFormat.short(entry.c)
         if entry.atLeast == entry.runs { return "≥ " + value }
         if entry.atMost == entry.runs { return "≤ " + value }
         if entry.atLeast + entry.atMost > 0 { return "\(value) (\(entry.atLeast + entry.atMost) censored)" }
@@ -110,8 +110,8 @@ extension CheckReport {
             return both ? "SSM − Transformer: no difference (one of them has no fit)"
                         : "SSM − Transformer: not measured (needs both ssm and transformer)"
         }
-        let interval = difference.interval.map(CheckFormat.interval) ?? "[no interval]"
+        let interval = difference.interval.map(CheckNumberFormat.interval) ?? "[no interval]"
         let contains = difference.interval.map { $0.contains(0) ? "contains 0, as NS24 predicts" : "excludes 0" } ?? "no interval"
-        return "SSM − Transformer: r̂ difference \(CheckFormat.short(difference.difference)) \(interval)  (\(difference.intervalMethod), \(difference.pairs) paired runs; \(contains))"
+        return "SSM − Transformer: r̂ difference \(CheckNumberFormat.short(difference.difference)) \(interval)  (\(difference.intervalMethod), \(difference.pairs) paired runs; \(contains))"
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
-/// The coordinate frame of the check plot: log₂ n across, log₁₀ MSE up, mapped to the
-/// plot rectangle of an SVG, with the tick positions docs/check.md's plot uses (n at powers of 2,
-/// MSE at powers of 10 with minor ticks at 2…9 × 10^k).
+/// The coordinate frame of the check plots: log₂ x across (x = n, or the window V of the window
+/// sweep), log₁₀ MSE up, mapped to the plot rectangle of an SVG, with the tick positions
+/// docs/check.md's plot uses (x at powers of 2, MSE at powers of 10 with minor ticks at 2…9 × 10^k).
 struct LogLogAxes {
     /// Plot rectangle in SVG units.
     var left: Double, top: Double, width: Double, height: Double
-    /// log₂ of the n range shown.
-    var log2N: ClosedRange<Double>
+    /// log₂ of the horizontal range shown (n, or V).
+    var log2X: ClosedRange<Double>
     /// log₁₀ of the MSE range shown.
     var log10MSE: ClosedRange<Double>
 
@@ -16,7 +16,7 @@ struct LogLogAxes {
 
     /// x of sample size n.
     func x(_ n: Double) -> Double {
-        left + (Foundation.log2(n) - log2N.lowerBound) / (log2N.upperBound - log2N.lowerBound) * width
+        left + (Foundation.log2(n) - log2X.lowerBound) / (log2X.upperBound - log2X.lowerBound) * width
     }
 
     /// y of an MSE.
@@ -26,8 +26,8 @@ struct LogLogAxes {
 
     /// Exponents k with 2^k inside the n range.
     var nTicks: [Int] {
-        Array(Int(log2N.lowerBound.rounded(.up))...max(Int(log2N.lowerBound.rounded(.up)), Int(log2N.upperBound.rounded(.down))))
-            .filter { log2N.contains(Double($0)) }
+        Array(Int(log2X.lowerBound.rounded(.up))...max(Int(log2X.lowerBound.rounded(.up)), Int(log2X.upperBound.rounded(.down))))
+            .filter { log2X.contains(Double($0)) }
     }
 
     /// Exponents k with 10^k inside the MSE range.

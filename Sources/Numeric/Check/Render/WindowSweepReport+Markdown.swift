@@ -19,11 +19,11 @@ extension WindowSweepReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `window,estimator,n,seed,test_mse,seconds`, one line per run, full precision.
+    /// `window,estimator,n,replicate,test_mse,seconds`, one line per run, full precision.
     public func csv() -> String {
-        var lines = ["window,estimator,n,seed,test_mse,seconds"]
+        var lines = ["window,estimator,n,replicate,test_mse,seconds"]
         for run in runs {
-            lines.append("\(run.window),\(run.record.estimator.rawValue),\(run.record.n),\(run.record.replicate),\(CheckFormat.exact(run.record.testMSE)),\(CheckFormat.exact(run.record.seconds))")
+            lines.append("\(run.window),\(run.record.estimator.rawValue),\(run.record.n),\(run.record.replicate),\(CheckNumberFormat.exact(run.record.testMSE)),\(CheckNumberFormat.exact(run.record.seconds))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

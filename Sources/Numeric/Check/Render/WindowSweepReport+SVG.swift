@@ -48,7 +48,7 @@ extension WindowSweepReport {
         if top - bottom < 0.5 { let mid = (top + bottom) / 2; bottom = mid - 0.25; top = mid + 0.25 }
         let margin = 0.06 * (top - bottom)
         return LogLogAxes(left: 84, top: 60, width: 470, height: 340,
-                          log2N: (low - pad)...(high + pad), log10MSE: (bottom - margin)...(top + margin))
+                          log2X: (low - pad)...(high + pad), log10MSE: (bottom - margin)...(top + margin))
     }
 
     /// Frame, MSE grid and labels (powers of ten; 2 and 5 × 10^k when fewer than two), V ticks.

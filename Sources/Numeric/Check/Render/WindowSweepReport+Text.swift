@@ -9,9 +9,9 @@ extension WindowSweepReport {
         var lines = [
             "ratecalc check: window sweep of the piecewise class (test MSE vs V at fixed n)",
             "smoothness  a = (\(smoothness.entries.map(\.description).joined(separator: ", ")))  \(smoothness.rows) × \(smoothness.columns),  γ \(settings.gamma.rawValue)",
-            "sweep       V = \(windows.map(String.init).joined(separator: ", ")),  n = \(n) sequences × L = \(settings.length),  R = \(settings.seeds) seeds,  σ = \(CheckFormat.short(settings.noise))",
+            "sweep       V = \(windows.map(String.init).joined(separator: ", ")),  n = \(n) sequences × L = \(settings.length),  R = \(settings.seeds) seeds,  σ = \(CheckNumberFormat.short(settings.noise))",
             "positions   L − V + 1 = \(windows.map { String(settings.length - $0 + 1) }.joined(separator: ", ")) with a target per sequence (fewer rows at larger V, for every estimator)",
-            "target      \(target.termCount) terms, ‖f‖² = \(CheckFormat.short(target.squaredNorm)), level T_max = \(CheckFormat.short(target.level)) (the same g for every V)",
+            "target      \(target.termCount) terms, ‖f‖² = \(CheckNumberFormat.short(target.squaredNorm)), level T_max = \(CheckNumberFormat.short(target.level)) (the same g for every V)",
             "training    width \(settings.width) (\(settings.size.rawValue)), epoch cap \(settings.epochs), min steps \(settings.minSteps), patience \(settings.patience), oracle level \(settings.oracleLevel.rawValue), seed \(settings.seed)",
             "",
             "mean test MSE [min – max over seeds]; (k/R conv.): only k of R networks stopped on a plateau",

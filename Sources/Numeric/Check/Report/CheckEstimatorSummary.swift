@@ -56,7 +56,7 @@ public struct CheckEstimatorSummary: Sendable {
                 explanation = "inconclusive: not converged (raise --epochs): \(convergence.budget.count) of \(convergence.runs) runs were still improving at the step cap, so r̂ is not the trained estimator's; the interval alone would say " + explanation
             } else if let largestFit, largestFit.underfits {
                 verdict = .inconclusive
-                explanation = "inconclusive: underfits (train MSE/σ² = \(CheckFormat.short(largestFit.meanRatio)) at n = \(largestFit.n); raise --width/--size theory): above the noise band 1 ± \(CheckFormat.short(largestFit.band)) by more than \(CheckFormat.short(CheckTrainingFit.underfitMargin)), so the errors measure what the network fails to fit, not a rate; the interval alone would say " + explanation
+                explanation = "inconclusive: underfits (train MSE/σ² = \(CheckNumberFormat.short(largestFit.meanRatio)) at n = \(largestFit.n); raise --width/--size theory): above the noise band 1 ± \(CheckNumberFormat.short(largestFit.band)) by more than \(CheckNumberFormat.short(CheckTrainingFit.underfitMargin)), so the errors measure what the network fails to fit, not a rate; the interval alone would say " + explanation
             }
         } else if fit != nil {
             verdict = .notEnoughData

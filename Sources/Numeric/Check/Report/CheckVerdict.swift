@@ -27,12 +27,12 @@ public enum CheckVerdict: String, Codable, Sendable, CaseIterable {
     public static func classify(interval: ClosedRange<Double>, theory: Rational, band: CheckLogBand) -> (verdict: CheckVerdict, explanation: String) {
         let r = theory.doubleValue
         let lo = interval.lowerBound, hi = interval.upperBound
-        let rText = "r = \(theory) ≈ \(CheckFormat.short(r))"
-        let intervalText = CheckFormat.interval(interval)
+        let rText = "r = \(theory) ≈ \(CheckNumberFormat.short(r))"
+        let intervalText = CheckNumberFormat.interval(interval)
         if hi - lo > r {
             return (.inconclusive, "inconclusive: the interval \(intervalText) is wider than \(rText) itself (add seeds or sizes)")
         }
-        let bandText = "the polylog band [\(CheckFormat.short(band.lower)), \(CheckFormat.short(band.upper))] (K = \(CheckFormat.short(band.k)), n̄ = \(CheckFormat.short(band.geometricMeanN)))"
+        let bandText = "the polylog band [\(CheckNumberFormat.short(band.lower)), \(CheckNumberFormat.short(band.upper))] (K = \(CheckNumberFormat.short(band.k)), n̄ = \(CheckNumberFormat.short(band.geometricMeanN)))"
         if lo <= r && r <= hi {
             return (.consistent, "consistent: \(rText) lies in \(intervalText)")
         }

@@ -54,12 +54,12 @@ public struct WindowSweepReport: Sendable {
     func cellText(_ estimator: CheckEstimator, window: Int) -> String {
         guard let row = rows.first(where: { $0.estimator == estimator && $0.window == window }) else { return "—" }
         let convergence = row.converged < row.trained ? " (\(row.converged)/\(row.trained) conv.)" : ""
-        return "\(CheckFormat.short(row.mse.meanMSE)) [\(CheckFormat.short(row.mse.minMSE)) – \(CheckFormat.short(row.mse.maxMSE))]" + convergence
+        return "\(CheckNumberFormat.short(row.mse.meanMSE)) [\(CheckNumberFormat.short(row.mse.minMSE)) – \(CheckNumberFormat.short(row.mse.maxMSE))]" + convergence
     }
 
     /// `×1.23`, the growth of the estimator's MSE from the smallest to the largest V, or `—`.
     func growthText(_ estimator: CheckEstimator) -> String {
-        growth(of: estimator).map { "×" + CheckFormat.short($0) } ?? "—"
+        growth(of: estimator).map { "×" + CheckNumberFormat.short($0) } ?? "—"
     }
 
     /// Mean test MSE at the largest V over that at the smallest: ≈ 1 for an estimator whose

@@ -1,10 +1,10 @@
 /// The inputs of a `check` sweep, each with its settings key (the JSON key of `settings` in
-/// reports and shard files, docs/json-schema.md) and the command-line flag that sets it: the one
-/// table that names them. Validation errors (``CheckSettingsError``) name fields; the command line
+/// reports and shard files, docs/json-schema.md; the coding key of ``CheckSettings``) and the
+/// command-line flag that sets it: the one table that names them. Validation errors (``CheckSettingsError``) name fields; the command line
 /// prints their flags, `merge` their settings keys, and ``CheckRequest/commandLineArguments()``
 /// writes a request back as flags (the scripts of `ratecalc plan`).
-public enum CheckField: String, Sendable, CaseIterable {
-    case smoothness, gamma, functionClass = "class", estimators, seeds, seed, noise, length, width, epochs
+public enum CheckField: String, Sendable, CaseIterable, CodingKey {
+    case smoothness, gamma, functionClass = "class", estimators, sampleSizes = "n", seeds, seed, noise, length, width, epochs
     case window, windows, patience, size, weights, depth
     case minSteps = "min_steps", testSequences = "test_sequences", targetLevel = "target_level"
     case logBand = "log_band_k", oracleSizesBelow = "oracle_sizes_below", maxTerms = "max_terms"
@@ -20,7 +20,7 @@ public enum CheckField: String, Sendable, CaseIterable {
     /// fields are all `n`, the window sweep's windows `window`.
     public var key: String {
         switch self {
-        case .nMin, .nMax, .points: "n"
+        case .nMin, .nMax, .points, .sampleSizes: "n"
         case .windows: "window"
         default: rawValue
         }
@@ -31,6 +31,7 @@ public enum CheckField: String, Sendable, CaseIterable {
         switch self {
         case .functionClass: "--class"
         case .estimators: "--arch"
+        case .sampleSizes: "--n-min"
         case .window, .windows: "--window"
         case .logBand: "--log-band"
         case .oracleSizesBelow: "--oracle-below"

@@ -1,21 +1,22 @@
 import Bounds
 
-/// What a user asks of a `check` sweep, with the documented defaults (docs/check.md, "How the
-/// defaults were calibrated"), before they are resolved into ``CheckSettings``:
+/// What a user asks of a `check` sweep, before it is resolved into ``CheckSettings``: the
+/// request's own fields below, and every other setting in ``options``, reachable directly
+/// (`request.patience`) and starting at the documented defaults (``CheckSettings``' initial values;
+/// docs/check.md, "How the defaults were calibrated"). The request's own fields are those a
+/// setting is resolved from:
 /// - the estimators: nil means ``CheckSweep/defaultEstimators(windowSweep:)``; a choice is put in
 ///   report order (``CheckEstimator`` order), whatever order it was given in;
 /// - the sample sizes: the geometric grid `nMin … nMax` with `points` points
 ///   (``SampleSizeGrid/geometric(from:to:points:)``), or only `nMax` for a window sweep;
 /// - the window: one V, or several for the window sweep (``WindowSweep``; the settings hold the
 ///   largest, against which the length is checked);
-/// - T_max: nil means the largest level whose target has at most `maxTerms` terms.
+/// - T_max: nil means the largest level whose target has at most `maxTerms` terms;
+/// - M: nil means the class's depth (``defaultDepth(for:)``); q is exact here, a string in the settings.
+@dynamicMemberLookup
 public struct CheckRequest: Sendable, Equatable {
     /// The smoothness as typed: a finite vector `1,2,4` or matrix `1,2;3,4`.
     public var smoothness: String
-    /// The γ type.
-    public var gamma: GammaType = .anisotropic
-    /// The function class of the target.
-    public var functionClass: FunctionClass = .gammaSmooth
     /// The estimators, or nil for the default set.
     public var estimators: [CheckEstimator]?
     /// The smallest n of the grid (training sequences).
@@ -24,26 +25,6 @@ public struct CheckRequest: Sendable, Equatable {
     public var nMax = 16384
     /// The number of points of the geometric grid.
     public var points = 6
-    /// R: replicates per n.
-    public var seeds = 3
-    /// The master seed.
-    public var seed: UInt64 = 0
-    /// σ of the label noise.
-    public var noise: Double = 1
-    /// L: positions per sequence.
-    public var length = 32
-    /// D: width of the neural estimators.
-    public var width = 32
-    /// The epoch cap of a neural run.
-    public var epochs = 100
-    /// The least step cap of a neural run.
-    public var minSteps = 4000
-    /// Plateaus of the validation error before the learning rate decays.
-    public var patience = 4
-    /// How the networks' width follows n.
-    public var size: CheckNetworkSize = .fixed
-    /// Oracle sizes below `nMin`, for the networks' oracle-equivalent sample sizes.
-    public var oracleSizesBelow = 5
     /// V: one window, or several for the window sweep.
     public var windows = [8]
     /// O22's weak-ℓ^q exponent q of the smoothness (reported for the cnn; changes no run).
@@ -52,23 +33,18 @@ public struct CheckRequest: Sendable, Equatable {
     public var targetLevel: Double?
     /// The term budget of the default T_max.
     public var maxTerms = 12000
-    /// The target's block weights.
-    public var weights: TargetWeights = .unit
-    /// How the oracle picks its level.
-    public var oracleLevel: CheckOracleLevel = .validation
-    /// Fresh test sequences per replicate for the networks' error.
-    public var testSequences = 512
-    /// K of the polylog band `[r − K/ln n̄, r]`.
-    public var logBand: Double = 2
     /// M: blocks of the ssm and transformer (FNNs of the cnn, hidden layers of the fnn), or nil for
     /// the class's default (``defaultDepth(for:)``).
     public var depth: Int?
-    /// NS24's token-wise FNN before the first block of the ssm and transformer.
-    public var preFeedForward = true
-    /// The learning rates tried per neural run (the validation split picks one).
-    public var learningRates = [3e-3]
-    /// One noiseless run per network at the largest n: the approximation floor.
-    public var floor = true
+    /// Every other setting, passed to ``CheckSettings`` as it is (its grid, window, estimators,
+    /// depth, q and T_max are replaced by the resolved request fields).
+    public var options: CheckSettings
+
+    /// A setting of ``options``, read and written as if it were the request's own (`request.noise = 0.5`).
+    public subscript<Value>(dynamicMember path: WritableKeyPath<CheckSettings, Value>) -> Value {
+        get { options[keyPath: path] }
+        set { options[keyPath: path] = newValue }
+    }
 
     /// M when none is given, chosen by measurement (docs/check.md, "Layouts and depth"): 2 for the
     /// γ-smooth class, 3 for the piecewise class, where a third block fits the training data
@@ -78,12 +54,13 @@ public struct CheckRequest: Sendable, Equatable {
         functionClass == .piecewise ? 3 : 2
     }
 
-    /// Every choice at its default (the smoothness empty): the one source of the defaults.
+    /// Every choice at its default (the smoothness empty): what `--help` shows.
     public static let standard = CheckRequest(smoothness: "")
 
     /// A request for `smoothness` with every other choice at its default.
     public init(smoothness: String) {
         self.smoothness = smoothness
+        self.options = CheckSettings(smoothness: smoothness)
     }
 
     /// Several windows: the window sweep at n = `nMax` (docs/check.md, "Window sweep").
@@ -96,15 +73,15 @@ public struct CheckRequest: Sendable, Equatable {
             throw CheckSettingsError(.windows, [.name(.windows), .text(" needs at least one window V ≥ 1")])
         }
         let chosen = estimators ?? CheckSweep.defaultEstimators(windowSweep: isWindowSweep)
-        var settings = CheckSettings(
-            smoothness: smoothness, gamma: gamma, functionClass: functionClass,
-            estimators: CheckEstimator.allCases.filter(chosen.contains),
-            sampleSizes: isWindowSweep ? [nMax] : try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points),
-            seeds: seeds, seed: seed, noise: noise, length: length, width: width, epochs: epochs, logBand: logBand,
-            window: window, targetLevel: targetLevel ?? 0, testSequences: testSequences, minSteps: minSteps,
-            oracleLevel: oracleLevel, weights: weights, patience: patience, size: size, oracleSizesBelow: oracleSizesBelow,
-            depth: depth ?? Self.defaultDepth(for: functionClass), preFeedForward: preFeedForward, learningRates: learningRates.sorted(),
-            floor: floor && !isWindowSweep)
+        var settings = options
+        settings.smoothness = smoothness
+        settings.estimators = CheckEstimator.allCases.filter(chosen.contains)
+        settings.sampleSizes = isWindowSweep ? [nMax] : try SampleSizeGrid.geometric(from: nMin, to: nMax, points: points)
+        settings.window = window
+        settings.targetLevel = targetLevel ?? 0
+        settings.depth = depth ?? Self.defaultDepth(for: options.functionClass)
+        settings.learningRates = options.learningRates.sorted()
+        settings.floor = options.floor && !isWindowSweep
         settings.cnnQ = cnnQ?.description
         try settings.validate()
         if targetLevel == nil { settings.targetLevel = try settings.defaultTargetLevel(maxTerms: maxTerms) }

@@ -29,7 +29,7 @@ extension CheckSettings {
         guard (1...Self.maximumLearningRates).contains(learningRates.count),
               learningRates.allSatisfy({ $0.isFinite && $0 > 0 && $0 < 1 }),
               zip(learningRates, learningRates.dropFirst()).allSatisfy(<) else {
-            throw CheckSettingsError(.learningRates, [.name(.learningRates), .text(" must be 1 to \(Self.maximumLearningRates) ascending learning rates in (0, 1), got \(learningRates.map { CheckFormat.short($0) }.joined(separator: ","))")])
+            throw CheckSettingsError(.learningRates, [.name(.learningRates), .text(" must be 1 to \(Self.maximumLearningRates) ascending learning rates in (0, 1), got \(learningRates.map { CheckNumberFormat.short($0) }.joined(separator: ","))")])
         }
         guard (0...20).contains(oracleSizesBelow) else {
             throw CheckSettingsError(.oracleSizesBelow, [.name(.oracleSizesBelow), .text(" must be an integer from 0 to 20, got \(oracleSizesBelow)")])

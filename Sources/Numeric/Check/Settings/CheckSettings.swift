@@ -3,85 +3,100 @@ import Foundation
 
 /// Everything that determines a `ratecalc check` sweep (docs/check.md). Two shards can be merged
 /// only when their settings are equal; the report prints them so a run can be repeated.
+///
+/// The initial value of each property is the documented default (docs/check.md, "How the defaults
+/// were calibrated"; ``CheckRequest`` starts from them). Each stored setting is one row of
+/// ``fields`` (CheckSettings+Fields.swift), which encodes, decodes (with what older shards ran when
+/// the key is absent), writes the report's JSON and the command line: adding a setting is a property
+/// here, a ``CheckField`` case for its key and flag, one row, the `check` flag, and its use.
 public struct CheckSettings: Codable, Sendable, Equatable {
     /// The smoothness exactly as the user typed it (finite vector or matrix, docs/limits.md).
     public var smoothness: String
     /// Mixed or anisotropic γ (one per check).
-    public var gamma: GammaType
+    public var gamma: GammaType = .anisotropic
     /// γ-smooth or piecewise γ-smooth target.
-    public var functionClass: FunctionClass
+    public var functionClass: FunctionClass = .gammaSmooth
     /// Estimators to run, in report order.
-    public var estimators: [CheckEstimator]
-    /// Sample sizes (number of training sequences), ascending, a geometric grid.
-    public var sampleSizes: [Int]
+    public var estimators: [CheckEstimator] = CheckSweep.defaultEstimators(windowSweep: false)
+    /// Sample sizes (number of training sequences), ascending, a geometric grid (``CheckRequest``
+    /// draws it from its n-min, n-max and points; empty until then).
+    public var sampleSizes: [Int] = []
     /// R: replicates per (estimator, n) (`--seeds`; the JSON key stays `seeds`).
-    public var seeds: Int
+    public var seeds: Int = 3
     /// Master seed; every run derives its own seeds from (seed, n, replicate).
-    public var seed: UInt64
+    public var seed: UInt64 = 0
     /// σ: standard deviation of the Gaussian label noise.
-    public var noise: Double
+    public var noise: Double = 1
     /// L: positions per sequence.
-    public var length: Int
+    public var length: Int = 32
     /// D: model width of the neural estimators.
-    public var width: Int
+    public var width: Int = 32
     /// Epoch cap of a neural run (the step cap is `max(minSteps, epochs · steps per epoch)`, so it
     /// grows with n); training usually ends sooner, on a plateau of the validation error.
-    public var epochs: Int
+    public var epochs: Int = 100
     /// K of the polylog band `[r − K/ln n̄, r]`.
-    public var logBand: Double
+    public var logBand: Double = 2
     /// V: window of the piecewise target (tokens ranked by importance), and of `fnn`.
-    public var window: Int
+    public var window: Int = 8
     /// T_max: the target contains every block with γ(s) ≤ T_max.
-    public var targetLevel: Double
+    public var targetLevel: Double = 0
     /// Test sequences used to measure the neural estimators' error.
-    public var testSequences: Int
+    public var testSequences: Int = 512
     /// Lower bound on the step cap of a neural run, so that small n are not under-trained.
-    public var minSteps: Int
+    public var minSteps: Int = 4000
     /// Validation evaluations without a 0.1% improvement before the learning rate decays (×0.3,
     /// twice) and, at the third plateau, training stops (docs/check.md, "Training to convergence").
-    public var patience: Int
+    public var patience: Int = 4
     /// Width of the neural estimators: `.fixed` (D = `width` at every n) or `.theory` (the
     /// parameter count grows with the oracle's basis size at the theory's level T(n)).
-    public var size: CheckNetworkSize
+    public var size: CheckNetworkSize = .fixed
     /// Extra oracle sizes below the smallest n (the geometric grid continued downwards), used
     /// only for the networks' oracle-equivalent sample sizes (docs/check.md, "Efficiency").
-    public var oracleSizesBelow: Int
+    public var oracleSizesBelow: Int = 5
     /// How the oracle picks its level T (`validation` or `theory`, ``CheckOracleLevel``).
-    public var oracleLevel: CheckOracleLevel
+    public var oracleLevel: CheckOracleLevel = .validation
     /// Block weights of the target: `unit` (w_s = 1) or `summable` (θ = 2 norm finite).
-    public var weights: TargetWeights
+    public var weights: TargetWeights = .unit
     /// O22's weak-ℓ^q exponent q of the smoothness, exact (`3/2`), when given: the cnn's theory
     /// note then states its polylog exponent κ = 2/q + 2 + max(4/q, 4) (O22 Thm 10/14) exactly.
     /// It changes no run; absent from the JSON when nil, so older shards read unchanged.
     public var cnnQ: String?
     /// M: blocks of `ssm`, `transformer` (and FNNs of `cnn`, hidden layers of `fnn`). Shards written
     /// before the field existed ran M = 2.
-    public var depth: Int
+    public var depth: Int = 2
     /// Whether `ssm` and `transformer` have the token-wise FNN before their first block (NS24's
     /// pre-FNN; docs/training-engine.md, "Layouts"). Shards written before the field existed ran without it.
-    public var preFeedForward: Bool
+    public var preFeedForward: Bool = true
     /// The peak Adam learning rates tried per neural run, ascending: with more than one, each run
     /// trains once per rate and keeps the fit with the lowest validation MSE (the test set is never
     /// consulted); the chosen rate is recorded in the run's details (`learning_rate`).
-    public var learningRates: [Double]
+    public var learningRates: [Double] = [3e-3]
     /// Whether every network also runs once on noiseless data at the largest n (its approximation
     /// floor, docs/check.md "Approximation floor"). Shards written before the field existed had none.
-    public var floor: Bool
+    public var floor: Bool = true
 
     /// The layout defaults of shards written before `depth`, `preFeedForward`, `learningRates` and
     /// `floor` existed: what those sweeps ran.
     public static let legacyDepth = 2, legacyLearningRates = [3e-3]
 
-    /// Creates settings; `validate()` checks them. The training and oracle options default to
-    /// ``CheckRequest``'s (the documented defaults); `depth`, `preFeedForward`, `learningRates` and
-    /// `floor` default to the legacy layout, what shards without those keys ran.
+    /// Every setting at its documented default, for `smoothness`.
+    public init(smoothness: String) {
+        self.smoothness = smoothness
+    }
+
+    /// The documented defaults (the smoothness empty).
+    public static let standard = CheckSettings(smoothness: "")
+
+    /// Creates settings; `validate()` checks them. The training and oracle options default to the
+    /// documented defaults; `depth`, `preFeedForward`, `learningRates` and `floor` to the legacy
+    /// layout, what shards without those keys ran.
     public init(smoothness: String, gamma: GammaType, functionClass: FunctionClass,
                 estimators: [CheckEstimator], sampleSizes: [Int], seeds: Int, seed: UInt64,
                 noise: Double, length: Int, width: Int, epochs: Int, logBand: Double,
                 window: Int, targetLevel: Double, testSequences: Int,
-                minSteps: Int = CheckRequest.standard.minSteps, oracleLevel: CheckOracleLevel = CheckRequest.standard.oracleLevel,
-                weights: TargetWeights = CheckRequest.standard.weights, patience: Int = CheckRequest.standard.patience,
-                size: CheckNetworkSize = CheckRequest.standard.size, oracleSizesBelow: Int = CheckRequest.standard.oracleSizesBelow,
+                minSteps: Int = CheckSettings.standard.minSteps, oracleLevel: CheckOracleLevel = CheckSettings.standard.oracleLevel,
+                weights: TargetWeights = CheckSettings.standard.weights, patience: Int = CheckSettings.standard.patience,
+                size: CheckNetworkSize = CheckSettings.standard.size, oracleSizesBelow: Int = CheckSettings.standard.oracleSizesBelow,
                 depth: Int = CheckSettings.legacyDepth, preFeedForward: Bool = false,
                 learningRates: [Double] = CheckSettings.legacyLearningRates, floor: Bool = false) {
         self.smoothness = smoothness
@@ -126,56 +141,6 @@ public struct CheckSettings: Codable, Sendable, Equatable {
             if n >= 2, n < smallest, !sizes.contains(n) { sizes.append(n) }
         }
         return sizes
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case smoothness, gamma, estimators, seeds, seed, noise, length, width, epochs, window, weights
-        case functionClass = "class"
-        case sampleSizes = "n"
-        case logBand = "log_band_k"
-        case targetLevel = "target_level"
-        case testSequences = "test_sequences"
-        case minSteps = "min_steps"
-        case oracleLevel = "oracle_level"
-        case patience, size
-        case oracleSizesBelow = "oracle_sizes_below"
-        case cnnQ = "cnn_q"
-        case depth
-        case preFeedForward = "pre_fnn"
-        case learningRates = "learning_rates"
-        case floor
-    }
-
-    /// Decodes settings; the fields added after the first shard format (`cnn_q`, `depth`, `pre_fnn`,
-    /// `learning_rates`, `floor`) may be absent and then take what those older sweeps ran.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        smoothness = try c.decode(String.self, forKey: .smoothness)
-        gamma = try c.decode(GammaType.self, forKey: .gamma)
-        functionClass = try c.decode(FunctionClass.self, forKey: .functionClass)
-        estimators = try c.decode([CheckEstimator].self, forKey: .estimators)
-        sampleSizes = try c.decode([Int].self, forKey: .sampleSizes)
-        seeds = try c.decode(Int.self, forKey: .seeds)
-        seed = try c.decode(UInt64.self, forKey: .seed)
-        noise = try c.decode(Double.self, forKey: .noise)
-        length = try c.decode(Int.self, forKey: .length)
-        width = try c.decode(Int.self, forKey: .width)
-        epochs = try c.decode(Int.self, forKey: .epochs)
-        logBand = try c.decode(Double.self, forKey: .logBand)
-        window = try c.decode(Int.self, forKey: .window)
-        targetLevel = try c.decode(Double.self, forKey: .targetLevel)
-        testSequences = try c.decode(Int.self, forKey: .testSequences)
-        minSteps = try c.decode(Int.self, forKey: .minSteps)
-        patience = try c.decode(Int.self, forKey: .patience)
-        size = try c.decode(CheckNetworkSize.self, forKey: .size)
-        oracleSizesBelow = try c.decode(Int.self, forKey: .oracleSizesBelow)
-        oracleLevel = try c.decode(CheckOracleLevel.self, forKey: .oracleLevel)
-        weights = try c.decode(TargetWeights.self, forKey: .weights)
-        cnnQ = try c.decodeIfPresent(String.self, forKey: .cnnQ)
-        depth = try c.decodeIfPresent(Int.self, forKey: .depth) ?? Self.legacyDepth
-        preFeedForward = try c.decodeIfPresent(Bool.self, forKey: .preFeedForward) ?? false
-        learningRates = try c.decodeIfPresent([Double].self, forKey: .learningRates) ?? Self.legacyLearningRates
-        floor = try c.decodeIfPresent(Bool.self, forKey: .floor) ?? false
     }
 }
 

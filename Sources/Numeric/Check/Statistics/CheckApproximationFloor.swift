@@ -36,12 +36,12 @@ public struct CheckApproximationFloor: Sendable, Equatable {
 
     /// e.g. `noiseless test MSE 0.0123 at n = 16384 (noisy runs: 0.0461, 3.75× the floor)`.
     public var summary: String {
-        var text = "noiseless test MSE \(CheckFormat.short(floorMSE)) at n = \(n)"
+        var text = "noiseless test MSE \(CheckNumberFormat.short(floorMSE)) at n = \(n)"
         if let noisyMeanMSE, let ratio {
-            text += " (noisy runs: \(CheckFormat.short(noisyMeanMSE)), \(CheckFormat.short(ratio))× the floor)"
+            text += " (noisy runs: \(CheckNumberFormat.short(noisyMeanMSE)), \(CheckNumberFormat.short(ratio))× the floor)"
         }
         if limitsFit {
-            text += "; the noisy error is within \(CheckFormat.short(Self.nearFactor))× of it: at large n the fit measures the floor (what the network represents and finds at this size), not learning from more data"
+            text += "; the noisy error is within \(CheckNumberFormat.short(Self.nearFactor))× of it: at large n the fit measures the floor (what the network represents and finds at this size), not learning from more data"
         }
         return text
     }

@@ -48,7 +48,7 @@ public struct CheckConvergence: Sendable, Equatable {
         }
         if interrupted > 0 { parts.append("\(interrupted) interrupted") }
         let ratio = meanTrainRatio.isFinite
-            ? "; final training MSE/σ² = \(CheckFormat.short(meanTrainRatio)) (noise alone: 1 ± \(CheckFormat.short(2 * ratioSamplingError)))" : ""
+            ? "; final training MSE/σ² = \(CheckNumberFormat.short(meanTrainRatio)) (noise alone: 1 ± \(CheckNumberFormat.short(2 * ratioSamplingError)))" : ""
         return parts.joined(separator: ", ") + " (mean \(Int(meanSteps.rounded())) steps)" + ratio
     }
 }

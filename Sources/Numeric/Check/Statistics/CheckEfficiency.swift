@@ -105,19 +105,19 @@ public struct CheckEfficiency: Sendable, Equatable {
         let predicted = meanC.flatMap { c in risk?.localExponent(sizes: grid, efficiency: c) }
         predictedExponent = predicted
 
-        let cText = meanC.map { "c ≈ \(CheckFormat.short($0))" } ?? "c unknown"
+        let cText = meanC.map { "c ≈ \(CheckNumberFormat.short($0))" } ?? "c unknown"
         let outside = total - points.count
         if let trend = self.trend, let interval = self.trendInterval, 2 * outside <= total {
-            let bText = "ln c on ln n has slope \(CheckFormat.short(trend)) \(CheckFormat.interval(interval))"
+            let bText = "ln c on ln n has slope \(CheckNumberFormat.short(trend)) \(CheckNumberFormat.interval(interval))"
             let prediction = predicted.map {
-                "; a rate-optimal estimator \(CheckFormat.short(meanC!))× less efficient than the ideal projection would show r̂ ≈ \(CheckFormat.short($0)) on this grid"
+                "; a rate-optimal estimator \(CheckNumberFormat.short(meanC!))× less efficient than the ideal projection would show r̂ ≈ \(CheckNumberFormat.short($0)) on this grid"
             } ?? ""
             if interval.contains(0) {
                 verdict = .sameRate
                 explanation = "same rate as the oracle up to a constant factor: \(bText) contains 0 (\(cText))\(prediction)"
             } else if interval.lowerBound > 0 {
                 verdict = .slower
-                explanation = "slower than the oracle: \(bText) lies above 0, the network's data need grows like n^\(CheckFormat.short(trend)) (\(cText))\(prediction)"
+                explanation = "slower than the oracle: \(bText) lies above 0, the network's data need grows like n^\(CheckNumberFormat.short(trend)) (\(cText))\(prediction)"
             } else {
                 verdict = .faster
                 explanation = "faster than the oracle's curve: \(bText) lies below 0 (\(cText))\(prediction)"

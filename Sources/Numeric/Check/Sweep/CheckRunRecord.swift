@@ -9,7 +9,7 @@ public struct CheckRunRecord: Codable, Sendable, Equatable {
     public var n: Int
     /// Replicate index `0..<R` (R = `CheckSettings.seeds`); the data and the estimator's
     /// initialisation are seeded from (settings seed, n, replicate), so a run is reproducible on
-    /// its own. JSON key `replicate`; files written before the rename, with `seed`, still decode.
+    /// its own. JSON and CSV column `replicate`; older files whose JSON key is `seed` still decode.
     public var replicate: Int
     /// Mean squared error against the noiseless target on a fresh test set (oracle: exact,
     /// by Parseval, from the coefficients).

@@ -2,7 +2,7 @@ import Foundation
 
 /// Number formatting shared by the check report's text, markdown, LaTeX and SVG outputs
 /// (JSON and CSV print full-precision values instead).
-public enum CheckFormat {
+public enum CheckNumberFormat {
     /// Four significant digits, trailing zeros dropped (`%.4g`): `0.5333`, `0.41`, `1.31e-05`;
     /// `—` when not finite.
     public static func short(_ value: Double) -> String {

@@ -1,6 +1,6 @@
 /// One named quantity of a ``RateResult``, for inline values in notes (`ratecalc value`)
 /// and LaTeX macros (`--format latex-macros`). The formulas are in `docs/formulas.md`.
-public enum RateQuantity: String, CaseIterable, Sendable {
+public enum RateQuantityName: String, CaseIterable, Sendable {
     /// The rate exponent `r = 2(a†−v)/(2(a†−v)+1)` of `E‖f̂ − f°‖² ≲ n^{-r}`.
     case rateExponent = "rate-exponent"
     /// The effective smoothness `a†` (mixed: `ā₁`; anisotropic: `(Σ_k 1/a_k)^{-1}`).
@@ -30,7 +30,7 @@ public enum RateQuantity: String, CaseIterable, Sendable {
 extension RateResult {
     /// The quantity's value, or `nil` when it is undefined for this result (no rate when
     /// `a† ≤ v` or no theorem covers the pair; `ã` for mixed γ).
-    public func value(of quantity: RateQuantity) -> CertifiedValue? {
+    public func value(of quantity: RateQuantityName) -> CertifiedValue? {
         switch quantity {
         case .rateExponent: return rateExponent
         case .aDagger: return aDagger
