@@ -71,6 +71,8 @@ struct CheckSettingField: Sendable {
     let decode: @Sendable (KeyedDecodingContainer<CheckField>, inout CheckSettings) throws -> Void
     /// The value in the report's JSON, nil when it is left out (an absent optional).
     let json: @Sendable (CheckSettings) -> JSONValue?
+    /// The field's own rule (``CheckSettingRule``), nil when the value is acceptable.
+    let validate: @Sendable (CheckSettings) -> CheckSettingsError?
     /// `[flag, value]` (a switch: `[flag]`) when the value differs from `defaults`', `[]` when not;
     /// nil for a setting that ``CheckRequest`` resolves from its own fields (the grid, the window).
     let arguments: (@Sendable (_ value: CheckSettings, _ defaults: CheckSettings) -> [String])?
@@ -78,7 +80,8 @@ struct CheckSettingField: Sendable {
     /// The row of a required setting; `legacy` is what shards without the key ran (nil: the key is
     /// required); `passedThrough` says whether the request sets it as it is (and so a command line writes it).
     static func row<Value: CheckSettingValue>(_ field: CheckField, _ path: WritableKeyPath<CheckSettings, Value> & Sendable,
-                                              legacy: Value? = nil, passedThrough: Bool = true) -> CheckSettingField {
+                                              legacy: Value? = nil, passedThrough: Bool = true,
+                                              rule: CheckSettingRule<Value>? = nil) -> CheckSettingField {
         let encode: @Sendable (CheckSettings, inout KeyedEncodingContainer<CheckField>) throws -> Void = { settings, container in
             try container.encode(settings[keyPath: path], forKey: field)
         }
@@ -95,11 +98,14 @@ struct CheckSettingField: Sendable {
             guard current != defaults[keyPath: path] else { return [] }
             return current.argumentText.isEmpty ? [field.flag] : [field.flag, current.argumentText]
         }
-        return CheckSettingField(field: field, encode: encode, decode: decode, json: json, arguments: passedThrough ? arguments : nil)
+        let validate: @Sendable (CheckSettings) -> CheckSettingsError? = { settings in rule?.check(field, settings[keyPath: path]) }
+        return CheckSettingField(field: field, encode: encode, decode: decode, json: json, validate: validate,
+                                 arguments: passedThrough ? arguments : nil)
     }
 
     /// The row of an optional setting, absent from files and JSON when nil (written by the request).
-    static func optionalRow<Value: CheckSettingValue>(_ field: CheckField, _ path: WritableKeyPath<CheckSettings, Value?> & Sendable) -> CheckSettingField {
+    static func optionalRow<Value: CheckSettingValue>(_ field: CheckField, _ path: WritableKeyPath<CheckSettings, Value?> & Sendable,
+                                                      rule: CheckSettingRule<Value>? = nil) -> CheckSettingField {
         let encode: @Sendable (CheckSettings, inout KeyedEncodingContainer<CheckField>) throws -> Void = { settings, container in
             try container.encodeIfPresent(settings[keyPath: path], forKey: field)
         }
@@ -107,7 +113,10 @@ struct CheckSettingField: Sendable {
             settings[keyPath: path] = try container.decodeIfPresent(Value.self, forKey: field)
         }
         let json: @Sendable (CheckSettings) -> JSONValue? = { settings in settings[keyPath: path]?.jsonValue }
-        return CheckSettingField(field: field, encode: encode, decode: decode, json: json, arguments: nil)
+        let validate: @Sendable (CheckSettings) -> CheckSettingsError? = { settings in
+            settings[keyPath: path].flatMap { rule?.check(field, $0) }
+        }
+        return CheckSettingField(field: field, encode: encode, decode: decode, json: json, validate: validate, arguments: nil)
     }
 }
 
@@ -118,29 +127,29 @@ extension CheckSettings {
         .row(.smoothness, \.smoothness, passedThrough: false),
         .row(.gamma, \.gamma),
         .row(.functionClass, \.functionClass),
-        .row(.estimators, \.estimators, passedThrough: false),
-        .row(.sampleSizes, \.sampleSizes, passedThrough: false),
-        .row(.seeds, \.seeds),
+        .row(.estimators, \.estimators, passedThrough: false, rule: .eachOnce),
+        .row(.sampleSizes, \.sampleSizes, passedThrough: false, rule: .ascendingSampleSizes),
+        .row(.seeds, \.seeds, rule: .positive),
         .row(.seed, \.seed),
-        .row(.noise, \.noise),
-        .row(.length, \.length),
-        .row(.width, \.width),
-        .row(.epochs, \.epochs),
-        .row(.logBand, \.logBand),
-        .row(.window, \.window, passedThrough: false),
-        .row(.targetLevel, \.targetLevel, passedThrough: false),
-        .row(.testSequences, \.testSequences),
-        .row(.minSteps, \.minSteps),
+        .row(.noise, \.noise, rule: .finiteNonNegative),
+        .row(.length, \.length, rule: .positive),
+        .row(.width, \.width, rule: .positive),
+        .row(.epochs, \.epochs, rule: .positive),
+        .row(.logBand, \.logBand, rule: .finiteNonNegative),
+        .row(.window, \.window, passedThrough: false, rule: .positive),
+        .row(.targetLevel, \.targetLevel, passedThrough: false, rule: .finiteNonNegative),
+        .row(.testSequences, \.testSequences, rule: .positive),
+        .row(.minSteps, \.minSteps, rule: .positive),
         .row(.oracleLevel, \.oracleLevel),
         .row(.weights, \.weights),
-        .row(.patience, \.patience),
+        .row(.patience, \.patience, rule: .positive),
         .row(.size, \.size),
-        .row(.oracleSizesBelow, \.oracleSizesBelow),
-        .row(.depth, \.depth, legacy: CheckSettings.legacyDepth, passedThrough: false),
+        .row(.oracleSizesBelow, \.oracleSizesBelow, rule: .within(0...20)),
+        .row(.depth, \.depth, legacy: CheckSettings.legacyDepth, passedThrough: false, rule: .within(1...CheckSettings.maximumDepth)),
         .row(.preFeedForward, \.preFeedForward, legacy: false),
-        .row(.learningRates, \.learningRates, legacy: CheckSettings.legacyLearningRates),
+        .row(.learningRates, \.learningRates, legacy: CheckSettings.legacyLearningRates, rule: .learningRates),
         .row(.floor, \.floor, legacy: false),
-        .optionalRow(.cnnQ, \.cnnQ),
+        .optionalRow(.cnnQ, \.cnnQ, rule: .positiveExactNumber),
     ]
 
     /// Decodes settings row by row (``fields``): keys added after the first shard format
@@ -162,8 +171,87 @@ extension CheckSettings {
         Self.fields.compactMap { field in field.json(self).map { (field.field.key, $0) } }
     }
 
+    /// The first field (in ``fields`` order) whose own rule refuses its value.
+    func firstFieldError() -> CheckSettingsError? {
+        for field in Self.fields { if let error = field.validate(self) { return error } }
+        return nil
+    }
+
     /// `[flag, value…]` of every passed-through setting that differs from `defaults`, in ``fields`` order.
     func arguments(against defaults: CheckSettings) -> [String] {
         Self.fields.flatMap { $0.arguments?(self, defaults) ?? [] }
+    }
+}
+
+/// A rule one setting's value must satisfy on its own (``CheckSettings/validate()`` applies the
+/// rules of every row of ``CheckSettings/fields`` before the rules that relate several settings).
+struct CheckSettingRule<Value>: Sendable {
+    /// The error for `value` of `field`, nil when it is acceptable.
+    let check: @Sendable (_ field: CheckField, _ value: Value) -> CheckSettingsError?
+}
+
+extension CheckSettingRule where Value == Int {
+    /// `<field> must be a positive integer, got <value>`.
+    static var positive: Self { Self { field, value in value < 1 ? .notPositive(field, value) : nil } }
+    /// `<field> must be an integer from a to b, got <value>`.
+    static func within(_ range: ClosedRange<Int>) -> Self {
+        Self { field, value in
+            range.contains(value) ? nil
+                : CheckSettingsError(field, [.name(field), .text(" must be an integer from \(range.lowerBound) to \(range.upperBound), got \(value)")])
+        }
+    }
+}
+
+extension CheckSettingRule where Value == Double {
+    /// `<field> must be a finite number ≥ 0, got <value>`.
+    static var finiteNonNegative: Self {
+        Self { field, value in
+            value.isFinite && value >= 0 ? nil : CheckSettingsError(field, [.name(field), .text(" must be a finite number ≥ 0, got \(value)")])
+        }
+    }
+}
+
+extension CheckSettingRule where Value == [Double] {
+    /// 1 to ``CheckSettings/maximumLearningRates`` ascending rates in (0, 1).
+    static var learningRates: Self {
+        Self { field, rates in
+            let maximum = CheckSettings.maximumLearningRates
+            guard !(1...maximum).contains(rates.count) || !rates.allSatisfy({ $0.isFinite && $0 > 0 && $0 < 1 })
+                    || !zip(rates, rates.dropFirst()).allSatisfy(<) else { return nil }
+            return CheckSettingsError(field, [.name(field), .text(" must be 1 to \(maximum) ascending learning rates in (0, 1), got \(rates.map { CheckNumberFormat.short($0) }.joined(separator: ","))")])
+        }
+    }
+}
+
+extension CheckSettingRule where Value == [Int] {
+    /// Ascending sample sizes ≥ 2 (named by the grid's flags).
+    static var ascendingSampleSizes: Self {
+        Self { _, sizes in
+            guard let smallest = sizes.first, smallest >= 2, zip(sizes, sizes.dropFirst()).allSatisfy(<) else {
+                return CheckSettingsError(.nMin, [.text("the sample sizes ("), .name(.nMin), .text(" … "), .name(.nMax),
+                                                  .text(") must be ascending integers ≥ 2, got \(sizes)")])
+            }
+            return nil
+        }
+    }
+}
+
+extension CheckSettingRule where Value == [CheckEstimator] {
+    /// At least one estimator, each once.
+    static var eachOnce: Self {
+        Self { field, estimators in
+            !estimators.isEmpty && Set(estimators).count == estimators.count ? nil
+                : CheckSettingsError(field, [.name(field), .text(" must list each estimator once, at least one")])
+        }
+    }
+}
+
+extension CheckSettingRule where Value == String {
+    /// An exact number q > 0 (`3/2`, `0.5`).
+    static var positiveExactNumber: Self {
+        Self { field, text in
+            if let q = try? Rational(parsing: text), q.signum > 0 { return nil }
+            return CheckSettingsError(field, [.name(field), .text(" \(SafeText.quoted(text)): expected an exact number q > 0 (3/2, 0.5)")])
+        }
     }
 }
