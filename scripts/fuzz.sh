@@ -29,10 +29,11 @@ build_library() { # name, sources…
     fi
 }
 build_library Bounds Sources/Bounds
+build_library ProcessIO Sources/ProcessIO
 build_library Numeric Sources/Numeric
 # shellcheck disable=SC2086
 swiftc $flags $blas -module-name "Fuzz_$target" fuzz/targets/FuzzSupport.swift "fuzz/targets/$target.swift" \
-    -L "$out" -lNumeric -lBounds -lgmp -lopenblas -llapacke -o "$out/fuzz-$target"
+    -L "$out" -lNumeric -lProcessIO -lBounds -lgmp -lopenblas -llapacke -o "$out/fuzz-$target"
 # libFuzzer's own handler reports a trap (it writes the crashing input); Swift's backtracer would take it first.
 export SWIFT_BACKTRACE=enable=no
 exec "$out/fuzz-$target" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=8192 \
