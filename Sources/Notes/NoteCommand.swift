@@ -7,7 +7,7 @@ struct NoteCommand: Sendable {
     var isCheck: Bool { arguments.first == "check" }
 
     /// A block's command: `rate` when the arguments start with an option, and
-    /// `--format markdown|latex` (by syntax) unless the block names a format.
+    /// `--format markdown|latex|typst` (by syntax) unless the block names a format.
     /// A leading `ratecalc` (the program name, as typed in a shell) is allowed and dropped.
     /// - Throws: ``NotesError`` at 0-based `line` for an empty block, a subcommand other than
     ///   rate, samples, value or check, or an option not allowed in a note.
@@ -23,10 +23,14 @@ struct NoteCommand: Sendable {
         self.arguments = arguments
     }
 
-    /// An inline value's command: `ratecalc value ARGS`.
+    /// An inline value's command: `ratecalc value ARGS`, with `--style typst` in a Typst note
+    /// unless the value names a style.
     /// - Throws: ``NotesError`` at 0-based `line` for an option not allowed in a note.
-    init(inline words: [String], line: Int) throws {
-        arguments = ["value"] + words
+    init(inline words: [String], syntax: NoteSyntax = .markdown, line: Int) throws {
+        var arguments = ["value"] + words
         try NoteOptions.validate(arguments, line: line + 1)
+        let namesStyle = arguments.contains { $0 == "--style" || $0.hasPrefix("--style=") }
+        if let style = syntax.inlineStyle, !namesStyle { arguments += ["--style", style] }
+        self.arguments = arguments
     }
 }

@@ -41,7 +41,7 @@ public enum NoteRender {
     public static func value(_ text: String, run: NoteRunner) throws -> String {
         try failing {
             let words = try NoteScan.words(NoteLine.split(text).map(\.content).joined(separator: " "), line: 0)
-            let command = try NoteCommand(inline: words, line: 0)
+            let command = try NoteCommand(inline: words, syntax: .markdown, line: 0)
             let output = try NotesProcessor.outputLines(of: command, line: 0, run: run)
             guard output.count == 1 else {
                 throw NotesError(line: 1, message: "an inline value must be one line; ratecalc printed \(output.count)")

@@ -1,10 +1,13 @@
-/// The two kinds of files `ratecalc notes` edits, by file extension (`docs/notes.md`).
+/// The kinds of files `ratecalc notes` edits, by file extension (`docs/notes.md`).
 public enum NoteSyntax: String, Sendable, CaseIterable {
     /// Markdown and Quarto (`.md`, `.markdown`, `.qmd`): ```` ```ratecalc ```` blocks and
     /// `<!-- ratecalc:value … -->` inline values.
     case markdown
     /// LaTeX (`.tex`): `% ratecalc: ARGS` blocks and `\ratecalc{ARGS}{VALUE}` inline values.
     case latex
+    /// Typst (`.typ`): `// ratecalc: ARGS` blocks and `/* ratecalc:value ARGS */VALUE/* /ratecalc:value */`
+    /// inline values.
+    case typst
 
     /// The syntax of a file by its extension (case-insensitive), or `nil` for another file.
     public init?(path: String) {
@@ -13,19 +16,32 @@ public enum NoteSyntax: String, Sendable, CaseIterable {
         switch name[name.index(after: dot)...].lowercased() {
         case "md", "markdown", "qmd": self = .markdown
         case "tex": self = .latex
+        case "typ": self = .typst
         default: return nil
         }
     }
 
-    /// The note extensions, for messages: `.md, .markdown, .qmd or .tex`.
-    public static let extensions = ".md, .markdown, .qmd or .tex"
+    /// The note extensions, for messages: `.md, .markdown, .qmd, .tex or .typ`.
+    public static let extensions = ".md, .markdown, .qmd, .tex or .typ"
 
-    /// The `--format` a block of this syntax renders in unless it names one.
-    public var blockFormat: String { self == .markdown ? "markdown" : "latex" }
+    /// The `--format` a block of this syntax renders in unless it names one: the syntax's name.
+    public var blockFormat: String { rawValue }
+
+    /// The comment that starts a marker line: `<!--`, `%` or `//`.
+    private var commentOpener: String {
+        switch self {
+        case .markdown: "<!--"
+        case .latex: "%"
+        case .typst: "//"
+        }
+    }
 
     /// The line that opens a block's generated output.
-    var beginMarker: String { self == .markdown ? "<!-- ratecalc:begin -->" : "% ratecalc:begin" }
+    var beginMarker: String { self == .markdown ? "<!-- ratecalc:begin -->" : "\(commentOpener) ratecalc:begin" }
 
     /// The line that closes a block's generated output.
-    var endMarker: String { self == .markdown ? "<!-- ratecalc:end -->" : "% ratecalc:end" }
+    var endMarker: String { self == .markdown ? "<!-- ratecalc:end -->" : "\(commentOpener) ratecalc:end" }
+
+    /// The `--style` of an inline value that names none: Typst math in Typst, else `ratecalc value`'s default (LaTeX).
+    var inlineStyle: String? { self == .typst ? "typst" : nil }
 }

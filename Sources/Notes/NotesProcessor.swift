@@ -40,7 +40,7 @@ public enum NotesProcessor {
         let lines = NoteLine.split(text)
         let scan = try scan(lines, syntax: syntax)
         let commands = try scan.blocks.map { try NoteCommand(block: $0.arguments, syntax: syntax, line: $0.line) }
-        let inlineCommands = try scan.inlines.map { try NoteCommand(inline: $0.arguments, line: $0.line) }
+        let inlineCommands = try scan.inlines.map { try NoteCommand(inline: $0.arguments, syntax: syntax, line: $0.line) }
         let ending = NoteLine.dominantEnding(lines)
         var edits: [(start: Int, old: [NoteLine], new: [NoteLine], line: Int)] = []
         var notRefreshed: [Int] = []
@@ -107,7 +107,12 @@ public enum NotesProcessor {
 
     /// The note's blocks and inline values, at most ``NoteBudget/maximumCommands`` of them.
     static func scan(_ lines: [NoteLine], syntax: NoteSyntax) throws -> NoteScan {
-        let scan = try syntax == .markdown ? MarkdownScanner.scan(lines) : LaTeXScanner.scan(lines)
+        let scan: NoteScan
+        switch syntax {
+        case .markdown: scan = try MarkdownScanner.scan(lines)
+        case .latex: scan = try LaTeXScanner.scan(lines)
+        case .typst: scan = try TypstScanner.scan(lines)
+        }
         let sites = (scan.blocks.map(\.line) + scan.inlines.map(\.line)).sorted()
         if sites.count > NoteBudget.maximumCommands {
             throw NotesError(line: sites[NoteBudget.maximumCommands] + 1,

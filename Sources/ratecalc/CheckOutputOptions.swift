@@ -5,7 +5,7 @@ import ProcessIO
 
 /// Where and how `check` and `merge` report: stdout in one format, plus optional CSV and SVG files.
 struct CheckOutputOptions: ParsableArguments {
-    @Option(help: "Report format on stdout: text, json, latex or markdown.")
+    @Option(help: "Report format on stdout: text, json, latex, markdown or typst.")
     var format: CheckReportFormat = .text
 
     @Option(help: ArgumentHelp("Write a log-log plot of test MSE vs n (SVG).", valueName: "FILE.svg"))

@@ -8,7 +8,7 @@ struct SamplesCommand: ParsableCommand {
         commandName: "samples",
         abstract: "Sample size n(ε) ≍ ε^(−1/r) for target errors, architectures side by side.",
         discussion: "The exponent 1/r is exact; n(ε) is evaluated without the theorems' unknown constants and polylog factors.",
-        usage: "ratecalc samples --smoothness 1,2,4 --error 1e-2,1e-3 [--arch all] [--format text|json|latex|markdown]",
+        usage: "ratecalc samples --smoothness 1,2,4 --error 1e-2,1e-3 [--arch all] [--format text|json|latex|markdown|typst]",
         examples: "ratecalc samples --smoothness 1,2,4 --error 1e-3 --arch all"
     )
 

@@ -37,7 +37,7 @@ struct TheoryOptions: ParsableArguments {
             transform: Rational.argument)
     var precision: Rational?
 
-    @Option(help: "Output format: text, json, latex, markdown or latex-macros (\\newcommand per quantity).")
+    @Option(help: "Output format: text, json, latex, markdown, latex-macros (\\newcommand per quantity) or typst.")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("macro-prefix"), help: ArgumentHelp("Prefix of the --format latex-macros names (ASCII letters).", valueName: "LETTERS"))
@@ -49,6 +49,9 @@ struct TheoryOptions: ParsableArguments {
     @Flag(name: .customLong("latex-preamble"), help: "Print the LaTeX preamble the latex output needs and exit.")
     var latexPreamble = false
 
+    @Flag(name: .customLong("bibliography"), help: "Print the BibTeX entries that the latex and typst outputs cite (ratecalc.bib) and exit.")
+    var bibliography = false
+
     @Option(name: .customLong("theorems"), help: ArgumentHelp("A theorem file (TOML, docs/theorems.md) added to the library for this call; repeatable.", valueName: "FILE"))
     var theoremFiles: [String] = []
 
@@ -58,10 +61,11 @@ struct TheoryOptions: ParsableArguments {
         }
     }
 
-    /// Prints the preamble when `--latex-preamble` was given; returns whether it did.
+    /// Prints the preamble for `--latex-preamble`, the BibTeX for `--bibliography`; returns whether it did.
     func printedPreamble() throws -> Bool {
         if latexPreamble { try StandardOutput.write(LaTeXNotation.preamble) }
-        return latexPreamble
+        if bibliography { try StandardOutput.write(Bibliography.bibtex) }
+        return latexPreamble || bibliography
     }
 
     /// The built-in theorem library with the `--theorems` files added.

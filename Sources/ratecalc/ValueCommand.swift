@@ -15,7 +15,7 @@ struct ValueCommand: ParsableCommand {
         The options must select exactly one result: one --gamma, one --arch and (with --arch all) one --class. \
         --template puts the value into a text, replacing {value}: 'n^{-{value}}' gives n^{-\\frac{8}{15}}.
         """,
-        usage: "ratecalc value rate-exponent|a-dagger|a-tilde|t-coefficient|samples-exponent|approximation-exponent --smoothness 1,2,4 --gamma anisotropic --arch ssm [--style latex|fraction|decimal] [--template TEXT]",
+        usage: "ratecalc value rate-exponent|a-dagger|a-tilde|t-coefficient|samples-exponent|approximation-exponent --smoothness 1,2,4 --gamma anisotropic --arch ssm [--style latex|fraction|decimal|typst] [--template TEXT]",
         examples: "ratecalc value rate-exponent --smoothness 1,2,4 --gamma anisotropic --arch ssm\nratecalc value rate-exponent --smoothness 1,2,4 --gamma anisotropic --style fraction --template 'n^(-{value})'"
     )
 
@@ -24,7 +24,7 @@ struct ValueCommand: ParsableCommand {
 
     @OptionGroup var theory: TheoryOptions
 
-    @Option(help: "How to write the value: latex (\\frac{8}{15}), fraction (8/15) or decimal.")
+    @Option(help: "How to write the value: latex (\\frac{8}{15}), fraction (8/15), decimal or typst (8/15 in Typst math).")
     var style: ValueStyle = .latex
 
     @Option(help: ArgumentHelp("A text in which {value} is replaced by the value.", valueName: "TEXT"))

@@ -21,7 +21,7 @@ enum TestSet {
 }
 
 /// The one way the tests find and run programs other than the built `ratecalc`: pandoc (Debian's
-/// and pandoc 3 from PyPI's pypandoc-binary), pdflatex, python3 modules. A test that needs one
+/// and pandoc 3 from PyPI's pypandoc-binary), pdflatex, the Typst compiler, python3 modules. A test that needs one
 /// carries `ExternalTool.required(…)`: where a tool is missing it is a visible skip naming
 /// the tool and its install script, and when `CI` is set it runs anyway, so that
 /// ``path(_:)`` fails it (a CI machine without pdflatex fails the suite).
@@ -38,12 +38,15 @@ enum ExternalTool {
         case pandoc3
         /// A module of `python3`, with the script that installs it.
         case pythonModule(String, installer: String)
+        /// The Typst compiler from PyPI's typst, installed by scripts/install-test-tools.sh (``TypstCompiler``).
+        case typst
 
         var isAvailable: Bool {
             switch self {
             case .program(let name): return find(name) != nil
             case .pandoc3: return FileManager.default.isExecutableFile(atPath: ExternalTool.pandoc3.path)
             case .pythonModule(let name, _): return hasPythonModule(name)
+            case .typst: return find("python3") != nil && FileManager.default.fileExists(atPath: TypstCompiler.package.appendingPathComponent("typst/__init__.py").path)
             }
         }
 
@@ -52,6 +55,7 @@ enum ExternalTool {
             case .program(let name): return "\(name) (scripts/install-system-deps.sh)"
             case .pandoc3: return "pandoc 3 from pypandoc-binary (scripts/install-test-tools.sh)"
             case .pythonModule(let name, let installer): return "python3 module \(name) (\(installer))"
+            case .typst: return "typst from PyPI (scripts/install-test-tools.sh)"
             }
         }
     }

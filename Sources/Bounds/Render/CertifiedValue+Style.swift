@@ -6,6 +6,8 @@ public enum ValueStyle: String, CaseIterable, Sendable {
     case fraction
     /// A decimal with 10 significant digits: `0.5333333333` (an enclosure: its midpoint).
     case decimal
+    /// Typst math: `8/15` (an enclosure: its closed form `12/(12 + π^2)` or its compact interval).
+    case typst
 }
 
 extension CertifiedValue {
@@ -15,6 +17,7 @@ extension CertifiedValue {
         case .latex: return LaTeXNotation.value(self, display: true)
         case .fraction: return CertifiedValue.describe(self)
         case .decimal: return midpoint.decimalString(significantDigits: 10)
+        case .typst: return TypstNotation.value(self)
         }
     }
 }

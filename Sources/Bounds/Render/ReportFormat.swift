@@ -10,6 +10,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case markdown
     /// One `\newcommand` per quantity, named with a caller's prefix (docs/notes.md).
     case latexMacros = "latex-macros"
+    /// Typst markup; citations need `ratecalc --bibliography` (docs/latex.md, "Typst").
+    case typst
 }
 
 extension RateReport {
@@ -22,6 +24,7 @@ extension RateReport {
         case .latex: latex(style: latexStyle)
         case .markdown: markdown()
         case .latexMacros: latexMacros(prefix: macroPrefix)
+        case .typst: typst()
         }
     }
 }
@@ -35,6 +38,7 @@ extension SamplePlan {
         case .latex: latex()
         case .markdown: markdown()
         case .latexMacros: latexMacros(prefix: macroPrefix)
+        case .typst: typst()
         }
     }
 }

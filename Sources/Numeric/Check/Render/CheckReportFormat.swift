@@ -9,6 +9,8 @@ public enum CheckReportFormat: String, CaseIterable, Sendable {
     case latex
     /// Pandoc Markdown.
     case markdown
+    /// Typst markup (docs/latex.md, "Typst").
+    case typst
 }
 
 extension CheckReport {
@@ -19,6 +21,7 @@ extension CheckReport {
         case .json: json()
         case .latex: latex()
         case .markdown: markdown()
+        case .typst: typst()
         }
     }
 }
@@ -34,6 +37,7 @@ extension WindowSweepReport {
         case .json: json()
         case .latex: nil
         case .markdown: markdown()
+        case .typst: typst()
         }
     }
 }
