@@ -13,7 +13,7 @@ struct RateCommand: ParsableCommand {
         r = 2(a†−v)/(2(a†−v)+1) of E‖f̂ − f°‖² (exact, with a decimal), the level T(n), the \
         samples exponent 1/r, the theorem with its provenance, and every condition decided exactly.
         """,
-        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown|latex-macros|typst] [--latex-style display|table]\n       ratecalc rate --theorem ID [--param NAME=VALUE,…] [--theorems FILE] [--format text|json]",
+        usage: "ratecalc [rate] --smoothness 1,2,4 [--gamma mixed|anisotropic|both] [--arch ssm|transformer|cnn|all] [--format text|json|latex|markdown|latex-macros|typst] [--latex-style display|table]\n       ratecalc rate --theorem ID [--param NAME=VALUE,…] [--theorems FILE] [--format text|json|typst]",
         examples: "ratecalc --smoothness 1,2,4 --arch ssm\nratecalc --smoothness 1,2,4 --arch all --format json\nratecalc --smoothness 1,2,4 --arch all --format latex\nratecalc --latex-preamble\nratecalc --smoothness 1,2,4 --arch all --format typst\nratecalc --bibliography > ratecalc.bib\nratecalc rate --theorem stone1982 --param beta=2,d=3\nratecalc rate --theorems my.toml --theorem my-holder --param beta=1/2,d=3 --format json"
     )
 

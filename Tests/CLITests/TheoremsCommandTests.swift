@@ -51,7 +51,7 @@ private let minimal = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         (["rate", "--theorems", "/dev/zero", "--theorem", "x"], "/dev/zero: expected a readable regular file"),
         (["rate", "--theorem", "nope"], "--theorem 'nope': expected one of"),
         (["rate", "--theorem", "stone1982", "--param", "beta=1"], "--param: stone1982 needs d=VALUE"),
-        (["rate", "--theorem", "stone1982", "--param", "beta=1,d=1", "--format", "latex"], "--format latex: expected text or json"),
+        (["rate", "--theorem", "stone1982", "--param", "beta=1,d=1", "--format", "latex"], "--format latex: expected text, json or typst"),
         (["rate", "--theorem", "suzuki-nitanda2021"], "--smoothness is missing"),
         (["rate", "--smoothness", "1,2", "--param", "beta=1"], "--param needs --theorem"),
         (["--smoothness", "1,2", "--theorems", broken.path], "\(broken.path):5"),

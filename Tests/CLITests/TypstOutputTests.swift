@@ -59,6 +59,21 @@ import Testing
         #expect(problems.isEmpty, "\(smoothness): \(problems.joined(separator: "; "))")
     }
 
+    @Test("the theorem listing and evaluations compile without warnings", .tags(.external), ExternalTool.required(.typst))
+    func theoremsCompile() throws {
+        let holder = ExternalTool.repository.appendingPathComponent("Examples/theorems/holder.toml").path
+        let minimal = ExternalTool.repository.appendingPathComponent("Examples/theorems/minimal.toml").path
+        let invocations = [["theorems", "--format", "typst"], ["theorems", "--theorems", holder, "--format", "typst"],
+                           ["rate", "--theorem", "stone1982", "--param", "beta=2,d=3", "--format", "typst"],
+                           ["rate", "--theorem", "ns24", "--smoothness", "1,2,4", "--format", "typst"],
+                           ["rate", "--theorem", "o22-thm10", "--smoothness", "1,2,4", "--q", "2", "--format", "typst"],
+                           ["rate", "--theorems", minimal, "--theorem", "my-holder", "--param", "beta=1/2,d=3", "--format", "typst"]]
+        let typst = try document(invocations)
+        #expect(typst.contains("*UNVERIFIED*") && typst.contains("$8/15$ ≈ 0.533333"))
+        let problems = try TypstCompiler.problems(document: typst, bibliography: try output(["--bibliography"]))
+        #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
+    }
+
     @Test("check reports and the window sweep compile without warnings", .tags(.external, .slow), ExternalTool.required(.typst))
     func checkReportsCompile() throws {
         let check = try output(CheckCommandTests.tiny + ["--format", "typst"])
@@ -105,7 +120,11 @@ import Testing
             .replacingOccurrences(of: "@takakura2023approximation", with: "").replacingOccurrences(of: "@nishikawa2024state", with: "")
         #expect(!unescaped.contains("#") && !unescaped.contains("@"), "\(rate)")
         let samples = try output(["samples", "--smoothness", "1,2,4", "--arch", "cnn", "--class", "piecewise", "--theorems", file, "--format", "typst"])
-        let problems = try TypstCompiler.problems(document: rate + "\n" + samples, bibliography: try output(["--bibliography"]))
+        let listing = try output(["theorems", "--theorems", file, "--format", "typst"])
+        let evaluation = try output(["rate", "--theorems", file, "--theorem", "evil", "--smoothness", "1,2,4", "--format", "typst"])
+        #expect(listing.contains("*UNVERIFIED*") && evaluation.contains("*UNVERIFIED*"))
+        let problems = try TypstCompiler.problems(document: [rate, samples, listing, evaluation].joined(separator: "\n"),
+                                                  bibliography: try output(["--bibliography"]))
         #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
     }
 

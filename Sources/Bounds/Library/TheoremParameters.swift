@@ -55,7 +55,7 @@ public enum TheoremRequestError: Error, Sendable, Equatable, CustomStringConvert
     case missingParameter(String, theorem: String)
     /// The theorem's formulas use the smoothness, and none was given.
     case needsSmoothness(theorem: String)
-    /// `--format` other than text or json.
+    /// `--format` other than text, json or typst.
     case unsupportedFormat(String)
 
     /// The line, naming the flag to change.
@@ -70,7 +70,7 @@ public enum TheoremRequestError: Error, Sendable, Equatable, CustomStringConvert
         case .missingParameter(let name, let theorem):
             return "--param: \(theorem) needs \(name)=VALUE"
         case .unsupportedFormat(let format):
-            return "--format \(format): expected text or json with --theorem"
+            return "--format \(format): expected text, json or typst with --theorem"
         case .needsSmoothness(let theorem):
             return "--smoothness is missing: \(theorem)'s formulas use the smoothness (e.g. --smoothness 1,2,4)"
         }

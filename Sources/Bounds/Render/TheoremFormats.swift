@@ -1,9 +1,12 @@
-/// The formats of `ratecalc theorems` and `rate --theorem` (text for people, JSON for programs).
+/// The formats of `ratecalc theorems` and `rate --theorem` (text for people, JSON for programs,
+/// Typst for documents).
 public enum ListingFormat: String, CaseIterable, Sendable {
     /// Aligned plain text.
     case text
     /// One JSON document.
     case json
+    /// Typst markup (docs/latex.md, "Typst").
+    case typst
 }
 
 extension TheoremLibrary {
@@ -12,6 +15,7 @@ extension TheoremLibrary {
         switch format {
         case .text: listingText()
         case .json: listingJSON().rendered() + "\n"
+        case .typst: listingTypst()
         }
     }
 }
@@ -25,7 +29,7 @@ public struct TheoremEvaluationRequest: Sendable {
     public let format: ListingFormat
 
     /// Looks the theorem up and evaluates it.
-    /// - Throws: ``TheoremRequestError`` for an unknown id, a format other than text or JSON, or bad parameters.
+    /// - Throws: ``TheoremRequestError`` for an unknown id, a format other than text, JSON or Typst, or bad parameters.
     public init(theorem id: String, library: TheoremLibrary, parameters: TheoremParameters, smoothness: SmoothnessSummary?,
                 gammas: [GammaType], p: Rational?, q: Rational?, format: ReportFormat, fieldNames: @escaping FieldNames) throws {
         guard let theorem = library.theorem(id: id) else {
@@ -42,6 +46,7 @@ public struct TheoremEvaluationRequest: Sendable {
         switch format {
         case .text: TheoremEvaluation.text(evaluations)
         case .json: TheoremEvaluation.json(evaluations).rendered() + "\n"
+        case .typst: TheoremEvaluation.typst(evaluations)
         }
     }
 }

@@ -106,6 +106,12 @@ public enum TypstNotation {
         return "@\(key)" + detail
     }
 
+    /// `@key` (with its supplement) for a theorem whose source is in ``Bibliography``, else nothing.
+    static func bibliographyReference(_ theorem: Theorem) -> String {
+        guard let key = theorem.source.citationKey, Bibliography.keys.contains(key) else { return "" }
+        return citation(theorem)
+    }
+
     /// A source's citation: `@key` for a ``Bibliography`` entry, else its reference as text.
     static func citation(_ source: Source) -> String {
         guard let key = source.citationKey, Bibliography.keys.contains(key) else { return text(source.reference) }
@@ -125,10 +131,11 @@ public enum TypstNotation {
 
     /// A `#table(…)` in booktabs style (rules above, below the header and at the end, none
     /// between cells), left-aligned; `header` and every row are cells of Typst markup (a cell
-    /// given as `table.cell(…)[…]` is taken as it is).
-    public static func table(header: [String], rows: [[String]]) -> [String] {
+    /// given as `table.cell(…)[…]` is taken as it is). `columns` is Typst's column spec, e.g.
+    /// `(auto, 1fr)`; by default every column is as wide as its content.
+    public static func table(header: [String], rows: [[String]], columns: String? = nil) -> [String] {
         func cell(_ markup: String) -> String { markup.hasPrefix("table.") ? markup : "[\(markup)]" }
-        var lines = ["#table(", "  columns: \(header.count),", "  align: left,", "  stroke: none,", "  table.hline(),",
+        var lines = ["#table(", "  columns: \(columns ?? String(header.count)),", "  align: left,", "  stroke: none,", "  table.hline(),",
                      "  table.header(" + header.map(cell).joined(separator: ", ") + "),", "  table.hline(stroke: 0.5pt),"]
         lines += rows.map { "  " + $0.map(cell).joined(separator: ", ") + "," }
         lines += ["  table.hline(),", ")"]
