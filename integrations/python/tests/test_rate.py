@@ -107,3 +107,5 @@ def test_display_is_the_tools_own_markdown_and_latex():
     assert report._repr_latex_() == cli(arguments + ["latex"]).stdout
     assert str(report) == cli(arguments + ["text"]).stdout
     assert "$8/15$" in report._repr_markdown_()
+    assert report.rendered("typst") == cli(arguments + ["typst"]).stdout
+    assert "[$8/15$ ≈ 0.533333]" in report.rendered("typst")

@@ -26,9 +26,9 @@ class Rendered:
         return run([*self._arguments, f"--format={output_format}"], self._binary)
 
     def rendered(self, output_format: str) -> str:
-        """The tool's rendering of this result: ``"text"``, ``"markdown"`` or ``"latex"``."""
-        if output_format not in ("text", "markdown", "latex"):
-            raise ValueError(f"output_format must be text, markdown or latex, not {output_format!r}")
+        """The tool's rendering of this result: ``"text"``, ``"markdown"``, ``"latex"`` or ``"typst"``."""
+        if output_format not in ("text", "markdown", "latex", "typst"):
+            raise ValueError(f"output_format must be text, markdown, latex or typst, not {output_format!r}")
         cache: Dict[str, str] = self.__dict__.setdefault("_renderings", {})
         if output_format not in cache:
             cache[output_format] = self._render(output_format)
