@@ -24,7 +24,7 @@ struct NotesCommand: ParsableCommand {
         leaves every file unchanged and prints FILE:LINE: error: … (exit 2). --check exits 1 \
         listing stale blocks. See docs/notes.md.
         """,
-        usage: "ratecalc notes FILE… [--check] [--diff] [--run-checks] [--block-time-limit SECONDS]\nratecalc notes --render-block markdown|latex < BLOCK\nratecalc notes --render-value < ARGS",
+        usage: "ratecalc notes FILE… [--check] [--diff] [--run-checks] [--block-time-limit SECONDS]\nratecalc notes --render-block markdown|latex|typst < BLOCK\nratecalc notes --render-value < ARGS",
         examples: "ratecalc notes note.md paper.tex\nratecalc notes --check paper.tex\necho '--smoothness 1,2,4' | ratecalc notes --render-block markdown"
     )
 
@@ -43,7 +43,7 @@ struct NotesCommand: ParsableCommand {
     @Option(name: .customLong("block-time-limit"), parsing: .unconditional, help: ArgumentHelp("Seconds one block or inline value may run before it is stopped and fails (default \(NoteBudget.defaultBlockTimeLimit), or \(NoteBudget.timeLimitVariable)).", valueName: "SECONDS"))
     var blockTimeLimit: Int?
 
-    @Option(name: .customLong("render-block"), help: ArgumentHelp("Read one block's text on stdin and print its output in this format (markdown or latex): what the Pandoc filter runs.", valueName: "FORMAT"))
+    @Option(name: .customLong("render-block"), help: ArgumentHelp("Read one block's text on stdin and print its output in this format (markdown, latex or typst): what the Pandoc filter runs.", valueName: "FORMAT"))
     var renderBlock: NoteSyntax?
 
     @Flag(name: .customLong("render-value"), help: "Read an inline value's arguments on stdin and print its one line: what the Pandoc filter runs.")
