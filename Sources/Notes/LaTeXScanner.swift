@@ -31,29 +31,15 @@ enum LaTeXScanner {
             }
             let text = content.trimmed
             try NoteScan.refuseOrphanMarker(content, line: index, syntax: .latex)
-            if text.hasPrefix("%") {
-                if let arguments = blockArguments(text) {
-                    let words = try NoteScan.words(arguments, line: index)
-                    let generated = try NoteScan.existingOutput(after: index, in: lines, syntax: .latex)
-                    scan.blocks.append(BlockSite(line: index, arguments: words, anchor: index, generated: generated))
-                    index = (generated?.upperBound ?? index) + 1
-                    continue
-                }
-            } else {
-                scan.inlines += try inlineSites(in: content, line: index)
+            if let block = try NoteScan.commentBlock(in: lines, at: index, prefix: "%", syntax: .latex) {
+                scan.blocks.append(block)
+                index = (block.generated?.upperBound ?? index) + 1
+                continue
             }
+            if !text.hasPrefix("%") { scan.inlines += try inlineSites(in: content, line: index) }
             index += 1
         }
         return scan
-    }
-
-    /// `ARGS` of a comment `% ratecalc: ARGS` (not the `ratecalc:begin`/`end` markers).
-    static func blockArguments(_ comment: String) -> String? {
-        let text = comment.drop { $0 == "%" }.trimmed
-        guard text.hasPrefix("ratecalc:") else { return nil }
-        let rest = text.dropFirst("ratecalc:".count)
-        guard rest.first?.isWhitespace == true, !rest.trimmed.isEmpty else { return nil }
-        return rest.trimmed
     }
 
     /// The `\ratecalc{…}{…}` uses of one line, before its first unescaped `%`.

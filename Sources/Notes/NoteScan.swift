@@ -41,6 +41,20 @@ struct NoteScan: Sendable {
         return begin...end
     }
 
+    /// The block of a comment line `PREFIX ratecalc: ARGS` (LaTeX `%`, Typst `//`; the prefix's
+    /// character may repeat) at `index`, with its existing output; nil for any other line (the
+    /// `ratecalc:begin`/`end` markers included).
+    static func commentBlock(in lines: [NoteLine], at index: Int, prefix: String, syntax: NoteSyntax) throws -> BlockSite? {
+        let text = lines[index].content.trimmed
+        guard text.hasPrefix(prefix), let character = prefix.first else { return nil }
+        let rest = text.drop { $0 == character }.trimmed
+        guard rest.hasPrefix("ratecalc:") else { return nil }
+        let arguments = rest.dropFirst("ratecalc:".count)
+        guard arguments.first?.isWhitespace == true, !arguments.trimmed.isEmpty else { return nil }
+        let generated = try existingOutput(after: index, in: lines, syntax: syntax)
+        return BlockSite(line: index, arguments: try words(arguments.trimmed, line: index), anchor: index, generated: generated)
+    }
+
     /// Throws for a begin or end marker line that is not right after a block (a block's own
     /// markers are consumed with it): a stray marker would be taken for output next time.
     static func refuseOrphanMarker(_ content: String, line: Int, syntax: NoteSyntax) throws {

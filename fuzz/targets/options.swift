@@ -19,7 +19,7 @@ public func fuzzOptions(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = report.text(); _ = report.json().rendered()
         if let errors = field(4) {
             let plan = try SamplePlan(report: report, errors: try errors.split(separator: ",").map { try Rational(parsing: String($0)) })
-            _ = plan.text(); _ = plan.json().rendered(); _ = plan.latex(); _ = plan.markdown()
+            _ = plan.text(); _ = plan.json().rendered(); _ = plan.latex(); _ = plan.markdown(); _ = plan.typst()
         }
     } catch {
         FuzzSupport.requireOneSafeLine(error)

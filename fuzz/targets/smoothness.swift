@@ -23,7 +23,7 @@ public func fuzzSmoothness(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let request = try RateRequest(smoothness: summary, gammas: [.mixed, .anisotropic], architectures: Architecture.allCases,
                                       functionClasses: FunctionClass.allCases, q: Rational(1), n: Rational(1000))
         let report = RateReport(request)
-        _ = report.text(); _ = report.json().rendered(); _ = report.latex(); _ = report.markdown()
+        _ = report.text(); _ = report.json().rendered(); _ = report.latex(); _ = report.markdown(); _ = report.typst()
     } catch {
         FuzzSupport.requireOneSafeLine(error)
     }

@@ -14,9 +14,9 @@ public func fuzzTheorems(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let parameters = try TheoremParameters(parsing: [theorem.parameters.map { "\($0)=1/2" }.joined(separator: ",")].filter { !$0.isEmpty })
             let evaluations = try TheoremEvaluation.evaluate(theorem, parameters: parameters, smoothness: summary, gammas: GammaType.allCases,
                                                              p: Rational(1), q: Rational(1), fieldNames: InputField.ownNames)
-            _ = TheoremEvaluation.text(evaluations); _ = TheoremEvaluation.json(evaluations).rendered()
+            _ = TheoremEvaluation.text(evaluations); _ = TheoremEvaluation.json(evaluations).rendered(); _ = TheoremEvaluation.typst(evaluations)
         }
-        _ = library.listingText(); _ = library.listingJSON().rendered()
+        _ = library.listingText(); _ = library.listingJSON().rendered(); _ = library.listingTypst()
     } catch {
         FuzzSupport.requireOneSafeLine(error)
     }
