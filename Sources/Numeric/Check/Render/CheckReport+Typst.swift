@@ -13,20 +13,20 @@ extension CheckReport {
         var lines = [
             "// Typst from ratecalc check: a = (\(smoothness.entries.map(\.description).joined(separator: ", "))), \(settings.gamma.rawValue) gamma, \(settings.functionClass.rawValue).",
             "*ratecalc check*: smoothness $a = (\(entries))$, \(settings.gamma.rawValue) $gamma$, \(text(settings.functionClass.rawValue)); " +
-                "theory $r = \(TypstNotation.number(theoryRate))$ ≈ \(text(CheckFormat.short(theoryRate.doubleValue))); " +
-                "polylog band $[r - K \\/ ln macron(n), r]$ = \(text(CheckFormat.interval(logBand.lower...max(logBand.lower, logBand.upper)))) " +
-                "($K$ = \(text(CheckFormat.short(logBand.k))), $macron(n)$ = \(text(CheckFormat.short(logBand.geometricMeanN)))).",
+                "theory $r = \(TypstNotation.number(theoryRate))$ ≈ \(text(CheckNumberFormat.short(theoryRate.doubleValue))); " +
+                "polylog band $[r - K \\/ ln macron(n), r]$ = \(text(CheckNumberFormat.interval(logBand.lower...max(logBand.lower, logBand.upper)))) " +
+                "($K$ = \(text(CheckNumberFormat.short(logBand.k))), $macron(n)$ = \(text(CheckNumberFormat.short(logBand.geometricMeanN)))).",
             "",
         ]
-        func interval(_ range: ClosedRange<Double>?) -> String { range.map { text(CheckFormat.interval($0)) } ?? "—" }
+        func interval(_ range: ClosedRange<Double>?) -> String { range.map { text(CheckNumberFormat.interval($0)) } ?? "—" }
         var rows: [[String]] = summaries.map { summary in
-            let fitted = summary.fit.map { text(CheckFormat.short($0.exponent)) + " " + interval($0.interval) } ?? "—"
-            let trend = summary.efficiency.flatMap { e in e.trend.map { text(CheckFormat.short($0)) + " " + interval(e.trendInterval) } } ?? "—"
+            let fitted = summary.fit.map { text(CheckNumberFormat.short($0.exponent)) + " " + interval($0.interval) } ?? "—"
+            let trend = summary.efficiency.flatMap { e in e.trend.map { text(CheckNumberFormat.short($0)) + " " + interval(e.trendInterval) } } ?? "—"
             let converged = summary.convergence.map { "\($0.plateau)\\/\($0.runs)" } ?? "—"
             return [text(summary.estimator.rawValue), fitted, trend, converged, text(summary.verdict.rawValue)]
         }
         if let difference {
-            rows.append(["SSM − Transformer", text(CheckFormat.short(difference.difference)) + " " + interval(difference.interval), "", "", text(difference.intervalMethod)])
+            rows.append(["SSM − Transformer", text(CheckNumberFormat.short(difference.difference)) + " " + interval(difference.interval), "", "", text(difference.intervalMethod)])
         }
         lines += TypstNotation.table(header: ["estimator", "$hat(r)$ [95%]", "efficiency slope $b$ [95%]", "converged", "verdict"], rows: rows)
         lines.append("")
@@ -53,7 +53,7 @@ extension CheckReport {
         if trained { header += ["steps", "stopped", "train MSE \\/ $sigma^2$"] }
         if efficiency != nil { header.append("$c = n \\/ n_\"eq\"$") }
         let rows: [[String]] = summary.rows.map { row in
-            var cells = ["\(row.n)", "\(row.runs)", text(CheckFormat.short(row.meanMSE)), text("\(CheckFormat.short(row.minMSE)) – \(CheckFormat.short(row.maxMSE))")]
+            var cells = ["\(row.n)", "\(row.runs)", text(CheckNumberFormat.short(row.meanMSE)), text("\(CheckNumberFormat.short(row.minMSE)) – \(CheckNumberFormat.short(row.maxMSE))")]
             if trained { cells += trainingCells(summary.runs.filter { $0.n == row.n }).map(text) }
             if let efficiency { cells.append(efficiency.sizes.first { $0.n == row.n }.map { text(CheckReport.cText($0)) } ?? "—") }
             return cells
