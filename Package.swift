@@ -35,7 +35,7 @@ let package = Package(
         // Process concerns shared by every command: stdout that fails loudly, atomic output files,
         // Ctrl-C/SIGTERM and the stderr progress line (Foundation only).
         .target(name: "ProcessIO"),
-        // Notes: refreshing ratecalc blocks in Markdown, Quarto and LaTeX files (text only).
+        // Notes: refreshing ratecalc blocks in Markdown, Quarto, LaTeX and Typst files (text only).
         .target(name: "Notes"),
         // Empirical side: estimators, training, synthetic targets, the check sweep.
         .target(name: "Numeric", dependencies: ["Bounds", "CBLAS", "ProcessIO"]),
