@@ -126,6 +126,20 @@ import Testing
         let problems = try TypstCompiler.problems(document: [rate, samples, listing, evaluation].joined(separator: "\n"),
                                                   bibliography: try output(["--bibliography"]))
         #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
+
+        // The same file in a .typ note: the refreshed note keeps its one block, a second run
+        // changes nothing, and it compiles.
+        let note = "// ratecalc: --smoothness 1,2,4 --arch cnn --class piecewise --theorems evil.toml\n#bibliography(\"ratecalc.bib\")\n"
+        try scratch.write("note.typ", note)
+        try scratch.write("ratecalc.bib", try output(["--bibliography"]))
+        let first = try ExternalTool.run(CLIRunner.binary, ["notes", "note.typ"], in: scratch.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        let refreshed = try scratch.read("note.typ")
+        #expect(refreshed.components(separatedBy: "// ratecalc:end").count == 2 && refreshed.contains("EVIL"))
+        let second = try ExternalTool.run(CLIRunner.binary, ["notes", "--check", "note.typ"], in: scratch.url)
+        #expect(second.status == 0 && second.stdout.isEmpty, "\(second.stdout)\(second.stderr)")
+        let noteProblems = try TypstCompiler.problems("note.typ", in: scratch.url)
+        #expect(noteProblems.isEmpty, "\(noteProblems.joined(separator: "; "))")
     }
 
     @Test("the example note is fresh, refreshes idempotently and compiles", .tags(.external), ExternalTool.required(.typst))
