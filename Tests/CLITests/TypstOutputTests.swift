@@ -37,6 +37,11 @@ import Testing
         #expect(try TypstCompiler.problems(document: "@nishikawa2024state\n", bibliography: nil).contains { $0.hasPrefix("error:") })
     }
 
+    @Test func typstGolden() throws {
+        try Golden.check("rate-1,2,4-all.typ", ["--smoothness", "1,2,4", "--arch", "all", "--format", "typst"])
+        try Golden.check("samples-1,2,4-all.typ", ["samples", "--smoothness", "1,2,4", "--arch", "all", "--format", "typst"])
+    }
+
     @Test func bibliographyIsTheDocsFile() throws {
         let docs = try String(contentsOf: ExternalTool.repository.appendingPathComponent("docs/references.bib"), encoding: .utf8)
         #expect(try output(["--bibliography"]) == docs)
