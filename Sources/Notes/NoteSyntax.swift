@@ -27,20 +27,23 @@ public enum NoteSyntax: String, Sendable, CaseIterable {
     /// The `--format` a block of this syntax renders in unless it names one: the syntax's name.
     public var blockFormat: String { rawValue }
 
-    /// The comment that starts a marker line: `<!--`, `%` or `//`.
-    private var commentOpener: String {
+    /// The line that opens a block's generated output.
+    var beginMarker: String {
         switch self {
-        case .markdown: "<!--"
-        case .latex: "%"
-        case .typst: "//"
+        case .markdown: "<!-- ratecalc:begin -->"
+        case .latex: "% ratecalc:begin"
+        case .typst: "// ratecalc:begin"
         }
     }
 
-    /// The line that opens a block's generated output.
-    var beginMarker: String { self == .markdown ? "<!-- ratecalc:begin -->" : "\(commentOpener) ratecalc:begin" }
-
     /// The line that closes a block's generated output.
-    var endMarker: String { self == .markdown ? "<!-- ratecalc:end -->" : "\(commentOpener) ratecalc:end" }
+    var endMarker: String {
+        switch self {
+        case .markdown: "<!-- ratecalc:end -->"
+        case .latex: "% ratecalc:end"
+        case .typst: "// ratecalc:end"
+        }
+    }
 
     /// The `--style` of an inline value that names none: Typst math in Typst, else `ratecalc value`'s default (LaTeX).
     var inlineStyle: String? { self == .typst ? "typst" : nil }
