@@ -17,4 +17,10 @@ import Testing
         #expect(TypstNotation.number(Rational(8, 15)) == "8/15" && TypstNotation.number(Rational(-1, 2)) == "-1/2" && TypstNotation.number(Rational(2)) == "2")
         #expect(TypstNotation.exponent(CertifiedValue(exact: Rational(8, 15)), symbol: "r") == "8\\/15")
     }
+
+    @Test func conditionsAreMathFromTheParsedTerm() throws {
+        let comparison = try ExpressionParser.comparison("2*beta/(2*beta + t_1) >= pos(a_dagger - v)^2 * min(q, 1/2)")
+        #expect(ExpressionNotation.typst(comparison) == #"(2 beta)/(2 beta + "t_1") ≥ (a^dagger - v)_+^(2) dot min(q, 1/2)"#)
+        #expect(SmoothnessPredicate.reciprocalSumFinite.typst == "tilde(a) < infinity")
+    }
 }

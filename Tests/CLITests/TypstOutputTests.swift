@@ -72,9 +72,11 @@ import Testing
                            ["rate", "--theorem", "stone1982", "--param", "beta=2,d=3", "--format", "typst"],
                            ["rate", "--theorem", "ns24", "--smoothness", "1,2,4", "--format", "typst"],
                            ["rate", "--theorem", "o22-thm10", "--smoothness", "1,2,4", "--q", "2", "--format", "typst"],
-                           ["rate", "--theorems", minimal, "--theorem", "my-holder", "--param", "beta=1/2,d=3", "--format", "typst"]]
+                           ["rate", "--theorems", minimal, "--theorem", "my-holder", "--param", "beta=1/2,d=3", "--format", "typst"],
+                           ["rate", "--theorems", holder, "--theorem", "my-composition", "--param", "beta=1/2,d=3,k=2", "--format", "typst"]]
         let typst = try document(invocations)
         #expect(typst.contains("*UNVERIFIED*") && typst.contains("$8/15$ ≈ 0.533333"))
+        #expect(typst.contains("$2 beta + d > 0$ holds") && typst.contains("$macron(a)_1 < macron(a)_2$"))
         let problems = try TypstCompiler.problems(document: typst, bibliography: try output(["--bibliography"]))
         #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
     }

@@ -118,10 +118,14 @@ public enum TypstNotation {
         return "@\(key)"
     }
 
-    /// A condition as text: `a† > v holds (4/7 > 0)`, with its role when not simply required.
+    /// A condition: its math (`$a^dagger > v$`, from the parsed comparison or the smoothness
+    /// predicate its name states; the display name as text otherwise), status, role when not
+    /// simply required, and the exact numbers behind the decision: `$a^dagger > v$ holds (4\/7 \> 0)`.
     static func condition(_ condition: Condition) -> String {
+        let math = SmoothnessPredicate(rawValue: condition.name)?.typst
+            ?? (try? ExpressionParser.comparison(condition.name)).map(ExpressionNotation.typst)
         let role = condition.required ? "" : " (\(condition.role))"
-        return text("\(condition.displayName) \(condition.status.rawValue)\(role) (\(condition.detail))")
+        return (math.map { "$\($0)$" } ?? text(condition.displayName)) + " " + text("\(condition.status.rawValue)\(role) (\(condition.detail))")
     }
 
     /// The comment line that opens every Typst output; citations need ratecalc's bibliography.
