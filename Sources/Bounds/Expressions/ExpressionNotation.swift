@@ -90,11 +90,19 @@ public enum ExpressionNotation {
 
     /// Parenthesised when a sum or difference (or, with `unlessAtom`, anything but a name or number).
     private static func grouped(_ expression: Expression, unlessAtom: Bool) -> String {
+        grouped(expression, unlessAtom: unlessAtom, rendered: latex)
+    }
+
+    /// `rendered(expression)`, in parentheses when a sum or difference (or, with `unlessAtom`,
+    /// anything but a name or an integer): the grouping rule of every notation (LaTeX, Typst).
+    static func grouped(_ expression: Expression, unlessAtom: Bool, rendered: (Expression) -> String) -> String {
+        let needsParentheses: Bool
         switch expression {
-        case .binary(.plus, _, _), .binary(.minus, _, _), .negated: return "(\(latex(expression)))"
-        case .number(let x) where unlessAtom && !x.isInteger: return "(\(latex(expression)))"
-        case .number, .variable, .call: return latex(expression)
-        default: return unlessAtom ? "(\(latex(expression)))" : latex(expression)
+        case .binary(.plus, _, _), .binary(.minus, _, _), .negated: needsParentheses = true
+        case .number(let x): needsParentheses = unlessAtom && !x.isInteger
+        case .variable, .call: needsParentheses = false
+        default: needsParentheses = unlessAtom
         }
+        return needsParentheses ? "(\(rendered(expression)))" : rendered(expression)
     }
 }

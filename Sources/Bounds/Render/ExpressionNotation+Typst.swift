@@ -37,14 +37,9 @@ extension ExpressionNotation {
         }
     }
 
-    /// Parenthesised when a sum or difference (or, with `unlessAtom`, anything but a name or number).
+    /// Parenthesised by the rule of ``grouped(_:unlessAtom:rendered:)``.
     private static func typstGrouped(_ expression: Expression, unlessAtom: Bool) -> String {
-        switch expression {
-        case .binary(.plus, _, _), .binary(.minus, _, _), .negated: return "(\(typst(expression)))"
-        case .number(let x) where unlessAtom && !x.isInteger: return "(\(typst(expression)))"
-        case .number, .variable, .call: return typst(expression)
-        default: return unlessAtom ? "(\(typst(expression)))" : typst(expression)
-        }
+        grouped(expression, unlessAtom: unlessAtom, rendered: typst)
     }
 }
 
