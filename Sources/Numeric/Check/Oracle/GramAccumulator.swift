@@ -10,15 +10,20 @@ import Foundation
 /// same call whatever the thread count, so the result is deterministic. OpenBLAS must be
 /// single-threaded (`LeastSquaresOracle.fit` sees to it).
 /// No `rows × P` matrix is ever held. `G` is column-major with leading dimension `capacity`;
-/// its upper triangle `G[i, j], i ≤ j < size` is valid.
+/// its upper triangle `G[i, j], i ≤ j < size` is valid. Extending past `capacity` reallocates `G`
+/// to the new size (the valid triangle is copied; the arithmetic, and so every bit, is the same), so
+/// memory follows the basis the search reaches: `8·P²` bytes for `G`, not the largest candidate's.
+/// With `route` `.automatic`, an extension whose basis has a small frequency grid is computed from
+/// the sample's trigonometric moments instead (`GramAccumulator+Moments.swift`, ``TrigonometricMoments``):
+/// the same matrix up to rounding, at a cost of rows × grid instead of rows·P²/2.
 final class GramAccumulator {
     /// Rows per BLAS chunk.
     static let chunkRows = 1024
     /// New columns per BLAS call; slabs run concurrently.
     static let slabColumns = 128
 
-    /// Largest basis size; leading dimension of `gram`.
-    let capacity: Int
+    /// Leading dimension of `gram`: the basis size it is allocated for (grown by `extend`).
+    private(set) var capacity: Int
     /// Basis size accumulated so far.
     private(set) var size = 0
     /// `G = ΦᵀΦ`, column-major, upper triangle valid.
@@ -30,11 +35,16 @@ final class GramAccumulator {
     /// Number of rows accumulated.
     let rowCount: Int
 
-    private let rowIndices: [Int]
+    /// The sample rows, in accumulation order.
+    let rowIndices: [Int]
+    /// Design-matrix products or moments (`GramAccumulator+Moments.swift`).
+    let route: GramRoute
 
-    /// Accumulates over the sample rows `rowIndices` (in that order); basis up to `capacity` terms.
-    init(rowIndices: [Int], capacity: Int, targets: [Double]) {
+    /// Accumulates over the sample rows `rowIndices` (in that order); `G` is allocated for
+    /// `capacity` terms at first and grows when `extend` goes further.
+    init(rowIndices: [Int], capacity: Int, targets: [Double], route: GramRoute = .automatic) {
         self.rowIndices = rowIndices
+        self.route = route
         squaredTargets = rowIndices.reduce(0) { $0 + targets[$1] * targets[$1] }
         self.rowCount = rowIndices.count
         self.capacity = max(capacity, 1)
@@ -46,10 +56,17 @@ final class GramAccumulator {
     /// `layout` (`newSize` terms), on the threads of `team`.
     func extend(to newSize: Int, blockCount: Int, layout: TrigonometricLayout,
                 coordinates: [Double], targets: [Double], team: ThreadTeam) {
-        precondition(newSize <= capacity && newSize >= size)
+        precondition(newSize >= size)
+        if newSize > capacity { grow(to: newSize) }
         let oldSize = size
         let added = newSize - oldSize
         if added == 0 || rowCount == 0 { size = newSize; return }
+        if let (moments, frequencies) = momentRoute(to: newSize, layout: layout) {
+            extendByMoments(to: newSize, moments: moments, frequencies: frequencies, coordinates: coordinates,
+                            targets: targets, team: team)
+            size = newSize
+            return
+        }
         let K = layout.coordinateCount
         let R = Self.chunkRows
         let sub = TrigonometricLayout.chunkRows
@@ -119,5 +136,14 @@ final class GramAccumulator {
             start += count
         }
         size = newSize
+    }
+
+    /// Reallocates `gram` with leading dimension `newCapacity`, keeping the valid upper triangle.
+    private func grow(to newCapacity: Int) {
+        var grown = [Double](repeating: 0, count: newCapacity * newCapacity)
+        for j in 0..<size { for i in 0...j { grown[j * newCapacity + i] = gram[j * capacity + i] } }
+        gram = grown
+        moment += [Double](repeating: 0, count: newCapacity - capacity)
+        capacity = newCapacity
     }
 }

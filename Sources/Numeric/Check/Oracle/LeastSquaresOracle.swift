@@ -29,6 +29,15 @@ public enum LeastSquaresOracle {
     public static func fit(target: SyntheticTarget, sample: TargetSample, levelChoice: OracleLevelChoice,
                            maxBasisSize: Int = defaultMaxBasisSize, seed: UInt64,
                            parallelism: Parallelism = .serial) throws -> OracleFit {
+        try fit(target: target, sample: sample, levelChoice: levelChoice, maxBasisSize: maxBasisSize, seed: seed,
+                parallelism: parallelism, route: .automatic)
+    }
+
+    /// ``fit(target:sample:levelChoice:maxBasisSize:seed:parallelism:)`` with the Gram matrices built by `route`
+    /// (the tests compare the two routes).
+    static func fit(target: SyntheticTarget, sample: TargetSample, levelChoice: OracleLevelChoice,
+                    maxBasisSize: Int = defaultMaxBasisSize, seed: UInt64,
+                    parallelism: Parallelism = .serial, route: GramRoute) throws -> OracleFit {
         let K = target.coordinateCount
         let rows = sample.rows
         guard rows > 0, sample.coordinates.count == rows * K, sample.noisy.count == rows,
@@ -41,32 +50,32 @@ public enum LeastSquaresOracle {
         let team = ThreadTeam(parallelism)
         switch levelChoice {
         case .fixed(let level):
-            return try fitFixed(target: target, sample: sample, level: level, maxBasisSize: maxBasisSize, team: team)
+            return try fitFixed(target: target, sample: sample, level: level, maxBasisSize: maxBasisSize, team: team, route: route)
         case .validation(let fraction):
             return try fitValidated(target: target, sample: sample, fraction: fraction,
-                                    maxBasisSize: maxBasisSize, seed: seed, team: team)
+                                    maxBasisSize: maxBasisSize, seed: seed, team: team, route: route)
         }
     }
 
     private static func fitFixed(target: SyntheticTarget, sample: TargetSample, level: Double,
-                                 maxBasisSize: Int, team: ThreadTeam) throws -> OracleFit {
+                                 maxBasisSize: Int, team: ThreadTeam, route: GramRoute) throws -> OracleFit {
         guard level.isFinite, level >= 0 else {
             throw CheckInputError("oracle level T must be a finite number ≥ 0, got \(level)")
         }
         let basis = OracleBasis.fixed(target: target, level: level)
         let size = basis.candidates[0].size
         guard size <= maxBasisSize else {
-            throw CheckInputError("oracle basis γ(s) < \(level) has \(size) functions, more than maxBasisSize = \(maxBasisSize)")
+            throw CheckInputError("oracle basis γ(s) < \(level) has \(size) functions, more than the limit of \(maxBasisSize) (its fit would hold \(peakBytes(basisSize: size) >> 20) MiB; the limit is \(peakBytes(basisSize: maxBasisSize) >> 20) MiB)")
         }
         guard size <= sample.rows else {
             throw CheckInputError("oracle basis γ(s) < \(level) has \(size) functions but the sample has only \(sample.rows) rows")
         }
         let layout = TrigonometricLayout(blocks: basis.blocks.map(\.s), coordinateCount: target.coordinateCount)
-        let all = GramAccumulator(rowIndices: Array(0..<sample.rows), capacity: size, targets: sample.noisy)
+        let all = GramAccumulator(rowIndices: Array(0..<sample.rows), capacity: size, targets: sample.noisy, route: route)
         all.extend(to: size, blockCount: basis.blocks.count, layout: layout, coordinates: sample.coordinates,
                    targets: sample.noisy, team: team)
-        guard let coefficients = PrefixCholesky.solve(gram: all.gram, ld: all.capacity, moment: all.moment,
-                                                      prefix: size) else {
+        // capacity == size: the Gram matrix is already packed and is factored in place.
+        guard let coefficients = PrefixCholesky.solve(packed: &all.gram, moment: all.moment, size: size) else {
             throw CheckInputError("oracle normal equations at level \(level) (\(size) functions, \(sample.rows) rows) are not positive definite")
         }
         var fit = OracleFit(testMSE: parsevalError(target: target, fitted: coefficients), level: level,
@@ -77,7 +86,7 @@ public enum LeastSquaresOracle {
     }
 
     private static func fitValidated(target: SyntheticTarget, sample: TargetSample, fraction: Double,
-                                     maxBasisSize: Int, seed: UInt64, team: ThreadTeam) throws -> OracleFit {
+                                     maxBasisSize: Int, seed: UInt64, team: ThreadTeam, route: GramRoute) throws -> OracleFit {
         let sequences = sample.dataset.count
         guard fraction > 0, fraction < 1 else {
             throw CheckInputError("oracle validation fraction must be in (0, 1), got \(fraction)")
@@ -98,10 +107,11 @@ public enum LeastSquaresOracle {
         let cap = validationBasisCap(trainingRows: trainRows.count, maxBasisSize: maxBasisSize)
         let basis = OracleBasis.candidates(target: target, cap: cap)
         let candidates = basis.candidates
-        let largest = candidates.last!.size
         let layout = TrigonometricLayout(blocks: basis.blocks.map(\.s), coordinateCount: target.coordinateCount)
-        let train = GramAccumulator(rowIndices: trainRows, capacity: largest, targets: sample.noisy)
-        let validation = GramAccumulator(rowIndices: heldRows, capacity: largest, targets: sample.noisy)
+        // Allocated for the first stage; each stage grows them, so memory follows the basis reached.
+        let firstStage = candidates.count > 1 ? candidates[OracleBasis.nextStage(after: 0, in: candidates)].size : 0
+        let train = GramAccumulator(rowIndices: trainRows, capacity: firstStage, targets: sample.noisy, route: route)
+        let validation = GramAccumulator(rowIndices: heldRows, capacity: firstStage, targets: sample.noisy, route: route)
 
         var errors: [Double?] = Array(repeating: nil, count: candidates.count)
         errors[0] = candidates[0].size == 0 ? validation.squaredTargets / Double(max(1, validation.rowCount)) : nil
@@ -118,7 +128,8 @@ public enum LeastSquaresOracle {
             reached = next
             stageSizes.append(stage.size)
             let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: stage.size)
-            let prefixErrors = cholesky.heldOutErrors(trainMoment: train.moment, gram: validation.gram,
+            let scored = candidates.filter { $0.size <= cholesky.size }.map(\.size)
+            let prefixErrors = cholesky.heldOutErrors(at: scored, trainMoment: train.moment, gram: validation.gram,
                                                       ld: validation.capacity, moment: validation.moment,
                                                       squaredTargets: validation.squaredTargets,
                                                       rows: validation.rowCount)
@@ -134,11 +145,13 @@ public enum LeastSquaresOracle {
             if OracleBasis.searchIsDone(stageSize: stage.size, bestSize: candidates[best].size, scoredBeyondBest: scoredBeyond) { break }
         }
         let chosen = candidates[best]
-        var combined = train.gram
-        for j in 0..<chosen.size { for i in 0...j { combined[j * train.capacity + i] += validation.gram[j * validation.capacity + i] } }
+        // The leading chosen.size block of G_train + G_held, packed (one P² copy, factored in place).
+        let p = chosen.size
+        var combined = [Double](repeating: 0, count: p * p)
+        for j in 0..<p { for i in 0...j { combined[j * p + i] = train.gram[j * train.capacity + i] + validation.gram[j * validation.capacity + i] } }
         let moment = zip(train.moment, validation.moment).map { $0 + $1 }
         let coefficients: [Double]
-        if let all = PrefixCholesky.solve(gram: combined, ld: train.capacity, moment: moment, prefix: chosen.size) {
+        if let all = PrefixCholesky.solve(packed: &combined, moment: moment, size: p) {
             coefficients = all
         } else {
             let cholesky = PrefixCholesky(gram: train.gram, ld: train.capacity, size: chosen.size)
@@ -151,8 +164,16 @@ public enum LeastSquaresOracle {
         return fit
     }
 
-    /// The largest basis `fit` uses unless told otherwise: its Gram matrices cost `rows·P²`.
-    public static let defaultMaxBasisSize = 3000
+    /// The largest basis `fit` uses unless told otherwise, set by memory: the fit holds at most
+    /// four `P × P` Float64 matrices at once (the training and held-out Gram matrices, the Cholesky
+    /// factor and the scored `U⁻ᵀG_vU⁻¹` of a search stage; at the refit the two Gram matrices and
+    /// their packed sum), `32·P²` bytes — 2 GiB at P = 8192 (docs/check.md, "The oracle's basis
+    /// limit"). Its time is the Gram matrices' `rows·P²/2` multiply-adds.
+    public static let defaultMaxBasisSize = 8192
+
+    /// The fit's peak memory in bytes for a basis of `size` functions: `4·size²` Float64 (see
+    /// ``defaultMaxBasisSize``).
+    public static func peakBytes(basisSize size: Int) -> Int { 32 * size * size }
 
     /// The largest candidate basis of the validation search: `min(maxBasisSize, trainingRows/2)`, so
     /// that every candidate has at least two training rows per function.

@@ -49,34 +49,30 @@ struct PrefixCholesky {
         return c
     }
 
-    /// Held-out MSE of the prefix fits for every p in `0...size`:
+    /// Held-out MSE of the prefix fits for each p in `sizes` (each `≤ size`):
     ///
-    ///     MSE(p) = (yᵀy − 2 ĉ_pᵀ b_v + ĉ_pᵀ G_v ĉ_p) / n_v = (yᵀy − 2 w_pᵀ v_p + w_pᵀ Q_p w_p) / n_v
+    ///     MSE(p) = (yᵀy − 2 ĉ_pᵀ b_v + ĉ_pᵀ G_v ĉ_p) / n_v,   ĉ_p = U_p⁻¹ w_p,  w = U⁻ᵀ b
     ///
-    /// with `w = U⁻ᵀ b` (training moments), `v = U⁻ᵀ b_v`, `Q = U⁻ᵀ G_v U⁻¹` (two `dtrsm`); the
-    /// leading blocks of v and Q belong to the prefix, so all p cost one O(P²) pass.
-    func heldOutErrors(trainMoment: [Double], gram heldOut: [Double], ld: Int, moment heldOutMoment: [Double],
-                       squaredTargets: Double, rows: Int) -> [Double] {
-        let n = size
+    /// with `b` the training moments and `G_v`, `b_v` the held-out ones (upper triangle of
+    /// `heldOut`, leading dimension `ld`): one `dtrsv` and one `dsymv` per size, O(P²) each, so
+    /// scoring the few candidate levels of a stage costs far less than its factor (O(P³)).
+    func heldOutErrors(at sizes: [Int], trainMoment: [Double], gram heldOut: [Double], ld: Int,
+                       moment heldOutMoment: [Double], squaredTargets: Double, rows: Int) -> [Int: Double] {
         let scale = 1 / Double(max(rows, 1))
-        guard n > 0 else { return [max(0, squaredTargets * scale)] }
         let w = forward(trainMoment)
-        let v = forward(heldOutMoment)
-        var q = Self.leadingBlock(heldOut, ld: ld, size: n)
-        for j in 0..<n { for i in 0..<j { q[i * n + j] = q[j * n + i] } }   // symmetrize
-        cblas_dtrsm(CblasColMajor, CblasRight, CblasUpper, CblasNoTrans, CblasNonUnit, Int32(n), Int32(n),
-                    1, factor, Int32(n), &q, Int32(n))
-        cblas_dtrsm(CblasColMajor, CblasLeft, CblasUpper, CblasTrans, CblasNonUnit, Int32(n), Int32(n),
-                    1, factor, Int32(n), &q, Int32(n))
-        var errors = [Double](repeating: 0, count: n + 1)
-        var cross = 0.0, quadratic = 0.0
-        errors[0] = squaredTargets * scale
-        for p in 0..<n {
-            var column = 0.0
-            for i in 0..<p { column += q[p * n + i] * w[i] }
-            cross += w[p] * v[p]
-            quadratic += 2 * w[p] * column + q[p * n + p] * w[p] * w[p]
-            errors[p + 1] = max(0, (squaredTargets - 2 * cross + quadratic) * scale)
+        var errors: [Int: Double] = [:]
+        var product = [Double](repeating: 0, count: size)
+        for p in sizes {
+            precondition(p >= 0 && p <= size)
+            guard p > 0 else { errors[0] = max(0, squaredTargets * scale); continue }
+            let c = coefficients(forward: w, prefix: p)
+            cblas_dsymv(CblasColMajor, CblasUpper, Int32(p), 1, heldOut, Int32(ld), c, 1, 0, &product, 1)
+            var cross = 0.0, quadratic = 0.0
+            for i in 0..<p {
+                cross += c[i] * heldOutMoment[i]
+                quadratic += c[i] * product[i]
+            }
+            errors[p] = max(0, (squaredTargets - 2 * cross + quadratic) * scale)
         }
         return errors
     }
@@ -86,8 +82,17 @@ struct PrefixCholesky {
     static func solve(gram: [Double], ld: Int, moment: [Double], prefix p: Int) -> [Double]? {
         guard p > 0 else { return [] }
         var a = leadingBlock(gram, ld: ld, size: p)
+        return solve(packed: &a, moment: moment, size: p)
+    }
+
+    /// Solves `A ĉ = b_p` for a `size × size` column-major matrix whose upper triangle holds A
+    /// (`LAPACKE_dposv`, overwriting `packed` with the factor, no copy); `nil` when A is not
+    /// positive definite.
+    static func solve(packed: inout [Double], moment: [Double], size p: Int) -> [Double]? {
+        guard p > 0 else { return [] }
+        precondition(packed.count >= p * p)
         var b = Array(moment.prefix(p))
-        let info = LAPACKE_dposv(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(p), 1, &a, Int32(p), &b, Int32(p))
+        let info = LAPACKE_dposv(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int32(p), 1, &packed, Int32(p), &b, Int32(p))
         return info == 0 ? b : nil
     }
 }

@@ -17,15 +17,18 @@ import Foundation
 ///   counted as a quarter block: one FNN of the block's FNN-plus-mixing) and × the number of
 ///   learning rates it tries (``layoutFactor``; counted, not calibrated).
 /// - Oracle: the Gram matrices of the `rows = n·(L − t₀)` positions over the P basis functions they
-///   reach cost `c_gram · rows·P²`, evaluating the basis `c_basis · rows·P`, and the Cholesky factors
-///   of the search's stages `c_factor · Σ P_i³`. With `--oracle-level theory` there is one stage, the
+///   reach cost `c_gram · rows·ΔP²` over the stages, evaluating the basis `c_basis · rows·P_i`, or —
+///   where the fit takes its moments route (a small frequency grid, ``TrigonometricMoments``) —
+///   `c_moment · rows·grid + c_entry · 2^K·ΔP²/2`, and the Cholesky factors of the search's stages
+///   `c_factor · Σ P_i³` (``oracleSeconds(n:)``). With `--oracle-level theory` there is one stage, the
 ///   theory's level T(N). With `validation` the stages are those of the fit's search
 ///   (``OracleBasis/nextStage(after:in:)``), whose best level is predicted from the target: the
 ///   candidate minimising the ideal projection risk `tail(P) + σ²P/N_train` (``ProjectionRisk``), or a
 ///   larger one whose risk is within one standard error of the held-out comparison,
 ///   `2σ·√(D/N_held)` with `D = |Δtail| + σ²|ΔP|/N_train`, because validation cannot tell the two apart
-///   and the larger search is the one to plan for. The basis is capped at min(3000, N_train/2) as the
-///   fit caps it.
+///   and the larger search is the one to plan for. The basis is capped at
+///   min(``LeastSquaresOracle/defaultMaxBasisSize`` = 8192, N_train/2) as the fit caps it (its memory
+///   limit, `32·P²` bytes).
 ///
 /// The constants (``Constants/measured``) were measured on the development machine, one thread.
 public struct CheckCostModel: Sendable {
@@ -40,6 +43,11 @@ public struct CheckCostModel: Sendable {
         public var oracleBasis: Double
         /// Per P³ of each Cholesky factor (and held-out scoring) of the oracle's search stages.
         public var oracleFactor: Double
+        /// Per row × grid point of the oracle's trigonometric moments (its Gram route when the
+        /// basis's frequency grid is small, ``CheckCostModel/oracleGramSeconds(rows:from:to:layout:)``).
+        public var oracleMoment: Double
+        /// Per entry of the Gram matrix × 2^K of its assembly from the moments.
+        public var oracleEntry: Double
         /// Per position × target term of drawing a sample.
         public var dataTerm: Double
         /// Fixed seconds per run (test set, bookkeeping).
@@ -47,11 +55,13 @@ public struct CheckCostModel: Sendable {
 
         /// Creates constants.
         public init(neuralStep: [CheckEstimator: Double], oracleGram: Double, oracleBasis: Double, oracleFactor: Double,
-                    dataTerm: Double, run: Double) {
+                    oracleMoment: Double = 0, oracleEntry: Double = 0, dataTerm: Double, run: Double) {
             self.neuralStep = neuralStep
             self.oracleGram = oracleGram
             self.oracleBasis = oracleBasis
             self.oracleFactor = oracleFactor
+            self.oracleMoment = oracleMoment
+            self.oracleEntry = oracleEntry
             self.dataTerm = dataTerm
             self.run = run
         }
@@ -60,11 +70,15 @@ public struct CheckCostModel: Sendable {
         /// runs of calibration sweeps: the networks' per-position costs (each descriptor's
         /// ``EstimatorDescriptor/stepSeconds``: the median over n of measured / modelled), the oracle
         /// and data terms, as CPU seconds of one free core (docs/scale-out.md, "The cost estimate").
+        /// The oracle's moment, entry and factor constants were measured on a 2-core AMD EPYC
+        /// (OpenBLAS core SkylakeX) from fixed-level fits at P = 1,323 and 5,715, n = 4096 and 16384
+        /// (docs/scale-out.md, "The oracle's search").
         public static let measured = Constants(
             neuralStep: Dictionary(uniqueKeysWithValues: CheckEstimator.allCases.compactMap { estimator in
                 estimator.descriptor.stepSeconds.map { (estimator, $0) }
             }),
-            oracleGram: 5.4e-12, oracleBasis: 1.6e-8, oracleFactor: 7.1e-11, dataTerm: 5.5e-10, run: 0.05)
+            oracleGram: 5.4e-12, oracleBasis: 1.6e-8, oracleFactor: 8e-12, oracleMoment: 2.2e-10,
+            oracleEntry: 3.4e-9, dataTerm: 5.5e-10, run: 0.05)
     }
 
     /// Width below which the per-position cost of a network no longer shrinks like D².
@@ -76,10 +90,10 @@ public struct CheckCostModel: Sendable {
     public let settings: CheckSettings
     /// The constants in use.
     public let constants: Constants
-    private let target: SyntheticTarget
+    let target: SyntheticTarget
     /// The target's bias profile (basis size and missed energy per level), for the oracle's search.
     private let targetLevels: [CheckTargetLevel]
-    private let sizing: NetworkSizing
+    let sizing: NetworkSizing
     /// The training of the sweep's neural runs (`CheckRunner.training`; the seed does not change the cost).
     private let training: TrainingConfiguration
 
@@ -100,11 +114,7 @@ public struct CheckCostModel: Sendable {
         let data = constants.dataTerm * positions * Double(target.termCount)
         switch key.estimator.descriptor.fit {
         case .oracle:
-            let rows = Double(key.n * sizing.positionsPerSequence)
-            let stages = oracleStages(n: key.n).map(Double.init)
-            let p = stages.last ?? 0
-            return constants.run + data + constants.oracleGram * rows * p * p + constants.oracleBasis * rows * p
-                + constants.oracleFactor * stages.reduce(0) { $0 + $1 * $1 * $1 }
+            return constants.run + data + oracleSeconds(n: key.n)
         case .network(_, let measuredStep):
             let stepsPerEpoch = training.stepsPerEpoch(sequences: key.n)
             let steps = Double(training.stepCap(stepsPerEpoch: stepsPerEpoch))
@@ -154,7 +164,7 @@ public struct CheckCostModel: Sendable {
     public func oracleStages(n: Int) -> [Int] {
         let positions = sizing.positionsPerSequence
         let held = validationSequenceCount(of: n, fraction: CheckRunner.oracleValidationFraction)
-        let trainRows = (n - held) * positions
+        let trainRows = oracleRows(n: n).train
         if settings.oracleLevel == .theory {
             return [min(sizing.basisSize(n: n), Self.oracleBasisCap, n * positions)]
         }
