@@ -28,6 +28,9 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // Hot loops of the training engine in C, one variant per instruction set (baseline,
+        // AVX2+FMA, AVX-512F via __attribute__((target))), chosen once at start-up from CPUID.
+        .target(name: "CKernels", path: "Sources/CKernels", linkerSettings: [.linkedLibrary("m")]),
         // Exact theory: GMP rationals, smoothness input, the theorems' formulas and renderers.
         // The built-in theorem files (Theorems/*.toml) are embedded by scripts/embed-theorems.sh
         // into Library/BuiltInTheoremFiles.swift; a test checks the two agree.
@@ -38,7 +41,7 @@ let package = Package(
         // Notes: refreshing ratecalc blocks in Markdown, Quarto, LaTeX and Typst files (text only).
         .target(name: "Notes"),
         // Empirical side: estimators, training, synthetic targets, the check sweep.
-        .target(name: "Numeric", dependencies: ["Bounds", "CBLAS", "ProcessIO"]),
+        .target(name: "Numeric", dependencies: ["Bounds", "CBLAS", "CKernels", "ProcessIO"]),
         // Thin command-line front end.
         .executableTarget(
             name: "ratecalc",
@@ -48,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BoundsTests", dependencies: ["Bounds"], exclude: ["Fixtures"]),
-        .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds", "ProcessIO"]),
+        .testTarget(name: "NumericTests", dependencies: ["Numeric", "Bounds", "CKernels", "ProcessIO"]),
         .testTarget(name: "CLITests", dependencies: ["Bounds", "Notes", "Numeric", "ProcessIO"], exclude: ["Golden"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes"]),
     ],

@@ -29,10 +29,14 @@ enum CLIRunner {
 
     /// Runs with stdout sent to `standardOutput` (e.g. `/dev/full`) instead of a pipe, in
     /// `directory` when given, with `input` on stdin.
-    static func run(_ arguments: [String], standardOutput: FileHandle?, in directory: URL? = nil, input: String = "") throws -> Output {
+    static func run(_ arguments: [String], standardOutput: FileHandle?, in directory: URL? = nil, input: String = "",
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = standardOutput ?? out
@@ -53,9 +57,10 @@ enum CLIRunner {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    /// Runs and parses stdout as a JSON object.
-    static func json(_ arguments: [String]) throws -> [String: Any] {
-        let output = try run(arguments + ["--format", "json"])
+    /// Runs (with `environment` added to this process's) and parses stdout as a JSON object.
+    static func json(_ arguments: [String], environment: [String: String] = [:]) throws -> [String: Any] {
+        let output = environment.isEmpty ? try run(arguments + ["--format", "json"])
+            : try run(arguments + ["--format", "json"], standardOutput: nil, environment: environment)
         guard output.status == 0,
               let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
         else { throw CLIError.unexpected("status \(output.status): \(output.stderr)") }

@@ -4,7 +4,7 @@ import Testing
 @testable import Numeric
 
 /// The oracle's Gram matrix from the sample's trigonometric moments against the design-matrix
-/// products (docs/check.md, "The oracle's Gram matrix"), and the basis limit past 3,000 functions.
+/// products (docs/targets-and-oracle.md, "The oracle's Gram matrix"), and the basis limit past 3,000 functions.
 @Suite struct OracleGramRouteTests {
     static let a124 = try! Smoothness(entries: [1, 2, 4], rows: 3, columns: 1)
 

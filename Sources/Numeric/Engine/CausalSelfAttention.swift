@@ -130,7 +130,9 @@ extension CausalSelfAttention {
         var largest = m0
         for m in [m1, m2, m3] where m > largest { largest = m }
         var total: T = 0
-        for s in 0...t { row[s] = T.exponential(row[s] - largest); total += row[s] }
+        for s in 0...t { row[s] -= largest }
+        T.exponentials(row, count: t + 1)
+        for s in 0...t { total += row[s] }
         let inverse = 1 / total
         for s in 0...t { row[s] *= inverse }
         for s in (t + 1)..<length { row[s] = 0 }

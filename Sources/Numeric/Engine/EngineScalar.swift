@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import Foundation
 
 /// The floating-point types the training engine runs in: `Float` for training (docs/training-engine.md,
@@ -15,6 +16,9 @@ protocol EngineScalar: BinaryFloatingPoint, SIMDScalar, Codable {
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
     /// `e^x`.
     static func exponential(_ x: Self) -> Self
+    /// `x[i] ← e^{x[i]}` for `i < count`: Float on the kernel path chosen at start-up
+    /// (`rc_exp_f32`, docs/training-engine.md "Kernels and their paths"), Double by `exponential`.
+    static func exponentials(_ x: UnsafeMutablePointer<Self>, count: Int)
 }
 
 extension Float: EngineScalar {
@@ -29,6 +33,7 @@ extension Float: EngineScalar {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
     static func exponential(_ x: Float) -> Float { Foundation.exp(x) }
+    static func exponentials(_ x: UnsafeMutablePointer<Float>, count: Int) { rc_exp_f32(x, x, count) }
 }
 
 extension Double: EngineScalar {
@@ -43,6 +48,9 @@ extension Double: EngineScalar {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
     static func exponential(_ x: Double) -> Double { Foundation.exp(x) }
+    static func exponentials(_ x: UnsafeMutablePointer<Double>, count: Int) {
+        for i in 0..<count { x[i] = Foundation.exp(x[i]) }
+    }
 }
 
 /// Sets the number of OpenBLAS worker threads (the engine's matrix products).

@@ -1,4 +1,4 @@
-/// How ``GramAccumulator`` builds its Gram matrix (docs/check.md, "The oracle's Gram matrix").
+/// How ``GramAccumulator`` builds its Gram matrix (docs/targets-and-oracle.md, "The oracle's Gram matrix").
 enum GramRoute: Sendable, Equatable {
     /// The cheaper of the two for each extension (``TrigonometricMoments/isCheaper(rows:oldSize:newSize:)``).
     case automatic

@@ -164,11 +164,12 @@ public enum LeastSquaresOracle {
         return fit
     }
 
-    /// The largest basis `fit` uses unless told otherwise, set by memory: the fit holds at most
-    /// four `P × P` Float64 matrices at once (the training and held-out Gram matrices, the Cholesky
-    /// factor and the scored `U⁻ᵀG_vU⁻¹` of a search stage; at the refit the two Gram matrices and
-    /// their packed sum), `32·P²` bytes — 2 GiB at P = 8192 (docs/check.md, "The oracle's basis
-    /// limit"). Its time is the Gram matrices' `rows·P²/2` multiply-adds.
+    /// The largest basis `fit` uses unless told otherwise, set by memory: at most four `P × P`
+    /// Float64 matrices are held at once (the training and held-out Gram matrices, the Cholesky
+    /// factor of a search stage and, while a Gram matrix grows, its previous copy; at the refit the
+    /// two Gram matrices and their packed sum), so `32·P²` bytes bound the fit's matrices — 2 GiB
+    /// at P = 8192 (docs/targets-and-oracle.md, "The oracle's basis limit"). Its time is
+    /// `rows × grid` for the moments route, `rows·P²/2` multiply-adds for the products route.
     public static let defaultMaxBasisSize = 8192
 
     /// The fit's peak memory in bytes for a basis of `size` functions: `4·size²` Float64 (see

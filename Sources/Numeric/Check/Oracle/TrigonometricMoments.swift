@@ -2,7 +2,7 @@ import CBLAS
 import Foundation
 
 /// The oracle's normal equations from the sample's empirical trigonometric moments instead of
-/// the design matrix (docs/check.md, "The oracle's Gram matrix"), using the tensor-product
+/// the design matrix (docs/targets-and-oracle.md, "The oracle's Gram matrix"), using the tensor-product
 /// structure of the basis. With `τ_0 = 1`, `τ_f(x) = sin(2πfx)` (f > 0), `cos(2π|f|x)` (f < 0),
 /// each coordinate's product of two basis factors is a signed sum of at most two τ
 /// (`2 sin α sin β = cos(α−β) − cos(α+β)`, `2 cos α cos β = cos(α−β) + cos(α+β)`,

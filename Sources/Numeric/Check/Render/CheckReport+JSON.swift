@@ -50,11 +50,11 @@ extension CheckReport {
         .object(settings.jsonFields + (machines.map { [("machine", json($0))] } ?? []))
     }
 
-    /// The machines of the runs: `[{"cpu", "openblas_core", "threads"}]`.
+    /// The machines of the runs: `[{"cpu", "openblas_core", "kernels", "threads"}]`.
     static func json(_ machines: [CheckMachine]) -> JSONValue {
         .array(machines.map { machine in
             .object([("cpu", .string(machine.cpu)), ("openblas_core", .string(machine.openblasCore)),
-                     ("threads", .int(machine.threads))])
+                     ("kernels", .string(machine.kernels)), ("threads", .int(machine.threads))])
         })
     }
 
