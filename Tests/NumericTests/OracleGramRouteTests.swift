@@ -92,4 +92,23 @@ import Testing
         #expect(error?.description.contains("MiB") == true)
         #expect(LeastSquaresOracle.peakBytes(basisSize: LeastSquaresOracle.defaultMaxBasisSize) == 1 << 31)
     }
+
+    /// Past 3,000 functions the validation search keeps only candidates the moments route takes:
+    /// the default anisotropic target reaches 5,715 functions, the mixed one (high frequencies in
+    /// single coordinates, a grid past 2²²) stays at most 3,000, as does the products route.
+    @Test func candidatesPast3000NeedTheMomentsRoute() throws {
+        for (gamma, reaches5715) in [(GammaType.anisotropic, true), (.mixed, false)] {
+            let level = SyntheticTarget.defaultLevel(smoothness: Self.a124, gamma: gamma, maxTerms: 12000)
+            let target = try SyntheticTarget(smoothness: Self.a124, gamma: gamma, functionClass: .gammaSmooth,
+                                             level: level, window: 3, seed: 1)
+            let all = OracleBasis.candidates(target: target, cap: 8192)
+            #expect(all.candidates.last!.size > 3000)
+            let automatic = all.reachable(coordinateCount: 3, route: .automatic)
+            #expect(automatic.candidates.contains { $0.size == 5715 } == reaches5715, "\(gamma)")
+            #expect(automatic.candidates.allSatisfy { $0.size <= 3000 } == !reaches5715, "\(gamma)")
+            #expect(automatic.blocks.reduce(0) { $0 + $1.termCount } == automatic.candidates.last!.size)
+            let products = all.reachable(coordinateCount: 3, route: .products)
+            #expect(products.candidates.last!.size <= 3000 && products.candidates.count < all.candidates.count)
+        }
+    }
 }

@@ -11,7 +11,8 @@ public enum LeastSquaresOracle {
     /// Basis columns are ordered by `(γ(s), s)` ascending (the target's order), so each level is a
     /// prefix. `.fixed(T)`: the basis `γ(s) < T`. `.validation(f)`: a seeded permutation holds out
     /// `round(f·n)` sequences (at least 1, leaving at least 1); the candidates are the distinct γ
-    /// values T with basis size `≤ min(maxBasisSize, trainingRows/2)`; the Gram matrices of the
+    /// values T with basis size `≤ min(maxBasisSize, trainingRows/2)`, past 3,000 functions only those
+    /// whose Gram matrices take the moments route (`OracleBasis.reachable`); the Gram matrices of the
     /// training and held-out rows are grown in stages (each to the largest candidate within
     /// `max(1.5 × current size, 128)` columns, at least the next candidate) and every candidate within reach is scored
     /// by its held-out MSE from one Cholesky factor (`PrefixCholesky`); growth stops once all
@@ -105,7 +106,7 @@ public enum LeastSquaresOracle {
             if isHeld[i] { heldRows.append(contentsOf: range) } else { trainRows.append(contentsOf: range) }
         }
         let cap = validationBasisCap(trainingRows: trainRows.count, maxBasisSize: maxBasisSize)
-        let basis = OracleBasis.candidates(target: target, cap: cap)
+        let basis = OracleBasis.candidates(target: target, cap: cap).reachable(coordinateCount: target.coordinateCount, route: route)
         let candidates = basis.candidates
         let layout = TrigonometricLayout(blocks: basis.blocks.map(\.s), coordinateCount: target.coordinateCount)
         // Allocated for the first stage; each stage grows them, so memory follows the basis reached.

@@ -169,7 +169,8 @@ public struct CheckCostModel: Sendable {
             return [min(sizing.basisSize(n: n), Self.oracleBasisCap, n * positions)]
         }
         let cap = LeastSquaresOracle.validationBasisCap(trainingRows: trainRows, maxBasisSize: Self.oracleBasisCap)
-        let candidates = OracleBasis.candidates(target: target, cap: cap).candidates
+        let candidates = OracleBasis.candidates(target: target, cap: cap)
+            .reachable(coordinateCount: target.coordinateCount, route: .automatic).candidates
         guard candidates.count > 1 else { return [] }
         let variance = settings.noise * settings.noise
         // The energy each candidate misses: the target's level of that size (levels and candidates
