@@ -118,13 +118,18 @@ import Testing
     @Test func theMachineIsRecordedInTheSettings() throws {
         let machine = CheckMachine.current(threads: 2)
         #expect(!machine.cpu.isEmpty && !machine.openblasCore.isEmpty && machine.threads == 2)
+        #expect(machine.kernels.hasPrefix(KernelPath.current.rawValue))
         let settings = CheckFixtures.settings()
         var report = CheckFixtures.report(settings, CheckFixtures.records(settings, exponents: [:]))
-        report.machines = [CheckMachine(cpu: "Test CPU\u{1B}[31m\u{202E}", openblasCore: "Haswell", threads: 2)]
+        report.machines = [CheckMachine(cpu: "Test CPU\u{1B}[31m\u{202E}", openblasCore: "Haswell", kernels: "avx2", threads: 2)]
         let json = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as! [String: Any]
         let recorded = ((json["settings"] as! [String: Any])["machine"] as! [[String: Any]]).first!
         #expect(recorded["openblas_core"] as? String == "Haswell" && recorded["threads"] as? Int == 2)
+        #expect(recorded["kernels"] as? String == "avx2")
         // Text: control and bidirectional characters from a (possibly hostile) shard are escaped.
-        #expect(report.text().contains("machine     Test CPU\\u{1B}[31m\\u{202E}, OpenBLAS core Haswell, 2 threads"))
+        #expect(report.text().contains("machine     Test CPU\\u{1B}[31m\\u{202E}, OpenBLAS core Haswell, kernels avx2, 2 threads"))
+        // A shard written before the kernel path was recorded decodes with `unknown`.
+        let old = try JSONDecoder().decode(CheckMachine.self, from: Data(#"{"cpu": "X", "openblas_core": "Zen", "threads": 1}"#.utf8))
+        #expect(old.kernels == "unknown" && old.threads == 1)
     }
 }
