@@ -17,7 +17,7 @@ case "$target" in
 esac
 out=.build/fuzz
 mkdir -p "$out/corpus-$target"
-flags="-swift-version 6 -sanitize=fuzzer -parse-as-library -O -g -I $out -Xcc -fmodule-map-file=Sources/CGMP/module.modulemap"
+flags="-swift-version 6 -sanitize=fuzzer -parse-as-library -O -g -I $out -Xcc -fmodule-map-file=Sources/CGMP/module.modulemap -Xcc -fmodule-map-file=Sources/CKernels/include/module.modulemap"
 blas="-Xcc -fmodule-map-file=Sources/CBLAS/module.modulemap $(pkg-config --cflags openblas | sed 's/-I/-Xcc -I/g')"
 # The libraries, instrumented for coverage, rebuilt when a source is newer.
 build_library() { # name, sources…
@@ -28,12 +28,20 @@ build_library() { # name, sources…
             -emit-library -static -o "$out/lib$name.a" $(find "$@" -name '*.swift' | sort)
     fi
 }
+# The engine's C kernels (Sources/CKernels), a static library of their own.
+if [ ! -f "$out/libCKernels.a" ] || [ -n "$(find Sources/CKernels -newer "$out/libCKernels.a" 2>/dev/null | head -1)" ]; then
+    for source in Sources/CKernels/*.c; do
+        clang -O2 -g -I Sources/CKernels/include -c "$source" -o "$out/CKernels-$(basename "$source" .c).o"
+    done
+    rm -f "$out/libCKernels.a"
+    ar rcs "$out/libCKernels.a" "$out"/CKernels-*.o
+fi
 build_library Bounds Sources/Bounds
 build_library ProcessIO Sources/ProcessIO
 build_library Numeric Sources/Numeric
 # shellcheck disable=SC2086
 swiftc $flags $blas -module-name "Fuzz_$target" fuzz/targets/FuzzSupport.swift "fuzz/targets/$target.swift" \
-    -L "$out" -lNumeric -lProcessIO -lBounds -lgmp -lopenblas -llapacke -o "$out/fuzz-$target"
+    -L "$out" -lNumeric -lProcessIO -lBounds -lCKernels -lgmp -lopenblas -llapacke -lm -o "$out/fuzz-$target"
 # libFuzzer's own handler reports a trap (it writes the crashing input); Swift's backtracer would take it first.
 export SWIFT_BACKTRACE=enable=no
 exec "$out/fuzz-$target" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=1024 -max_len=8192 \
