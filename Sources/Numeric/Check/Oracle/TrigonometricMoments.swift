@@ -106,7 +106,8 @@ struct TrigonometricMoments {
     func moments(rowIndices: [Int], coordinates: [Double], targets: [Double], team: ThreadTeam) -> ([Double], [Double]) {
         let K = coordinateCount
         let leadRows = 2 * gridFrequency[lead] + 1
-        let chunk = max(64, min(1024, (1 << 22) / max(restSize, 1)))
+        // Rows per chunk: the products of the other coordinates' tables stay within 2²² values (32 MiB).
+        let chunk = max(1, min(1024, (1 << 22) / max(restSize, 1)))
         var values = [Double](repeating: 0, count: gridSize)
         var weighted = [Double](repeating: 0, count: gridSize)
         let tableRows = gridFrequency.reduce(0) { $0 + 2 * $1 + 1 }
