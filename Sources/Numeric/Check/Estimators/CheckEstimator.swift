@@ -9,12 +9,15 @@ public struct CheckEstimator: Hashable, Sendable, Codable, Comparable, CaseItera
     public let rawValue: String
     /// The estimator's descriptor.
     public let descriptor: EstimatorDescriptor
+    /// Its place in the registry: the report order.
+    private let order: Int
 
     /// The estimator named `rawValue`, or nil when the registry has none.
     public init?(rawValue: String) {
-        guard let descriptor = EstimatorRegistry.descriptor(rawValue) else { return nil }
+        guard let order = EstimatorRegistry.all.firstIndex(where: { $0.id == rawValue }) else { return nil }
         self.rawValue = rawValue
-        self.descriptor = descriptor
+        self.descriptor = EstimatorRegistry.all[order]
+        self.order = order
     }
 
     /// A registered estimator (the static members below).
@@ -53,10 +56,7 @@ public struct CheckEstimator: Hashable, Sendable, Codable, Comparable, CaseItera
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// Order of appearance in tables and plots: the registry's order.
-    public static func < (lhs: CheckEstimator, rhs: CheckEstimator) -> Bool {
-        let order = EstimatorRegistry.all.map(\.id)
-        return order.firstIndex(of: lhs.rawValue)! < order.firstIndex(of: rhs.rawValue)!
-    }
+    public static func < (lhs: CheckEstimator, rhs: CheckEstimator) -> Bool { lhs.order < rhs.order }
 
     /// Decodes an id; an id the registry does not hold is a data error naming it.
     public init(from decoder: Decoder) throws {

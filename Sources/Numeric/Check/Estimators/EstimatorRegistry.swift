@@ -25,9 +25,4 @@ public enum EstimatorRegistry {
             plotStyle: ("#7b3294", "diamond"), runsByDefault: true, runsInWindowSweepByDefault: true,
             summary: "least squares on the trigonometric basis {ψ_l : γ(s) < T} (Float64, LAPACK)"),
     ]
-
-    /// The descriptor named `id`, or nil.
-    public static func descriptor(_ id: String) -> EstimatorDescriptor? {
-        all.first { $0.id == id }
-    }
 }
