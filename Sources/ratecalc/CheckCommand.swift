@@ -31,14 +31,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var sweep: CheckSweepOptions
     @OptionGroup var output: CheckOutputOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"),
+    @Option(name: .customLong(CheckField.shard.longName), parsing: .unconditional, help: ArgumentHelp("Run only the i-th of N shares of the runs and write them to --out (merge with `ratecalc merge`).", valueName: "i/N"),
             transform: { try ShardSpec.argument($0) })
     var shard: ShardSpec?
 
     @Option(help: "How --shard splits the runs: count (every N-th run) or cost (equal estimated work; what `ratecalc plan` uses). See docs/scale-out.md.")
     var balance: CheckShardBalance = .count
 
-    @Option(parsing: .unconditional, help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
+    @Option(name: .customLong(CheckField.threads.longName), parsing: .unconditional, help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
     var threads: Int?
 
     func validate() throws {

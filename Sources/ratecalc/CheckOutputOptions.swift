@@ -5,7 +5,7 @@ import ProcessIO
 
 /// Where and how `check` and `merge` report: stdout in one format, plus optional CSV and SVG files.
 struct CheckOutputOptions: ParsableArguments {
-    @Option(help: "Report format on stdout: text, json, latex, markdown or typst.")
+    @Option(name: .customLong(CheckField.format.longName), help: "Report format on stdout: text, json, latex, markdown or typst.")
     var format: CheckReportFormat = .text
 
     @Option(help: ArgumentHelp("Write a log-log plot of test MSE vs n (SVG).", valueName: "FILE.svg"))
@@ -14,10 +14,10 @@ struct CheckOutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write every run as CSV.", valueName: "FILE.csv"))
     var csv: String?
 
-    @Option(help: ArgumentHelp("check: directory for the run file (shard-i-of-N.json; merge it with `ratecalc merge DIR`).", valueName: "DIR"))
+    @Option(name: .customLong(CheckField.out.longName), help: ArgumentHelp("check: directory for the run file (shard-i-of-N.json; merge it with `ratecalc merge DIR`).", valueName: "DIR"))
     var out: String?
 
-    @Flag(help: "Exit with status 1 unless every verdict is `consistent` (README.md).")
+    @Flag(name: .customLong(CheckField.strict.longName), help: "Exit with status 1 unless every verdict is `consistent` (README.md).")
     var strict = false
 
     /// Checks `--plot` and `--csv` (and `--out`) before any work; `inputs` are files the

@@ -26,7 +26,7 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var sweep: CheckSweepOptions
 
-    @Option(parsing: .unconditional, help: "N: shards (tasks of the job array); at most the number of runs.")
+    @Option(name: .customLong(CheckField.shards.longName), parsing: .unconditional, help: "N: shards (tasks of the job array); at most the number of runs.")
     var shards: Int
 
     @Option(help: ArgumentHelp("Plan directory: the scripts, the shard files (DIR/runs), the logs (DIR/logs) and the merged report.", valueName: "DIR"))
@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "slurm (sbatch job array and merge job), parallel (GNU parallel) or shell (a loop).")
     var scheduler: CheckScheduler = .slurm
 
-    @Option(parsing: .unconditional, help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
+    @Option(name: .customLong(CheckField.threads.longName), parsing: .unconditional, help: "Cores per shard (each shard's --threads, Slurm's --cpus-per-task).")
     var threads: Int = 1
 
     @Option(help: ArgumentHelp("The ratecalc executable the scripts call (default: this one; a relative path is made absolute).", valueName: "PATH"))

@@ -26,6 +26,9 @@ public enum CheckField: String, Sendable, CaseIterable, CodingKey {
         }
     }
 
+    /// The flag without its leading `--` (`min-steps`): what the command line declares.
+    public var longName: String { String(flag.dropFirst(2)) }
+
     /// The `ratecalc check` flag that sets the field (`--min-steps`; the flag of a field that is on by default turns it off).
     public var flag: String {
         switch self {
