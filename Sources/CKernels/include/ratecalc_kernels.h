@@ -59,6 +59,46 @@ void rc_adam_f32(float *theta, float *m, float *v, const float *g, size_t n,
 void rc_adam_f32_on(rc_kernel_path path, float *theta, float *m, float *v, const float *g, size_t n,
                     float beta1, float beta2, float correction1, float correction2, float rate, float epsilon);
 
+/// The head size the attention kernels are written for (8 floats: one AVX2 register a row).
+#define RC_ATTENTION_HEAD_SIZE 8
+/// The longest sequence the attention kernels take (their scratch lives on the stack).
+#define RC_ATTENTION_MAX_LENGTH 64
+
+/// Whether the attention kernels take a head of `head_size` over sequences of `length`:
+/// head_size = 8 and 1 ≤ length ≤ 64 (other shapes go through the engine's sgemm path).
+int rc_attention_head_supported(size_t head_size, size_t length);
+
+/// One (sequence, head) of causal softmax attention, forward, on `path`: Q, K, V are `length`
+/// rows of 8 floats with row stride `ld`; writes P (length × length, row-major, 0 above the
+/// diagonal): P[t,s] = e^{S[t,s] − max_s' S[t,s']} / Σ_{s' ≤ t} e^{…} with
+/// S[t,s] = scale · Σ_c Q[t,c]·K[s,c] for s ≤ t, and O_t = Σ_{s ≤ t} P[t,s]·V_s (row stride
+/// `context_ld`). Scores are computed in blocks of 8 (baseline, avx2) or 16 (avx512) keys, the
+/// exp is libm's on baseline and the vector exp (rc_exp_f32) otherwise; every sum has a fixed
+/// order (the softmax's: blocks in order, then lanes in order; O_t: s ascending), so the result
+/// depends on the path alone, not on threads or on other heads. FMA contraction on the vector paths.
+void rc_attention_head_forward_f32_on(rc_kernel_path path, const float *q, const float *k, const float *v, size_t ld,
+                                      size_t length, float scale, float *probabilities, float *context, size_t context_ld);
+
+/// The backward of rc_attention_head_forward_f32_on for the same (sequence, head), given its P and
+/// dO (row stride `context_ld`): dP = dO Vᵀ, dS = P ⊙ (dP − Σ_s P⊙dP)·scale row by row,
+/// dQ = dS K, dK = dSᵀ Q, dV = Pᵀ dO, written (not accumulated) as rows of 8 with stride `ld`.
+/// dQ_t sums over s ascending, dK_s and dV_s over t ascending; fixed orders as in the forward.
+void rc_attention_head_backward_f32_on(rc_kernel_path path, const float *q, const float *k, const float *v, size_t ld,
+                                       size_t length, float scale, const float *probabilities, const float *d_context,
+                                       size_t context_ld, float *dq, float *dk, float *dv);
+
+/// The causal SSM convolution of one sequence on `path`, row-major [length, channels] arrays:
+/// y[t,k] = Σ_{j=0}^{t} kernel[j,k]·u[t−j,k]. One sum per output with its terms in increasing j,
+/// four output rows at once: on baseline a multiply and an add per term (the previous engine's
+/// arithmetic, bit for bit); on avx2 / avx512 (8 / 16 channels a vector) one FMA per term.
+void rc_ssm_convolution_forward_f32_on(rc_kernel_path path, const float *kernel, const float *u, float *y,
+                                       size_t length, size_t channels);
+
+/// Its backward for one sequence: du[s,k] = Σ_{j=0}^{L−1−s} kernel[j,k]·dy[s+j,k] (written) and
+/// d_kernel[j,k] += Σ_{i=0}^{L−1−j} dy[j+i,k]·u[i,k] (accumulated), in the forward's orders.
+void rc_ssm_convolution_backward_f32_on(rc_kernel_path path, const float *kernel, const float *u, const float *dy,
+                                        float *du, float *d_kernel, size_t length, size_t channels);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,9 @@ struct CausalSelfAttention {
     let length: Int
     let projection: LinearLayer  // D -> 3D: columns [Q | K | V], head h uses columns h·D/H ..< (h+1)·D/H of each
     let output: LinearLayer      // D -> D
+    /// The kernel path of the per-head products (`AttentionHeadKernel`, Float with head size 8 and
+    /// L ≤ 64); nil takes the `sgemm` path for every shape (the tests' reference).
+    var headKernels: KernelPath? = KernelPath.current
 
     init(_ name: String, width: Int, heads: Int, length: Int, layout: inout ParameterLayout) {
         self.width = width
@@ -47,6 +50,9 @@ struct CausalSelfAttention {
                 for head in 0..<H {
                     let q = qkv + b * L * 3 * D + head * e, key = q + D, value = q + 2 * D
                     let scores = probabilities + (b * H + head) * L * L
+                    if AttentionHeadKernel.forward(on: headKernels, q: q, key: key, value: value, stride: 3 * D, headSize: e,
+                                                   length: L, scale: scale, probabilities: scores,
+                                                   context: context + b * L * D + head * e, contextStride: D) { continue }
                     // S = Q Kᵀ / √e  (full L×L; the causal mask is applied in the softmax)
                     T.gemm(transposeA: false, transposeB: true, m: L, n: L, k: e, alpha: scale, a: q, lda: 3 * D,
                            b: key, ldb: 3 * D, beta: 0, c: scores, ldc: L)
@@ -82,6 +88,9 @@ struct CausalSelfAttention {
                     let dq = dqkv + b * L * 3 * D + head * e, dkey = dq + D, dvalue = dq + 2 * D
                     let dO = dContext + b * L * D + head * e
                     let P = probabilities + (b * H + head) * L * L
+                    if AttentionHeadKernel.backward(on: headKernels, q: q, key: key, value: value, stride: 3 * D, headSize: e,
+                                                    length: L, scale: scale, probabilities: P, contextGradient: dO,
+                                                    contextStride: D, dq: dq, dkey: dkey, dvalue: dvalue) { continue }
                     // dP = dO Vᵀ, then dS = P ⊙ (dP − Σ_s P dP) / √e row by row
                     T.gemm(transposeA: false, transposeB: true, m: L, n: L, k: e, alpha: 1, a: dO, lda: D,
                            b: value, ldb: 3 * D, beta: 0, c: dS, ldc: L)

@@ -14,6 +14,9 @@ struct SSMConvolution {
     let logRate: Int    // [D, N]  logA
     let inputWeight: Int   // [D, N]  B
     let outputWeight: Int  // [D, N]  C
+    /// The kernel path of the convolution sums (`SSMConvolutionKernel`, Float); nil runs the Swift
+    /// loops below (the tests' reference; the `baseline` path computes the same bits).
+    var kernelPath: KernelPath? = KernelPath.current
 
     init(_ name: String, channels: Int, stateSize: Int, length: Int, layout: inout ParameterLayout) {
         self.channels = channels
@@ -77,6 +80,7 @@ struct SSMConvolution {
         buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 let ub = u + b * L * D, yb = y + b * L * D
+                if SSMConvolutionKernel.forward(on: kernelPath, kernel: kernel, u: ub, into: yb, length: L, channels: D) { continue }
                 for t in 0..<L {
                     // yr[k] = Σ_{j=0}^{t} kernel[j, k] · u[b, t − j, k], summed in increasing j
                     ChannelLanes.sum(into: yb + t * D, channels: D, terms: t + 1) { j in (kernel + j * D, ub + (t - j) * D) }
@@ -97,6 +101,8 @@ struct SSMConvolution {
             for i in 0..<(L * D) { dk[i] = 0 }
             for b in range {
                 let ub = u + b * L * D, dyb = dy + b * L * D, dub = du + b * L * D
+                if SSMConvolutionKernel.backward(on: kernelPath, kernel: kernel, u: ub, outputGradient: dyb, inputGradient: dub,
+                                                 kernelGradient: dk, length: L, channels: D) { continue }
                 for s in 0..<L {
                     // du[b, s, k] = Σ_{j=0}^{L−1−s} kernel[j, k] · dy[b, s + j, k], summed in increasing j
                     ChannelLanes.sum(into: dub + s * D, channels: D, terms: L - s) { j in (kernel + j * D, dyb + (s + j) * D) }

@@ -1,0 +1,63 @@
+import Testing
+@testable import Numeric
+
+/// The SSM convolution's C kernels (`SSMConvolutionKernel`, docs/training-engine.md "Kernels and
+/// their paths") on every path this CPU has, against the layer's Swift loops in Float.
+@Suite struct SSMConvolutionKernelTests {
+    struct Run: Equatable { var output: [Float], inputGradient: [Float], parameterGradient: [Float] }
+
+    static func run(kernels: KernelPath?, channels: Int, length: Int, batch: Int = 3, threads: Int = 1) -> Run {
+        var layout = ParameterLayout()
+        var layer = SSMConvolution("conv", channels: channels, stateSize: 4, length: length, layout: &layout)
+        layer.kernelPath = kernels
+        let arena = Arena<Float>()
+        let buffers: SSMConvolutionBuffers<Float> = layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
+        let values = arena.take(layout.count), gradients = arena.take(layout.count)
+        var random = RandomSource(seed: 12)
+        layer.initialize(values, random: &random)
+        let n = batch * length * channels
+        let x = arena.take(n), y = arena.take(n), dy = arena.take(n), dx = arena.take(n)
+        for i in 0..<n { x[i] = Float(random.normal()) }
+        for i in 0..<n { dy[i] = Float(random.normal()) }
+        let p = ParameterBuffers(values: values, gradients: gradients)
+        layer.forward(x, into: y, batch: batch, buffers, p)
+        layer.backward(x, outputGradient: dy, inputGradient: dx, batch: batch, buffers, p)
+        func array(_ pointer: UnsafeMutablePointer<Float>, _ count: Int) -> [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+        return Run(output: array(y, n), inputGradient: array(dx, n), parameterGradient: array(gradients, layout.count))
+    }
+
+    /// Channel counts with full vectors only (32), partial ones on every path (13) and none (3).
+    static let shapes: [(channels: Int, length: Int)] = [(32, 32), (13, 9), (3, 1)]
+
+    /// Baseline is the Swift loops bit for bit (the same multiply and add per term in the same
+    /// order). The vector paths fuse each multiply-add (same order), so they differ in rounding only: at most a few ulps of the ≤ L-term sums, i.e. within
+    /// L·ε ≈ 4e-6 of the magnitudes summed for L = 32; 1e-4 of the largest magnitude leaves a
+    /// 25-fold margin, while a lost or shifted term moves entries by O(1).
+    @Test(arguments: KernelPath.supported)
+    func kernelsMatchTheSwiftLoops(path: KernelPath) {
+        for shape in Self.shapes {
+            let reference = Self.run(kernels: nil, channels: shape.channels, length: shape.length)
+            let kernel = Self.run(kernels: path, channels: shape.channels, length: shape.length)
+            if path == .baseline {
+                #expect(kernel == reference, "D=\(shape.channels) L=\(shape.length)")
+            } else {
+                let pairs = [(kernel.output, reference.output), (kernel.inputGradient, reference.inputGradient),
+                             (kernel.parameterGradient, reference.parameterGradient)]
+                for (a, b) in pairs {
+                    #expect(AttentionHeadKernelTests.relativeError(a, b) < 1e-4, "\(path) D=\(shape.channels) L=\(shape.length)")
+                }
+            }
+        }
+    }
+
+    /// On one path the kernels give the same bits on repetition, and the per-sequence results (output,
+    /// input gradient) the same whatever the thread count. (The layer's kernel gradient sums one
+    /// partial per chunk of its team; training fixes those pieces from the batch alone.)
+    @Test(arguments: KernelPath.supported)
+    func kernelsAreReproducible(path: KernelPath) {
+        let one = Self.run(kernels: path, channels: 32, length: 32, batch: 4, threads: 1)
+        let two = Self.run(kernels: path, channels: 32, length: 32, batch: 4, threads: 2)
+        #expect(one == Self.run(kernels: path, channels: 32, length: 32, batch: 4, threads: 1))
+        #expect(one.output == two.output && one.inputGradient == two.inputGradient)
+    }
+}
