@@ -155,4 +155,12 @@ RC_ATTR RC_INLINE_COPIES static void RC_FN(head_backward)(const float *q, const 
 }
 
 #undef RC_FN
+// The parameters are the includer's to set again for the next path.
+#undef RC_ATTR
+#undef RC_W
+#undef RC_BLK
+#undef RC_BLKI
+#undef RC_IOTA
+#undef RC_SUFFIX
+#undef RC_EXP_BLOCK
 #undef RC_INLINE_COPIES

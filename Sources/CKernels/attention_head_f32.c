@@ -1,5 +1,5 @@
 // The per-head products of causal self-attention for head size 8, register-blocked, one variant
-// per path (ratecalc_kernels.h: rc_attention_head_forward_f32 / rc_attention_head_backward_f32).
+// per path (ratecalc_kernels.h: rc_attention_head_forward_f32_on / rc_attention_head_backward_f32_on).
 #include "ratecalc_kernels.h"
 
 #include "exp_vector.h"
@@ -40,13 +40,6 @@ __attribute__((always_inline)) static inline rc_f8 exp_lanes_baseline(rc_f8 x) {
 #pragma clang diagnostic ignored "-Wpsabi"
 #include "attention_head_body.h"
 #pragma clang diagnostic pop
-#undef RC_ATTR
-#undef RC_W
-#undef RC_BLK
-#undef RC_BLKI
-#undef RC_IOTA
-#undef RC_SUFFIX
-#undef RC_EXP_BLOCK
 
 #if RC_X86
 // AVX2 + FMA: 8-lane blocks, the vector exp of exp_vector.h.
@@ -58,13 +51,6 @@ __attribute__((always_inline)) static inline rc_f8 exp_lanes_baseline(rc_f8 x) {
 #define RC_SUFFIX avx2
 #define RC_EXP_BLOCK(x) ((rc_f8)exp8((__m256)(x)))
 #include "attention_head_body.h"
-#undef RC_ATTR
-#undef RC_W
-#undef RC_BLK
-#undef RC_BLKI
-#undef RC_IOTA
-#undef RC_SUFFIX
-#undef RC_EXP_BLOCK
 
 // AVX-512F: 16-lane score blocks, the same exp polynomial 16 lanes wide.
 #define RC_ATTR __attribute__((target("avx512f")))
@@ -75,13 +61,6 @@ __attribute__((always_inline)) static inline rc_f8 exp_lanes_baseline(rc_f8 x) {
 #define RC_SUFFIX avx512
 #define RC_EXP_BLOCK(x) ((rc_f16)exp16((__m512)(x)))
 #include "attention_head_body.h"
-#undef RC_ATTR
-#undef RC_W
-#undef RC_BLK
-#undef RC_BLKI
-#undef RC_IOTA
-#undef RC_SUFFIX
-#undef RC_EXP_BLOCK
 #endif
 
 int rc_attention_head_supported(size_t head_size, size_t length) {

@@ -62,3 +62,8 @@ RC_ATTR static void RC_FN(ssm_backward)(const float *kernel, const float *u, con
 }
 
 #undef RC_FN
+// The parameters are the includer's to set again for the next path.
+#undef RC_ATTR
+#undef RC_W
+#undef RC_BLK
+#undef RC_SUFFIX

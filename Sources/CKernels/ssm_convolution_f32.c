@@ -19,10 +19,6 @@ typedef float rc_f16 __attribute__((vector_size(64), aligned(4)));
 #define RC_BLK rc_f4
 #define RC_SUFFIX baseline
 #include "ssm_convolution_body.h"
-#undef RC_ATTR
-#undef RC_W
-#undef RC_BLK
-#undef RC_SUFFIX
 #pragma STDC FP_CONTRACT ON
 
 #if defined(__x86_64__)
@@ -33,10 +29,6 @@ typedef float rc_f16 __attribute__((vector_size(64), aligned(4)));
 #define RC_BLK rc_f8
 #define RC_SUFFIX avx2
 #include "ssm_convolution_body.h"
-#undef RC_ATTR
-#undef RC_W
-#undef RC_BLK
-#undef RC_SUFFIX
 
 // AVX-512F: 16 channels a vector, FMA.
 #define RC_ATTR __attribute__((target("avx512f")))
@@ -44,10 +36,6 @@ typedef float rc_f16 __attribute__((vector_size(64), aligned(4)));
 #define RC_BLK rc_f16
 #define RC_SUFFIX avx512
 #include "ssm_convolution_body.h"
-#undef RC_ATTR
-#undef RC_W
-#undef RC_BLK
-#undef RC_SUFFIX
 #endif
 
 void rc_ssm_convolution_forward_f32_on(rc_kernel_path path, const float *kernel, const float *u, float *y,
