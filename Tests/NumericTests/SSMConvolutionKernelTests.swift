@@ -60,4 +60,14 @@ import Testing
         #expect(one == Self.run(kernels: path, channels: 32, length: 32, batch: 4, threads: 1))
         #expect(one.output == two.output && one.inputGradient == two.inputGradient)
     }
+
+    /// AVX2 and AVX-512 run the same FMA per channel and term in the same order: the same bits.
+    @Test func vectorPathsAgreeBitForBit() {
+        let vector = KernelPath.supported.filter { $0 != .baseline }
+        guard vector.count == 2 else { return }
+        for shape in Self.shapes {
+            #expect(Self.run(kernels: vector[0], channels: shape.channels, length: shape.length)
+                    == Self.run(kernels: vector[1], channels: shape.channels, length: shape.length))
+        }
+    }
 }
