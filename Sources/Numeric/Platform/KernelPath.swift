@@ -1,12 +1,14 @@
 import CKernels
 
 /// The instruction-set path of the engine's C kernels (`Sources/CKernels`: softmax's `exp`, Adam's
-/// update), chosen once per process from CPUID; `RATECALC_KERNELS=baseline|avx2|avx512` forces
-/// one the CPU supports (docs/training-engine.md, "Kernels and their paths"). Training results are
-/// reproducible from a seed with the same binary on the same path; the baseline path is the
-/// previous engine's arithmetic.
+/// update, the per-head attention products, the SSM convolution), chosen once per process from
+/// CPUID; `RATECALC_KERNELS=baseline|avx2|avx512` forces one the CPU supports
+/// (docs/training-engine.md, "Kernels and their paths"). Training results are reproducible from a
+/// seed with the same binary on the same path; the baseline path is plain C (the previous engine's
+/// arithmetic except the attention heads' sums).
 public enum KernelPath: String, Sendable, CaseIterable {
-    /// Plain C: libm `expf`, the scalar Adam loop.
+    /// Plain C without FMA: libm `expf`, the scalar Adam loop, the attention heads' sums in 8-lane
+    /// blocks, the convolution's sums in the previous engine's order.
     case baseline
     /// AVX2 with FMA, 8 lanes.
     case avx2
