@@ -9,6 +9,7 @@ extension GammaType: ExpressibleByArgument {}
 extension CheckOracleLevel: ExpressibleByArgument {}
 extension TargetWeights: ExpressibleByArgument {}
 extension CheckNetworkSize: ExpressibleByArgument {}
+extension CheckMixing: ExpressibleByArgument {}
 
 /// `--class gamma|piecewise` (the library's `FunctionClass` by its flag spelling).
 extension FunctionClass: ExpressibleByArgument {

@@ -59,6 +59,9 @@ struct CheckSweepOptions: ParsableArguments {
     @Option(name: .customLong(CheckField.depth.longName), parsing: .unconditional, help: "M: blocks of the ssm and transformer (token-wise FNNs of the cnn, hidden layers of the fnn) (default: \(CheckRequest.defaultDepth(for: .gammaSmooth)) for --class gamma, \(CheckRequest.defaultDepth(for: .piecewise)) for piecewise).")
     var depth: Int?
 
+    @Option(name: .customLong(CheckField.mixing.longName), help: "What the ssm and transformer mix over: window (ssm kernels cut to V lags, attention over the last V positions) or full (the whole causal past) (default: \(CheckRequest.defaultMixing(for: .piecewise).rawValue) for --class piecewise, \(CheckRequest.defaultMixing(for: .gammaSmooth).rawValue) for gamma).")
+    var mixing: CheckMixing?
+
     @Flag(name: .customLong(CheckField.preFeedForward.longName), help: "Leave out the token-wise FNN between the embedding and the first block of the ssm and transformer (the plain layout; docs/training-engine.md).")
     var noPreFeedForward = !Self.defaults.preFeedForward
 
@@ -129,6 +132,7 @@ struct CheckSweepOptions: ParsableArguments {
         request.testSequences = testSequences
         request.logBand = logBand
         request.depth = depth
+        request.mixing = mixing
         request.preFeedForward = !noPreFeedForward
         request.learningRates = learningRates.values
         request.floor = !noFloor

@@ -56,22 +56,24 @@ import Testing
                           backward: { p, _, dy, dx, _ in Elementwise.copy(dy, to: dx!, count: n); layer.backward(dy, batch: 2, p) })
     }
 
-    static func ssmConvolution(threads: Int) -> Case {
+    /// `lags` 6 is the whole causal past; 3 the finite window (kernel cut to lags 0…2).
+    static func ssmConvolution(threads: Int, lags: Int = 6) -> Case {
         var layout = ParameterLayout()
-        let layer = SSMConvolution("conv", channels: 3, stateSize: 4, length: 6, layout: &layout)
+        let layer = SSMConvolution("conv", channels: 3, stateSize: 4, length: 6, lags: lags, layout: &layout)
         let batch = 3, n = batch * 6 * 3
-        return Self.layer("SSMConvolution, \(threads) chunks", layout, inputCount: n, outputCount: n,
+        return Self.layer("SSMConvolution W = \(lags), \(threads) chunks", layout, inputCount: n, outputCount: n,
                           initialize: { layer.initialize($0, random: &$1) },
                           makeBuffers: { arena -> SSMConvolutionBuffers<Double> in layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads))) },
                           forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
                           backward: { p, x, dy, dx, b in layer.backward(x, outputGradient: dy, inputGradient: dx!, batch: batch, b, p) })
     }
 
-    static func causalSelfAttention(threads: Int) -> Case {
+    /// `lags` 5 is the whole causal past; 2 the finite window (row t attends to t−1, t).
+    static func causalSelfAttention(threads: Int, lags: Int = 5) -> Case {
         var layout = ParameterLayout()
-        let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
+        let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, lags: lags, layout: &layout)
         let batch = 3, n = batch * 5 * 4
-        return Self.layer("CausalSelfAttention, \(threads) chunks", layout, inputCount: n, outputCount: n,
+        return Self.layer("CausalSelfAttention W = \(lags), \(threads) chunks", layout, inputCount: n, outputCount: n,
                           initialize: { layer.initialize($0, random: &$1) },
                           makeBuffers: { arena -> AttentionBuffers<Double> in layer.makeBuffers(batch: batch, arena: arena, team: ThreadTeam(Parallelism(threads: threads))) },
                           forward: { p, x, y, b in layer.forward(x, into: y, batch: batch, b, p) },
@@ -102,13 +104,13 @@ import Testing
 
     static func ssmBlock() -> Case {
         var layout = ParameterLayout()
-        let block = SSMBlock("block", width: 4, stateSize: 3, hidden: 5, length: 6, layout: &layout)
+        let block = SSMBlock("block", width: 4, stateSize: 3, hidden: 5, length: 6, lags: 6, layout: &layout)
         return Self.block("SSMBlock", .ssm(block), layout, batch: 2, length: 6, width: 4)
     }
 
     static func attentionBlock() -> Case {
         var layout = ParameterLayout()
-        let block = AttentionBlock("block", width: 4, heads: 2, hidden: 5, length: 6, layout: &layout)
+        let block = AttentionBlock("block", width: 4, heads: 2, hidden: 5, length: 6, lags: 6, layout: &layout)
         return Self.block("AttentionBlock", .attention(block), layout, batch: 2, length: 6, width: 4)
     }
 
@@ -132,8 +134,8 @@ import Testing
 
     static let cases: [Case] = [
         linear(), relu(), positionalEncoding(),
-        ssmConvolution(threads: 1), ssmConvolution(threads: 2),
-        causalSelfAttention(threads: 1), causalSelfAttention(threads: 2),
+        ssmConvolution(threads: 1), ssmConvolution(threads: 2), ssmConvolution(threads: 2, lags: 3),
+        causalSelfAttention(threads: 1), causalSelfAttention(threads: 2), causalSelfAttention(threads: 2, lags: 2),
         feedForward(), ssmBlock(), attentionBlock(),
         dilatedConvolution(kernel: 2, dilation: 1), dilatedConvolution(kernel: 2, dilation: 2),
         dilatedConvolution(kernel: 3, dilation: 2), dilatedConvolution(kernel: 2, dilation: 8),
@@ -174,7 +176,7 @@ import Testing
     /// The softmax rows are probabilities and vanish above the diagonal (causality).
     @Test func attentionIsCausal() {
         var layout = ParameterLayout()
-        let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, layout: &layout)
+        let layer = CausalSelfAttention("attn", width: 4, heads: 2, length: 5, lags: 5, layout: &layout)
         let arena = Arena<Double>()
         let buffers: AttentionBuffers<Double> = layer.makeBuffers(batch: 1, arena: arena, team: .serial)
         let values = arena.take(layout.count), gradients = arena.take(layout.count)
@@ -197,5 +199,45 @@ import Testing
         layer.forward(x, into: y2, batch: 1, buffers, p)
         for i in 0..<16 { #expect(y[i] == y2[i]) }
         #expect((16..<20).contains { y[$0] != y2[$0] })
+    }
+
+    /// With a window W, row t's probabilities vanish outside t−W+1 … t, and an output does not move
+    /// when a token W or more positions back changes (the attention and the SSM convolution alike).
+    @Test(arguments: [2, 3])
+    func windowLimitsMixing(lags: Int) {
+        let length = 6, width = 4
+        var attentionLayout = ParameterLayout(), convolutionLayout = ParameterLayout()
+        let attention = CausalSelfAttention("attn", width: width, heads: 2, length: length, lags: lags, layout: &attentionLayout)
+        let convolution = SSMConvolution("conv", channels: width, stateSize: 3, length: length, lags: lags, layout: &convolutionLayout)
+        let arena = Arena<Double>()
+        let attentionBuffers: AttentionBuffers<Double> = attention.makeBuffers(batch: 1, arena: arena, team: .serial)
+        let convolutionBuffers: SSMConvolutionBuffers<Double> = convolution.makeBuffers(arena: arena, team: .serial)
+        var random = RandomSource(seed: 5)
+        let a = ParameterBuffers(values: arena.take(attentionLayout.count), gradients: arena.take(attentionLayout.count))
+        let c = ParameterBuffers(values: arena.take(convolutionLayout.count), gradients: arena.take(convolutionLayout.count))
+        attention.initialize(a.values, random: &random)
+        convolution.initialize(c.values, random: &random)
+        let n = length * width
+        let x = arena.take(n), y = arena.take(n), y2 = arena.take(n)
+        for i in 0..<n { x[i] = random.normal() }
+        attention.forward(x, into: y, batch: 1, attentionBuffers, a)
+        for t in 0..<length {
+            for head in 0..<2 {
+                let row = attentionBuffers.probabilities + (head * length + t) * length
+                for s in 0..<length where s > t || s <= t - lags { #expect(row[s] == 0) }
+            }
+        }
+        for layer in 0..<2 {
+            func run(_ out: UnsafeMutablePointer<Double>) {
+                if layer == 0 { attention.forward(x, into: out, batch: 1, attentionBuffers, a) }
+                else { convolution.forward(x, into: out, batch: 1, convolutionBuffers, c) }
+            }
+            run(y)
+            for k in 0..<width { x[k] += 1 }  // token 0
+            run(y2)
+            for k in 0..<width { x[k] -= 1 }
+            for t in lags..<length { for k in 0..<width { #expect(y[t * width + k] == y2[t * width + k], "layer \(layer) t \(t)") } }
+            #expect((0..<lags).contains { t in (0..<width).contains { y[t * width + $0] != y2[t * width + $0] } })
+        }
     }
 }

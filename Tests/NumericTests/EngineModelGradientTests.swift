@@ -4,14 +4,17 @@ import Testing
 /// Whole-model gradients (masked MSE loss, every parameter tensor) against central finite
 /// differences in Float64, relative error < 1e-6.
 @Suite struct EngineModelGradientTests {
-    /// Every architecture in the plain layout, and ssm and transformer with NS24's pre-FNN.
-    static let layouts: [(SequenceArchitecture, Bool)] = SequenceArchitecture.allCases.map { ($0, false) } + [(.ssm, true), (.transformer, true)]
+    /// Every architecture in the plain layout, and ssm and transformer with NS24's pre-FNN, without
+    /// and with a mixing window of 3 lags (0 stands for none).
+    static let layouts: [(SequenceArchitecture, Bool, Int)] = SequenceArchitecture.allCases.map { ($0, false, 0) }
+        + [(.ssm, true, 0), (.transformer, true, 0), (.ssm, true, 3), (.transformer, true, 3)]
 
     @Test(arguments: layouts)
-    func wholeModel(architecture: SequenceArchitecture, preFeedForward: Bool) throws {
+    func wholeModel(architecture: SequenceArchitecture, preFeedForward: Bool, mixingWindow: Int) throws {
         let configuration = SequenceModelConfiguration(
             architecture: architecture, tokenDimension: 2, sequenceLength: 6,
-            width: 4, stateSize: 3, heads: 2, depth: 2, hiddenWidth: 5, window: 3, preFeedForward: preFeedForward)
+            width: 4, stateSize: 3, heads: 2, depth: 2, hiddenWidth: 5, window: 3, preFeedForward: preFeedForward,
+            mixingWindow: mixingWindow > 0 ? mixingWindow : nil)
         let network = SequenceNetwork<Double>(configuration, seed: 7)
         let batch = 3, first = 2
         let workspace = network.makeWorkspace(batch: batch, team: .serial)

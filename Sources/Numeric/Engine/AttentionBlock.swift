@@ -4,8 +4,10 @@ struct AttentionBlock {
     let attention: CausalSelfAttention
     let feedForward: FeedForward
 
-    init(_ name: String, width: Int, heads: Int, hidden: Int, length: Int, layout: inout ParameterLayout) {
-        attention = CausalSelfAttention(name + ".attn", width: width, heads: heads, length: length, layout: &layout)
+    /// `lags`: the attention's window W (positions `t−W+1 … t`; `length` for the whole causal past).
+    init(_ name: String, width: Int, heads: Int, hidden: Int, length: Int, lags: Int, layout: inout ParameterLayout) {
+        attention = CausalSelfAttention(name + ".attn", width: width, heads: heads, length: length, lags: lags,
+                                        layout: &layout)
         feedForward = FeedForward(name + ".ffn", width: width, hidden: hidden, layout: &layout)
     }
 

@@ -1,21 +1,24 @@
 /// Multi-head causal softmax self-attention with residual (docs/training-engine.md, TS23), as PyTorch's
 /// `nn.MultiheadAttention` with a causal mask: `[Q K V] = h W_in + b_in` (D → 3D), per head
-/// `P = softmax_s(Q_t·K_s / √(D/H))` over `s ≤ t`, `O_t = Σ_s P[t,s] V_s`, and
-/// `out = h + concat_heads(O) W_out + b_out`.
+/// `P = softmax_s(Q_t·K_s / √(D/H))` over `t−W < s ≤ t`, `O_t = Σ_s P[t,s] V_s`, and
+/// `out = h + concat_heads(O) W_out + b_out`. W = `lags` is the attention window (docs/training-engine.md,
+/// "Mixing window"); W = L is the whole causal past, computed exactly as without a window.
 struct CausalSelfAttention {
     let width: Int
     let heads: Int
     let length: Int
+    let lags: Int  // W ≤ L: row t attends to t−W+1 … t
     let projection: LinearLayer  // D -> 3D: columns [Q | K | V], head h uses columns h·D/H ..< (h+1)·D/H of each
     let output: LinearLayer      // D -> D
     /// The kernel path of the per-head products (`AttentionHeadKernel`, Float with head size 8 and
     /// L ≤ 64); nil takes the `sgemm` path for every shape (the tests' reference).
     var headKernels: KernelPath? = KernelPath.current
 
-    init(_ name: String, width: Int, heads: Int, length: Int, layout: inout ParameterLayout) {
+    init(_ name: String, width: Int, heads: Int, length: Int, lags: Int, layout: inout ParameterLayout) {
         self.width = width
         self.heads = heads
         self.length = length
+        self.lags = min(max(1, lags), length)
         projection = LinearLayer(name + ".in_proj", inputs: width, outputs: 3 * width, layout: &layout)
         output = LinearLayer(name + ".out_proj", inputs: width, outputs: width, layout: &layout)
     }
@@ -41,7 +44,7 @@ struct CausalSelfAttention {
                                   _ buffers: AttentionBuffers<T>, _ p: ParameterBuffers<T>) {
         let rows = batch * length
         projection.forward(h, rows: rows, into: buffers.qkv, p)
-        let (L, D, H) = (length, width, heads)
+        let (L, D, H, W) = (length, width, heads, lags)
         let e = D / H
         let scale = 1 / T(e).squareRoot()
         let qkv = UnsafePointer(buffers.qkv), probabilities = buffers.probabilities, context = buffers.context
@@ -56,7 +59,7 @@ struct CausalSelfAttention {
                     // S = Q Kᵀ / √e  (full L×L; the causal mask is applied in the softmax)
                     T.gemm(transposeA: false, transposeB: true, m: L, n: L, k: e, alpha: scale, a: q, lda: 3 * D,
                            b: key, ldb: 3 * D, beta: 0, c: scores, ldc: L)
-                    for t in 0..<L { Self.causalSoftmax(scores + t * L, row: t, length: L) }
+                    for t in 0..<L { Self.causalSoftmax(scores + t * L, row: t, length: L, window: W) }
                     // O = P V
                     T.gemm(transposeA: false, transposeB: false, m: L, n: e, k: L, alpha: 1, a: scores, lda: L,
                            b: value, ldb: 3 * D, beta: 0, c: context + b * L * D + head * e, ldc: D)
@@ -74,7 +77,7 @@ struct CausalSelfAttention {
         let rows = batch * length
         // out = h + context W_o + b_o  =>  dcontext = dOut W_oᵀ, dW_o += contextᵀ dOut
         output.backward(buffers.context, dOut, rows: rows, inputGradient: buffers.contextGradient, p)
-        let (L, D, H) = (length, width, heads)
+        let (L, D, H, W) = (length, width, heads, lags)
         let e = D / H
         let scale = 1 / T(e).squareRoot()
         let qkv = UnsafePointer(buffers.qkv), probabilities = UnsafePointer(buffers.probabilities)
@@ -97,7 +100,7 @@ struct CausalSelfAttention {
                     for t in 0..<L {
                         let prow = P + t * L, drow = dS + t * L
                         var weighted: T = 0
-                        for s in 0...t { weighted += prow[s] * drow[s] }
+                        for s in max(0, t - W + 1)...t { weighted += prow[s] * drow[s] }  // P is 0 outside the window
                         for s in 0..<L { drow[s] = prow[s] * (drow[s] - weighted) * scale }
                     }
                     // dQ = dS K, dK = dSᵀ Q, dV = Pᵀ dO
@@ -118,6 +121,15 @@ struct CausalSelfAttention {
 }
 
 extension CausalSelfAttention {
+    /// In place on one score row `t` with window W: `p_s = e^{x_s − max} / Σ_{t−W < s' ≤ t} e^{x_{s'} − max}`
+    /// for `t−W < s ≤ t`, 0 for every other s (W ≥ t + 1: the whole causal row).
+    @inline(__always)
+    static func causalSoftmax<T: EngineScalar>(_ fullRow: UnsafeMutablePointer<T>, row fullT: Int, length: Int, window: Int) {
+        let start = max(0, fullT - window + 1)
+        for s in 0..<start { fullRow[s] = 0 }
+        causalSoftmax(fullRow + start, row: fullT - start, length: length - start)
+    }
+
     /// In place on one score row `t`: `p_s = e^{x_s − max} / Σ_{s' ≤ t} e^{x_{s'} − max}` for `s ≤ t`, 0 for `s > t`.
     @inline(__always)
     static func causalSoftmax<T: EngineScalar>(_ row: UnsafeMutablePointer<T>, row t: Int, length: Int) {

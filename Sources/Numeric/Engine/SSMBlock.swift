@@ -6,10 +6,12 @@ struct SSMBlock {
     let convolution: SSMConvolution
     let feedForward: FeedForward
 
-    init(_ name: String, width: Int, stateSize: Int, hidden: Int, length: Int, layout: inout ParameterLayout) {
+    /// `lags`: the kernel's window W (lags `0 … W−1`; `length` for the whole causal past).
+    init(_ name: String, width: Int, stateSize: Int, hidden: Int, length: Int, lags: Int, layout: inout ParameterLayout) {
         value = LinearLayer(name + ".v", inputs: width, outputs: width, layout: &layout)
         gate = LinearLayer(name + ".g", inputs: width, outputs: width, layout: &layout)
-        convolution = SSMConvolution(name + ".conv", channels: width, stateSize: stateSize, length: length, layout: &layout)
+        convolution = SSMConvolution(name + ".conv", channels: width, stateSize: stateSize, length: length, lags: lags,
+                                     layout: &layout)
         feedForward = FeedForward(name + ".ffn", width: width, hidden: hidden, layout: &layout)
     }
 

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Causal diagonal SSM convolution (docs/training-engine.md, NS24): per channel k,
-/// `y[b, t, k] = Σ_{j=0}^{t} K[k, j] · u[b, t − j, k]` with the kernel
-/// `K[k, j] = Σ_n C[k,n] B[k,n] exp(−Δ_k A[k,n] j)`, `Δ = exp(logΔ)`, `A = exp(logA)` (so Δ, A > 0).
+/// `y[b, t, k] = Σ_{j=0}^{min(t, W−1)} K[k, j] · u[b, t − j, k]` with the kernel
+/// `K[k, j] = Σ_n C[k,n] B[k,n] exp(−Δ_k A[k,n] j)`, `Δ = exp(logΔ)`, `A = exp(logA)` (so Δ, A > 0),
+/// cut to the window of `lags` = W lags (NS24's finite-window LTI convolution; W = L is the whole
+/// causal past, and then every sum is the uncut one, term for term).
 ///
 /// Computed by direct summation: at the sizes used (L ≤ 64) it costs `B·L(L+1)/2·D`
 /// multiply-adds over contiguous channel vectors, cheaper than a length-2L FFT per channel.
@@ -10,6 +12,7 @@ struct SSMConvolution {
     let channels: Int   // D
     let stateSize: Int  // N
     let length: Int     // L
+    let lags: Int       // W ≤ L: the kernel's window
     let logStep: Int    // [D]     logΔ
     let logRate: Int    // [D, N]  logA
     let inputWeight: Int   // [D, N]  B
@@ -18,10 +21,11 @@ struct SSMConvolution {
     /// loops below (the tests' reference; the `baseline` path computes the same bits).
     var kernelPath: KernelPath? = KernelPath.current
 
-    init(_ name: String, channels: Int, stateSize: Int, length: Int, layout: inout ParameterLayout) {
+    init(_ name: String, channels: Int, stateSize: Int, length: Int, lags: Int, layout: inout ParameterLayout) {
         self.channels = channels
         self.stateSize = stateSize
         self.length = length
+        self.lags = min(max(1, lags), length)
         logStep = layout.reserve(name + ".log_dt", [channels])
         logRate = layout.reserve(name + ".log_a", [channels, stateSize])
         inputWeight = layout.reserve(name + ".B", [channels, stateSize])
@@ -53,7 +57,7 @@ struct SSMConvolution {
                                      kernelGradientPartials: arena.take(team.threads * length * channels), team: team)
     }
 
-    /// Fills `kernel[j, k] = K[k, j]` (lag-major, `[L, D]`); `exp(−ΔA j)` by repeated products.
+    /// Fills `kernel[j, k] = K[k, j]` (lag-major, `[L, D]`) for `j < W`, 0 beyond; `exp(−ΔA j)` by repeated products.
     func computeKernel<T: EngineScalar>(_ kernel: UnsafeMutablePointer<T>, _ p: ParameterBuffers<T>) {
         Elementwise.zero(kernel, count: length * channels)
         for k in 0..<channels {
@@ -63,7 +67,7 @@ struct SSMConvolution {
                 let ratio = T.exponential(-delta * T.exponential(p.values[logRate + i]))
                 var decay: T = 1
                 let cb = p.values[outputWeight + i] * p.values[inputWeight + i]
-                for j in 0..<length {
+                for j in 0..<lags {
                     kernel[j * channels + k] += cb * decay
                     decay *= ratio
                 }
@@ -76,14 +80,14 @@ struct SSMConvolution {
                                   _ buffers: SSMConvolutionBuffers<T>, _ p: ParameterBuffers<T>) {
         computeKernel(buffers.kernel, p)
         let kernel = UnsafePointer(buffers.kernel)
-        let (L, D) = (length, channels)
+        let (L, D, W) = (length, channels, lags)
         buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 let ub = u + b * L * D, yb = y + b * L * D
                 if SSMConvolutionKernel.forward(on: kernelPath, kernel: kernel, u: ub, into: yb, length: L, channels: D) { continue }
                 for t in 0..<L {
-                    // yr[k] = Σ_{j=0}^{t} kernel[j, k] · u[b, t − j, k], summed in increasing j
-                    ChannelLanes.sum(into: yb + t * D, channels: D, terms: t + 1) { j in (kernel + j * D, ub + (t - j) * D) }
+                    // yr[k] = Σ_{j=0}^{min(t, W−1)} kernel[j, k] · u[b, t − j, k], summed in increasing j
+                    ChannelLanes.sum(into: yb + t * D, channels: D, terms: min(t + 1, W)) { j in (kernel + j * D, ub + (t - j) * D) }
                 }
             }
         }
@@ -94,7 +98,7 @@ struct SSMConvolution {
                                    inputGradient du: UnsafeMutablePointer<T>, batch: Int,
                                    _ buffers: SSMConvolutionBuffers<T>, _ p: ParameterBuffers<T>) {
         let kernel = UnsafePointer(buffers.kernel)
-        let (L, D) = (length, channels)
+        let (L, D, W) = (length, channels, lags)
         let partials = buffers.kernelGradientPartials
         buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { chunk, range in
             let dk = partials + chunk * L * D
@@ -104,10 +108,10 @@ struct SSMConvolution {
                 if SSMConvolutionKernel.backward(on: kernelPath, kernel: kernel, u: ub, outputGradient: dyb, inputGradient: dub,
                                                  kernelGradient: dk, length: L, channels: D) { continue }
                 for s in 0..<L {
-                    // du[b, s, k] = Σ_{j=0}^{L−1−s} kernel[j, k] · dy[b, s + j, k], summed in increasing j
-                    ChannelLanes.sum(into: dub + s * D, channels: D, terms: L - s) { j in (kernel + j * D, dyb + (s + j) * D) }
+                    // du[b, s, k] = Σ_{j=0}^{min(L−1−s, W−1)} kernel[j, k] · dy[b, s + j, k], summed in increasing j
+                    ChannelLanes.sum(into: dub + s * D, channels: D, terms: min(L - s, W)) { j in (kernel + j * D, dyb + (s + j) * D) }
                 }
-                for j in 0..<L {
+                for j in 0..<W {
                     // dk[j, k] += Σ_{t=j}^{L−1} dy[b, t, k] · u[b, t − j, k], summed in increasing t
                     ChannelLanes.sum(into: dk + j * D, channels: D, terms: L - j, accumulate: true) { i in
                         (dyb + (j + i) * D, ub + i * D)
@@ -132,7 +136,7 @@ struct SSMConvolution {
                 let ratio = T.exponential(-delta * rate)
                 var decay: T = 1
                 var sum: T = 0, weightedSum: T = 0
-                for j in 0..<length {
+                for j in 0..<lags {
                     let g = dKernel[j * channels + k] * decay
                     sum += g
                     weightedSum += g * T(j)

@@ -45,6 +45,13 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     /// non-linear function of each token (NS24's importance μ(x)) exists before the first mixing.
     /// Ignored by `fnn` and `cnn`. Default false (model files without the key are the plain layout).
     public var preFeedForward: Bool
+    /// W: `ssm` kernels are cut to the lags `0 … W−1` and `transformer` attention sees only the last
+    /// W positions `t−W+1 … t` (docs/training-engine.md, "Mixing window"): NS24's LTI SSM convolution
+    /// with a finite window, and the same finite window for the attention. nil (the default, and model
+    /// files without the key) mixes over the whole causal past. Ignored by `fnn` and `cnn`.
+    public var mixingWindow: Int?
+    /// The lags an `ssm` kernel or a `transformer` attention row spans: `min(L, W)`, L without a window.
+    public var mixingLags: Int { min(sequenceLength, mixingWindow ?? sequenceLength) }
 
     /// Whether the network built from this configuration has the pre-FNN (`ssm`, `transformer` only).
     public var hasPreFeedForward: Bool {
@@ -65,7 +72,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
     /// Creates a configuration; every field but the first three has the docs/training-engine.md default.
     public init(architecture: SequenceArchitecture, tokenDimension: Int, sequenceLength: Int,
                 width: Int = 32, stateSize: Int = 16, heads: Int = 4, depth: Int = 2,
-                hiddenWidth: Int = 64, window: Int = 8, preFeedForward: Bool = false) {
+                hiddenWidth: Int = 64, window: Int = 8, preFeedForward: Bool = false, mixingWindow: Int? = nil) {
         self.architecture = architecture
         self.tokenDimension = tokenDimension
         self.sequenceLength = sequenceLength
@@ -76,11 +83,12 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
         self.hiddenWidth = hiddenWidth
         self.window = window
         self.preFeedForward = preFeedForward
+        self.mixingWindow = mixingWindow
     }
 
     enum CodingKeys: String, CodingKey {
         case architecture, tokenDimension, sequenceLength, width, stateSize, heads, depth, hiddenWidth, window
-        case preFeedForward
+        case preFeedForward, mixingWindow
     }
 
     /// Decodes a configuration; a model file written before the pre-FNN existed has no
@@ -97,6 +105,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
         hiddenWidth = try c.decode(Int.self, forKey: .hiddenWidth)
         window = try c.decode(Int.self, forKey: .window)
         preFeedForward = try c.decodeIfPresent(Bool.self, forKey: .preFeedForward) ?? false
+        mixingWindow = try c.decodeIfPresent(Int.self, forKey: .mixingWindow)
     }
 
     /// Throws `EngineError` naming the first field that cannot describe a network.
@@ -112,6 +121,7 @@ public struct SequenceModelConfiguration: Codable, Sendable, Equatable {
         try positive(depth, "depth")
         try positive(hiddenWidth, "hiddenWidth")
         try positive(window, "window")
+        if let mixingWindow { try positive(mixingWindow, "mixingWindow") }
         if architecture == .transformer && width % heads != 0 {
             throw EngineError("heads (\(heads)) must divide width (\(width))")
         }

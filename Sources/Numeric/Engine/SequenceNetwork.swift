@@ -60,8 +60,10 @@ final class SequenceNetwork<T: EngineScalar> {
                 ? [.feedForward(FeedForward("pre", width: D, hidden: c.hiddenWidth, layout: &layout))] : []
             blocks += (0..<c.depth).map { i in
                 c.architecture == .ssm
-                    ? .ssm(SSMBlock("blocks.\(i)", width: D, stateSize: c.stateSize, hidden: c.hiddenWidth, length: L, layout: &layout))
-                    : .attention(AttentionBlock("blocks.\(i)", width: D, heads: c.heads, hidden: c.hiddenWidth, length: L, layout: &layout))
+                    ? .ssm(SSMBlock("blocks.\(i)", width: D, stateSize: c.stateSize, hidden: c.hiddenWidth, length: L,
+                                    lags: c.mixingLags, layout: &layout))
+                    : .attention(AttentionBlock("blocks.\(i)", width: D, heads: c.heads, hidden: c.hiddenWidth, length: L,
+                                                lags: c.mixingLags, layout: &layout))
             }
             let readout = LinearLayer("out", inputs: D, outputs: 1, layout: &layout)
             return .stack(embedding: embedding, positional: positional, blocks: blocks, readout: readout)

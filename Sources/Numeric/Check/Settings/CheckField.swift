@@ -8,7 +8,7 @@ public enum CheckField: String, Sendable, CaseIterable, CodingKey {
     case window, windows, patience, size, weights, depth
     case minSteps = "min_steps", testSequences = "test_sequences", targetLevel = "target_level"
     case logBand = "log_band_k", oracleSizesBelow = "oracle_sizes_below", maxTerms = "max_terms"
-    case oracleLevel = "oracle_level", preFeedForward = "pre_fnn", floor
+    case oracleLevel = "oracle_level", preFeedForward = "pre_fnn", floor, mixing
     case nMin = "n_min", nMax = "n_max", points, cnnQ = "cnn_q", learningRates = "learning_rates"
     /// Inputs of a plan (``CheckSchedulePlan``), not of the settings: shards and cores per shard.
     case shards, threads

@@ -25,6 +25,7 @@ extension CheckRequest {
         add(.targetLevel, targetLevel, defaults.targetLevel) { $0?.argumentText }
         add(.maxTerms, maxTerms, defaults.maxTerms) { $0.argumentText }
         add(.depth, depth, defaults.depth) { $0?.argumentText }
+        add(.mixing, mixing, defaults.mixing) { $0?.rawValue }
         add(.cnnQ, cnnQ, defaults.cnnQ) { $0?.description }
         return arguments + options.arguments(against: defaults.options)
     }

@@ -12,7 +12,8 @@ import Bounds
 /// - the window: one V, or several for the window sweep (``WindowSweep``; the settings hold the
 ///   largest, against which the length is checked);
 /// - T_max: nil means the largest level whose target has at most `maxTerms` terms;
-/// - M: nil means the class's depth (``defaultDepth(for:)``); q is exact here, a string in the settings.
+/// - M: nil means the class's depth (``defaultDepth(for:)``); q is exact here, a string in the settings;
+/// - the mixing: nil means the class's (``defaultMixing(for:)``).
 @dynamicMemberLookup
 public struct CheckRequest: Sendable, Equatable {
     /// The smoothness as typed: a finite vector `1,2,4` or matrix `1,2;3,4`.
@@ -36,8 +37,10 @@ public struct CheckRequest: Sendable, Equatable {
     /// M: blocks of the ssm and transformer (FNNs of the cnn, hidden layers of the fnn), or nil for
     /// the class's default (``defaultDepth(for:)``).
     public var depth: Int?
+    /// What the ssm and transformer mix over, or nil for the class's default (``defaultMixing(for:)``).
+    public var mixing: CheckMixing?
     /// Every other setting, passed to ``CheckSettings`` as it is (its grid, window, estimators,
-    /// depth, q and T_max are replaced by the resolved request fields).
+    /// depth, mixing, q and T_max are replaced by the resolved request fields).
     public var options: CheckSettings
 
     /// A setting of ``options``, read and written as if it were the request's own (`request.noise = 0.5`).
@@ -52,6 +55,15 @@ public struct CheckRequest: Sendable, Equatable {
     /// transformer 1.19 → 1.14).
     public static func defaultDepth(for functionClass: FunctionClass) -> Int {
         functionClass == .piecewise ? 3 : 2
+    }
+
+    /// The mixing when none is given (docs/check.md, "Mixing window"): the piecewise class ranks its
+    /// tokens within a window of V, so its ssm and transformer mix over that window — NS24's
+    /// finite-window SSM convolution, and the window the fnn and cnn see. Measured at n = 4096
+    /// (one seed, M = 3): test MSE ssm 0.357 → 0.247, transformer 0.280 → 0.149, train MSE/σ²
+    /// 1.23 → 1.18 and 1.10 → 1.06. The γ-smooth class has no window: the whole causal past.
+    public static func defaultMixing(for functionClass: FunctionClass) -> CheckMixing {
+        functionClass == .piecewise ? .window : .full
     }
 
     /// Every choice at its default (the smoothness empty): what `--help` shows.
@@ -80,6 +92,7 @@ public struct CheckRequest: Sendable, Equatable {
         settings.window = window
         settings.targetLevel = targetLevel ?? 0
         settings.depth = depth ?? Self.defaultDepth(for: options.functionClass)
+        settings.mixing = mixing ?? Self.defaultMixing(for: options.functionClass)
         settings.learningRates = options.learningRates.sorted()
         settings.floor = options.floor && !isWindowSweep
         settings.cnnQ = cnnQ?.description

@@ -54,6 +54,7 @@ extension CheckEstimator: RawCheckSettingValue {}
 extension CheckOracleLevel: RawCheckSettingValue {}
 extension TargetWeights: RawCheckSettingValue {}
 extension CheckNetworkSize: RawCheckSettingValue {}
+extension CheckMixing: RawCheckSettingValue {}
 extension FunctionClass: RawCheckSettingValue {
     /// `--class gamma|piecewise`, not the JSON's `gamma-smooth`.
     var argumentText: String { checkArgument }
@@ -149,11 +150,12 @@ extension CheckSettings {
         .row(.preFeedForward, \.preFeedForward, legacy: false),
         .row(.learningRates, \.learningRates, legacy: CheckSettings.legacyLearningRates, rule: .learningRates),
         .row(.floor, \.floor, legacy: false),
+        .row(.mixing, \.mixing, legacy: CheckMixing.full, passedThrough: false),
         .optionalRow(.cnnQ, \.cnnQ, rule: .positiveExactNumber),
     ]
 
     /// Decodes settings row by row (``fields``): keys added after the first shard format
-    /// (`depth`, `pre_fnn`, `learning_rates`, `floor`, `cnn_q`) may be absent.
+    /// (`depth`, `pre_fnn`, `learning_rates`, `floor`, `mixing`, `cnn_q`) may be absent.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CheckField.self)
         self.init(smoothness: "")

@@ -74,6 +74,10 @@ public struct CheckSettings: Codable, Sendable, Equatable {
     /// Whether every network also runs once on noiseless data at the largest n (its approximation
     /// floor, docs/check.md "Approximation floor"). Shards written before the field existed had none.
     public var floor: Bool = true
+    /// What the ssm and transformer mix over (``CheckMixing``): resolved per class by
+    /// ``CheckRequest/defaultMixing(for:)``. Shards written before the field existed mixed over
+    /// the whole causal past.
+    public var mixing: CheckMixing = .full
 
     /// The layout defaults of shards written before `depth`, `preFeedForward`, `learningRates` and
     /// `floor` existed: what those sweeps ran.
@@ -150,6 +154,16 @@ public enum CheckOracleLevel: String, Codable, Sendable, CaseIterable {
     case validation
     /// T(n) = a†/(2a†+1)·log₂ N, N the number of training positions: the theorems' level.
     case theory
+}
+
+/// What the ssm and transformer mix over (`check --mixing`; docs/check.md, "Mixing window").
+public enum CheckMixing: String, Codable, Sendable, CaseIterable {
+    /// The whole causal past: S4D kernels over all L lags, attention over every earlier position.
+    case full
+    /// The class's window V: ssm kernels cut to the lags 0 … V−1 (NS24's finite-window LTI
+    /// convolution) and attention over the last V positions, the window the piecewise class ranks
+    /// its tokens in (and the one the fnn and cnn already see).
+    case window
 }
 
 /// How the neural estimators' width follows n (`check --size`).

@@ -89,7 +89,8 @@ public final class CheckRunner {
             let model = SequenceModelConfiguration(architecture: architecture, tokenDimension: target.tokenDimension,
                                                    sequenceLength: settings.length, width: size.width,
                                                    depth: settings.depth, hiddenWidth: size.hidden, window: settings.window,
-                                                   preFeedForward: settings.preFeedForward)
+                                                   preFeedForward: settings.preFeedForward,
+                                                   mixingWindow: settings.mixing == .window ? settings.window : nil)
             let clock = ContinuousClock.now
             // One fit per learning rate of the grid; the lowest validation MSE wins (ties: the smaller rate).
             let baseTraining = Self.training(settings: settings, seed: seed)
