@@ -7,9 +7,10 @@
 // The row copies and zero fills are a few dozen floats: inline loops, not memcpy/memset calls.
 #define RC_INLINE_COPIES __attribute__((no_builtin("memcpy", "memset")))
 
-// The lanes of block `b` of row `t` that lie past the diagonal (s > t) set to −∞.
-RC_ATTR static inline RC_BLK RC_FN(mask_past)(RC_BLK x, size_t b, size_t t) {
-    RC_BLKI inside = (RC_IOTA + (int32_t)(b * RC_W)) <= (int32_t)t;
+// The lanes of block `b` of row `t` outside the window (s > t, or s < first = t − W + 1) set to −∞.
+RC_ATTR static inline RC_BLK RC_FN(mask_outside)(RC_BLK x, size_t b, size_t t, int32_t first) {
+    RC_BLKI position = RC_IOTA + (int32_t)(b * RC_W);
+    RC_BLKI inside = (position <= (int32_t)t) & (position >= first);
     RC_BLK negative_infinity = (RC_BLK){0} - INFINITY;
     return (RC_BLK)(((RC_BLKI)x & inside) | ((RC_BLKI)negative_infinity & ~inside));
 }
@@ -89,17 +90,18 @@ RC_ATTR static inline RC_BLK RC_FN(product_block)(const float *a, float bt[RC_AT
 }
 
 RC_ATTR RC_INLINE_COPIES static void RC_FN(head_forward)(const float *q, const float *k, const float *v, size_t ld, size_t length,
-                                        float scale, float *probabilities, float *context, size_t context_ld) {
+                                        size_t window, float scale, float *probabilities, float *context, size_t context_ld) {
     size_t padded = (length + RC_W - 1) / RC_W * RC_W;
     float kt[RC_ATTENTION_HEAD_SIZE][RC_PADDED_MAX] __attribute__((aligned(64)));
     float row[RC_PADDED_MAX] __attribute__((aligned(64)));
     RC_FN(transpose)(k, ld, length, padded, kt);
     for (size_t t = 0; t < length; t++) {
         size_t blocks = t / RC_W + 1;  // the blocks holding s ≤ t
+        int32_t first = (int32_t)t - (int32_t)window + 1;  // the window's first key (≤ 0: the whole row)
         RC_BLK largest = (RC_BLK){0} - INFINITY;
         for (size_t b = 0; b < blocks; b++) {
             RC_BLK scores = RC_FN(product_block)(q + t * ld, kt, b) * scale;
-            if (b == blocks - 1) scores = RC_FN(mask_past)(scores, b, t);
+            if (b == blocks - 1 || (int32_t)(b * RC_W) < first) scores = RC_FN(mask_outside)(scores, b, t, first);
             largest = __builtin_elementwise_max(largest, scores);
             *(RC_BLK *)&row[b * RC_W] = scores;
         }

@@ -68,13 +68,15 @@ int rc_attention_head_supported(size_t head_size, size_t length) {
 }
 
 void rc_attention_head_forward_f32_on(rc_kernel_path path, const float *q, const float *k, const float *v, size_t ld,
-                                      size_t length, float scale, float *probabilities, float *context, size_t context_ld) {
+                                      size_t length, size_t window, float scale, float *probabilities, float *context,
+                                      size_t context_ld) {
+    if (window < 1 || window > length) window = length;
 #if RC_X86
-    if (path == RC_KERNELS_AVX512) { head_forward_avx512(q, k, v, ld, length, scale, probabilities, context, context_ld); return; }
-    if (path == RC_KERNELS_AVX2) { head_forward_avx2(q, k, v, ld, length, scale, probabilities, context, context_ld); return; }
+    if (path == RC_KERNELS_AVX512) { head_forward_avx512(q, k, v, ld, length, window, scale, probabilities, context, context_ld); return; }
+    if (path == RC_KERNELS_AVX2) { head_forward_avx2(q, k, v, ld, length, window, scale, probabilities, context, context_ld); return; }
 #endif
     (void)path;
-    head_forward_baseline(q, k, v, ld, length, scale, probabilities, context, context_ld);
+    head_forward_baseline(q, k, v, ld, length, window, scale, probabilities, context, context_ld);
 }
 
 void rc_attention_head_backward_f32_on(rc_kernel_path path, const float *q, const float *k, const float *v, size_t ld,

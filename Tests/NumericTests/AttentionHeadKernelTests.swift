@@ -12,10 +12,10 @@ import Testing
         var probabilities: [Float], output: [Float], inputGradient: [Float], parameterGradient: [Float]
     }
 
-    static func run(kernels: KernelPath?, width: Int, heads: Int, length: Int, batch: Int = 3, threads: Int = 1,
-                    inputScale: Float = 3) -> Run {
+    static func run(kernels: KernelPath?, width: Int, heads: Int, length: Int, lags: Int? = nil, batch: Int = 3,
+                    threads: Int = 1, inputScale: Float = 3) -> Run {
         var layout = ParameterLayout()
-        var layer = CausalSelfAttention("attn", width: width, heads: heads, length: length, layout: &layout)
+        var layer = CausalSelfAttention("attn", width: width, heads: heads, length: length, lags: lags ?? length, layout: &layout)
         layer.headKernels = kernels
         let arena = Arena<Float>()
         let buffers: AttentionBuffers<Float> = layer.makeBuffers(batch: batch, arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
@@ -42,8 +42,12 @@ import Testing
     }
 
     /// The shapes: the canonical one (D = 32, 4 heads of 8, L = 32), a length with partial 8- and
-    /// 16-lane blocks (13), L = 1, the longest the kernel takes (64).
-    static let shapes: [(width: Int, heads: Int, length: Int)] = [(32, 4, 32), (16, 2, 13), (8, 1, 1), (16, 2, 64)]
+    /// 16-lane blocks (13), L = 1, the longest the kernel takes (64), and attention windows W
+    /// (lags) of 8 (the piecewise default: whole 8-lane blocks before the window), 5 and 20
+    /// (windows that start inside a block of 8 and of 16).
+    static let shapes: [(width: Int, heads: Int, length: Int, lags: Int?)] = [
+        (32, 4, 32, nil), (16, 2, 13, nil), (8, 1, 1, nil), (16, 2, 64, nil), (32, 4, 32, 8), (16, 2, 13, 5), (16, 2, 64, 20),
+    ]
 
     /// Tolerance 1e-4 of the largest magnitude: both sides sum the same ≤ 64-term products in
     /// Float (ε = 1.2e-7) in different orders (sgemm's blocking against the kernel's lanes, FMA or
@@ -53,19 +57,20 @@ import Testing
     @Test(arguments: KernelPath.supported)
     func kernelsMatchTheSgemmPath(path: KernelPath) {
         for shape in Self.shapes {
-            let reference = Self.run(kernels: nil, width: shape.width, heads: shape.heads, length: shape.length)
-            let kernel = Self.run(kernels: path, width: shape.width, heads: shape.heads, length: shape.length)
-            let label = "\(path) D=\(shape.width) H=\(shape.heads) L=\(shape.length)"
+            let reference = Self.run(kernels: nil, width: shape.width, heads: shape.heads, length: shape.length, lags: shape.lags)
+            let kernel = Self.run(kernels: path, width: shape.width, heads: shape.heads, length: shape.length, lags: shape.lags)
+            let label = "\(path) D=\(shape.width) H=\(shape.heads) L=\(shape.length) W=\(shape.lags ?? shape.length)"
             #expect(Self.relativeError(kernel.probabilities, reference.probabilities) < 1e-4, "\(label) probabilities")
             #expect(Self.relativeError(kernel.output, reference.output) < 1e-4, "\(label) output")
             #expect(Self.relativeError(kernel.inputGradient, reference.inputGradient) < 1e-4, "\(label) input gradient")
             #expect(Self.relativeError(kernel.parameterGradient, reference.parameterGradient) < 1e-4, "\(label) parameter gradient")
             // The kernel ran: its sums round differently from sgemm's somewhere (L = 1 is a plain copy of V).
             if shape.length > 1 { #expect(kernel != reference, "\(label): the sgemm path ran twice") }
-            // Causal: exactly 0 above the diagonal.
-            let L = shape.length
+            // Causal and windowed: exactly 0 above the diagonal and before t − W + 1.
+            let (L, W) = (shape.length, shape.lags ?? shape.length)
             for row in 0..<(kernel.probabilities.count / L) {
-                for s in (row % L + 1)..<L { #expect(kernel.probabilities[row * L + s] == 0, "\(label) row \(row)") }
+                let t = row % L
+                for s in 0..<L where s > t || s <= t - W { #expect(kernel.probabilities[row * L + s] == 0, "\(label) row \(row) s \(s)") }
             }
         }
     }

@@ -25,10 +25,11 @@ import Testing
         request.preFeedForward = false
         request.floor = false
         request.depth = 4
+        request.mixing = .full
         request.cnnQ = try? .init(parsing: "3/2")
         request.seed = 7
         #expect(request.commandLineArguments() == [
-            "--smoothness", "1,2;3,4", "--arch", "ssm,oracle", "--depth", "4", "--q", "3/2",
+            "--smoothness", "1,2;3,4", "--arch", "ssm,oracle", "--depth", "4", "--mixing", "full", "--q", "3/2",
             "--class", "piecewise", "--seed", "7", "--noise", "0.5", "--no-pre-fnn", "--learning-rate", "0.001,0.003", "--no-floor",
         ])
     }
@@ -37,9 +38,10 @@ import Testing
         var settings = try CheckRequest(smoothness: "1,2").settings()
         settings.cnnQ = nil
         var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(settings)) as? [String: Any])
-        for key in ["depth", "pre_fnn", "learning_rates", "floor"] { object.removeValue(forKey: key) }
+        for key in ["depth", "pre_fnn", "learning_rates", "floor", "mixing"] { object.removeValue(forKey: key) }
         let legacy = try JSONDecoder().decode(CheckSettings.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(legacy.depth == 2 && !legacy.preFeedForward && legacy.learningRates == [3e-3] && !legacy.floor)
+        #expect(legacy.mixing == .full)
         object.removeValue(forKey: "patience")
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(CheckSettings.self, from: JSONSerialization.data(withJSONObject: object)) }
     }
@@ -63,5 +65,20 @@ import Testing
         settings.patience = 4
         settings.estimators = [.ssm, .ssm]
         #expect(throws: CheckSettingsError.self) { try settings.validate() }
+    }
+
+    /// The mixing follows the class unless given: the piecewise class's window, the γ-smooth class's
+    /// whole past; the runner hands the window to the ssm and transformer only with `window`.
+    @Test func mixingDefaultsToTheClassWindow() throws {
+        var request = CheckRequest(smoothness: "1,2,4")
+        #expect(try request.settings().mixing == .full)
+        request.functionClass = .piecewise
+        let piecewise = try request.settings()
+        #expect(piecewise.mixing == .window)
+        #expect(request.commandLineArguments() == ["--smoothness", "1,2,4", "--class", "piecewise"])
+        request.mixing = .full
+        #expect(try request.settings().mixing == .full)
+        guard case .object(let fields) = CheckReport.json(piecewise) else { Issue.record("not an object"); return }
+        #expect(fields.contains { $0.0 == "mixing" && $0.1 == .string("window") })
     }
 }

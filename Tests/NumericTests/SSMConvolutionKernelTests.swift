@@ -6,9 +6,9 @@ import Testing
 @Suite struct SSMConvolutionKernelTests {
     struct Run: Equatable { var output: [Float], inputGradient: [Float], parameterGradient: [Float] }
 
-    static func run(kernels: KernelPath?, channels: Int, length: Int, batch: Int = 3, threads: Int = 1) -> Run {
+    static func run(kernels: KernelPath?, channels: Int, length: Int, lags: Int? = nil, batch: Int = 3, threads: Int = 1) -> Run {
         var layout = ParameterLayout()
-        var layer = SSMConvolution("conv", channels: channels, stateSize: 4, length: length, layout: &layout)
+        var layer = SSMConvolution("conv", channels: channels, stateSize: 4, length: length, lags: lags ?? length, layout: &layout)
         layer.kernelPath = kernels
         let arena = Arena<Float>()
         let buffers: SSMConvolutionBuffers<Float> = layer.makeBuffers(arena: arena, team: ThreadTeam(Parallelism(threads: threads)))
@@ -26,8 +26,10 @@ import Testing
         return Run(output: array(y, n), inputGradient: array(dx, n), parameterGradient: array(gradients, layout.count))
     }
 
-    /// Channel counts with full vectors only (32), partial ones on every path (13) and none (3).
-    static let shapes: [(channels: Int, length: Int)] = [(32, 32), (13, 9), (3, 1)]
+    /// Channel counts with full vectors only (32), partial ones on every path (13) and none (3), and
+    /// kernels cut to a window of 8 and 4 lags (the kernels sum the zero lags past the window: the
+    /// same values as the Swift loops, which stop at the window).
+    static let shapes: [(channels: Int, length: Int, lags: Int?)] = [(32, 32, nil), (13, 9, nil), (3, 1, nil), (32, 32, 8), (13, 9, 4)]
 
     /// Baseline is the Swift loops bit for bit (the same multiply and add per term in the same
     /// order). The vector paths fuse each multiply-add (same order), so they differ in rounding only: at most a few ulps of the ≤ L-term sums, i.e. within
@@ -36,8 +38,8 @@ import Testing
     @Test(arguments: KernelPath.supported)
     func kernelsMatchTheSwiftLoops(path: KernelPath) {
         for shape in Self.shapes {
-            let reference = Self.run(kernels: nil, channels: shape.channels, length: shape.length)
-            let kernel = Self.run(kernels: path, channels: shape.channels, length: shape.length)
+            let reference = Self.run(kernels: nil, channels: shape.channels, length: shape.length, lags: shape.lags)
+            let kernel = Self.run(kernels: path, channels: shape.channels, length: shape.length, lags: shape.lags)
             if path == .baseline {
                 #expect(kernel == reference, "D=\(shape.channels) L=\(shape.length)")
             } else {

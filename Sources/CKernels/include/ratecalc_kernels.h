@@ -68,18 +68,21 @@ void rc_adam_f32_on(rc_kernel_path path, float *theta, float *m, float *v, const
 /// head_size = 8 and 1 ≤ length ≤ 64 (other shapes go through the engine's sgemm path).
 int rc_attention_head_supported(size_t head_size, size_t length);
 
-/// One (sequence, head) of causal softmax attention, forward, on `path`: Q, K, V are `length`
-/// rows of 8 floats with row stride `ld`; writes P (length × length, row-major, 0 above the
-/// diagonal): P[t,s] = e^{S[t,s] − max_s' S[t,s']} / Σ_{s' ≤ t} e^{…} with
-/// S[t,s] = scale · Σ_c Q[t,c]·K[s,c] for s ≤ t, and O_t = Σ_{s ≤ t} P[t,s]·V_s (row stride
-/// `context_ld`). Scores are computed in blocks of 8 (baseline, avx2) or 16 (avx512) keys, the
+/// One (sequence, head) of causal softmax attention with window W = `window`, forward, on `path`:
+/// Q, K, V are `length` rows of 8 floats with row stride `ld`; writes P (length × length,
+/// row-major, 0 outside t−W < s ≤ t): P[t,s] = e^{S[t,s] − max_s' S[t,s']} / Σ_{t−W < s' ≤ t} e^{…}
+/// with S[t,s] = scale · Σ_c Q[t,c]·K[s,c], and O_t = Σ_{s ≤ t} P[t,s]·V_s (row stride
+/// `context_ld`). W ≥ length (or 0) is the whole causal row, with the same bits as before windows
+/// existed (the mask then leaves every key of s ≤ t in place). Scores are computed in blocks of 8 (baseline, avx2) or 16 (avx512) keys, the
 /// exp is libm's on baseline and the vector exp (rc_exp_f32) otherwise; every sum has a fixed
 /// order (the softmax's: blocks in order, then lanes in order; O_t: s ascending), so the result
 /// depends on the path alone, not on threads or on other heads. FMA contraction on the vector paths.
 void rc_attention_head_forward_f32_on(rc_kernel_path path, const float *q, const float *k, const float *v, size_t ld,
-                                      size_t length, float scale, float *probabilities, float *context, size_t context_ld);
+                                      size_t length, size_t window, float scale, float *probabilities, float *context,
+                                      size_t context_ld);
 
-/// The backward of rc_attention_head_forward_f32_on for the same (sequence, head), given its P and
+/// The backward of rc_attention_head_forward_f32_on for the same (sequence, head) — any window: P
+/// is 0 outside it, so dS is too —, given its P and
 /// dO (row stride `context_ld`): dP = dO Vᵀ, dS = P ⊙ (dP − Σ_s P⊙dP)·scale row by row,
 /// dQ = dS K, dK = dSᵀ Q, dV = Pᵀ dO, written (not accumulated) as rows of 8 with stride `ld`.
 /// dQ_t sums over s ascending, dK_s and dV_s over t ascending; fixed orders as in the forward.

@@ -12,16 +12,17 @@ enum AttentionHeadKernel {
         rc_attention_head_supported(headSize, length) != 0
     }
 
-    /// One (sequence, head) forward on `path`: `q`, `key`, `value` rows of `headSize` with stride
-    /// `stride`; writes `probabilities` (L×L, 0 above the diagonal) and `context` (stride
+    /// One (sequence, head) forward on `path` with attention window `window` (row t attends to
+    /// t−W+1 … t; `length` for the whole causal past): `q`, `key`, `value` rows of `headSize` with stride
+    /// `stride`; writes `probabilities` (L×L, 0 outside the window) and `context` (stride
     /// `contextStride`). Returns false, writing nothing, when the kernel does not apply.
     @inline(__always)
     static func forward<T: EngineScalar>(on path: KernelPath?, q: UnsafePointer<T>, key: UnsafePointer<T>,
-                                         value: UnsafePointer<T>, stride: Int, headSize: Int, length: Int, scale: T,
-                                         probabilities: UnsafeMutablePointer<T>, context: UnsafeMutablePointer<T>,
+                                         value: UnsafePointer<T>, stride: Int, headSize: Int, length: Int, window: Int,
+                                         scale: T, probabilities: UnsafeMutablePointer<T>, context: UnsafeMutablePointer<T>,
                                          contextStride: Int) -> Bool {
         guard let path, T.self == Float.self, supports(headSize: headSize, length: length) else { return false }
-        rc_attention_head_forward_f32_on(path.cValue, float(q), float(key), float(value), stride, length, Float(scale),
+        rc_attention_head_forward_f32_on(path.cValue, float(q), float(key), float(value), stride, length, window, Float(scale),
                                          float(probabilities), float(context), contextStride)
         return true
     }

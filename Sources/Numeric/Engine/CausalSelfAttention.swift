@@ -54,7 +54,7 @@ struct CausalSelfAttention {
                     let q = qkv + b * L * 3 * D + head * e, key = q + D, value = q + 2 * D
                     let scores = probabilities + (b * H + head) * L * L
                     if AttentionHeadKernel.forward(on: headKernels, q: q, key: key, value: value, stride: 3 * D, headSize: e,
-                                                   length: L, scale: scale, probabilities: scores,
+                                                   length: L, window: W, scale: scale, probabilities: scores,
                                                    context: context + b * L * D + head * e, contextStride: D) { continue }
                     // S = Q Kᵀ / √e  (full L×L; the causal mask is applied in the softmax)
                     T.gemm(transposeA: false, transposeB: true, m: L, n: L, k: e, alpha: scale, a: q, lda: 3 * D,
