@@ -84,6 +84,7 @@ struct SSMConvolution {
         buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 let ub = u + b * L * D, yb = y + b * L * D
+                // The C kernels sum every lag; those at or past W are 0 in `kernel`, which adds nothing.
                 if SSMConvolutionKernel.forward(on: kernelPath, kernel: kernel, u: ub, into: yb, length: L, channels: D) { continue }
                 for t in 0..<L {
                     // yr[k] = Σ_{j=0}^{min(t, W−1)} kernel[j, k] · u[b, t − j, k], summed in increasing j
