@@ -38,22 +38,29 @@ typedef float rc_f16 __attribute__((vector_size(64), aligned(4)));
 #include "ssm_convolution_body.h"
 #endif
 
+// `window` is clamped to 1 … length here, so the bodies may rely on it.
+static size_t rc_ssm_window(size_t window, size_t length) {
+    return window < 1 ? 1 : (window > length ? length : window);
+}
+
 void rc_ssm_convolution_forward_f32_on(rc_kernel_path path, const float *kernel, const float *u, float *y,
-                                       size_t length, size_t channels) {
+                                       size_t length, size_t window, size_t channels) {
+    window = rc_ssm_window(window, length);
 #if RC_X86
-    if (path == RC_KERNELS_AVX512) { ssm_forward_avx512(kernel, u, y, length, channels); return; }
-    if (path == RC_KERNELS_AVX2) { ssm_forward_avx2(kernel, u, y, length, channels); return; }
+    if (path == RC_KERNELS_AVX512) { ssm_forward_avx512(kernel, u, y, length, window, channels); return; }
+    if (path == RC_KERNELS_AVX2) { ssm_forward_avx2(kernel, u, y, length, window, channels); return; }
 #endif
     (void)path;
-    ssm_forward_baseline(kernel, u, y, length, channels);
+    ssm_forward_baseline(kernel, u, y, length, window, channels);
 }
 
 void rc_ssm_convolution_backward_f32_on(rc_kernel_path path, const float *kernel, const float *u, const float *dy,
-                                        float *du, float *d_kernel, size_t length, size_t channels) {
+                                        float *du, float *d_kernel, size_t length, size_t window, size_t channels) {
+    window = rc_ssm_window(window, length);
 #if RC_X86
-    if (path == RC_KERNELS_AVX512) { ssm_backward_avx512(kernel, u, dy, du, d_kernel, length, channels); return; }
-    if (path == RC_KERNELS_AVX2) { ssm_backward_avx2(kernel, u, dy, du, d_kernel, length, channels); return; }
+    if (path == RC_KERNELS_AVX512) { ssm_backward_avx512(kernel, u, dy, du, d_kernel, length, window, channels); return; }
+    if (path == RC_KERNELS_AVX2) { ssm_backward_avx2(kernel, u, dy, du, d_kernel, length, window, channels); return; }
 #endif
     (void)path;
-    ssm_backward_baseline(kernel, u, dy, du, d_kernel, length, channels);
+    ssm_backward_baseline(kernel, u, dy, du, d_kernel, length, window, channels);
 }

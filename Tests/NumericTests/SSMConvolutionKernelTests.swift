@@ -27,9 +27,10 @@ import Testing
     }
 
     /// Channel counts with full vectors only (32), partial ones on every path (13) and none (3), and
-    /// kernels cut to a window of 8 and 4 lags (the kernels sum the zero lags past the window: the
-    /// same values as the Swift loops, which stop at the window).
-    static let shapes: [(channels: Int, length: Int, lags: Int?)] = [(32, 32, nil), (13, 9, nil), (3, 1, nil), (32, 32, 8), (13, 9, 4)]
+    /// kernels cut to a window of 8, 5, 4 and 1 lags (the C kernels and the Swift loops both stop at
+    /// the window; 5 and 1 leave blocks of fewer than four lag rows).
+    static let shapes: [(channels: Int, length: Int, lags: Int?)] = [(32, 32, nil), (13, 9, nil), (3, 1, nil), (32, 32, 8),
+                                                                       (13, 9, 4), (32, 32, 5), (13, 9, 1)]
 
     /// Baseline is the Swift loops bit for bit (the same multiply and add per term in the same
     /// order). The vector paths fuse each multiply-add (same order), so they differ in rounding only: at most a few ulps of the ≤ L-term sums, i.e. within
@@ -68,8 +69,35 @@ import Testing
         let vector = KernelPath.supported.filter { $0 != .baseline }
         guard vector.count == 2 else { return }
         for shape in Self.shapes {
-            #expect(Self.run(kernels: vector[0], channels: shape.channels, length: shape.length)
-                    == Self.run(kernels: vector[1], channels: shape.channels, length: shape.length))
+            #expect(Self.run(kernels: vector[0], channels: shape.channels, length: shape.length, lags: shape.lags)
+                    == Self.run(kernels: vector[1], channels: shape.channels, length: shape.length, lags: shape.lags))
+        }
+    }
+
+    /// The C kernels apply the window themselves: lags at or past W are never read (here they hold
+    /// large values that would show), the sums stop at min(t + 1, W) and min(L − s, W) terms, and the
+    /// kernel-gradient rows j ≥ W are left as they were.
+    @Test(arguments: KernelPath.supported)
+    func kernelsIgnoreTheLagsPastTheWindow(path: KernelPath) {
+        let (L, D, W) = (11, 5, 3)
+        var random = RandomSource(seed: 4)
+        var kernel = (0..<(L * D)).map { _ in Float(random.normal()) }
+        for j in W..<L { for k in 0..<D { kernel[j * D + k] = 1e6 } }
+        let u = (0..<(L * D)).map { _ in Float(random.normal()) }
+        let dy = (0..<(L * D)).map { _ in Float(random.normal()) }
+        var y = [Float](repeating: 0, count: L * D), du = y
+        var dk = [Float](repeating: 7, count: L * D)
+        #expect(SSMConvolutionKernel.forward(on: path, kernel: kernel, u: u, into: &y, length: L, lags: W, channels: D))
+        #expect(SSMConvolutionKernel.backward(on: path, kernel: kernel, u: u, outputGradient: dy, inputGradient: &du,
+                                              kernelGradient: &dk, length: L, lags: W, channels: D))
+        for t in 0..<L {
+            for k in 0..<D {
+                let expectedY = (0...min(t, W - 1)).reduce(Float(0)) { $0 + kernel[$1 * D + k] * u[(t - $1) * D + k] }
+                let expectedDu = (0..<min(L - t, W)).reduce(Float(0)) { $0 + kernel[$1 * D + k] * dy[(t + $1) * D + k] }
+                #expect(abs(y[t * D + k] - expectedY) < 1e-4 && abs(du[t * D + k] - expectedDu) < 1e-4, "\(path) t=\(t) k=\(k)")
+                let expectedDk: Float = t < W ? 7 + (0..<(L - t)).reduce(Float(0)) { $0 + dy[(t + $1) * D + k] * u[$1 * D + k] } : 7
+                #expect(abs(dk[t * D + k] - expectedDk) < 1e-4, "\(path) j=\(t) k=\(k)")
+            }
         }
     }
 }

@@ -90,17 +90,19 @@ void rc_attention_head_backward_f32_on(rc_kernel_path path, const float *q, cons
                                        size_t length, float scale, const float *probabilities, const float *d_context,
                                        size_t context_ld, float *dq, float *dk, float *dv);
 
-/// The causal SSM convolution of one sequence on `path`, row-major [length, channels] arrays:
-/// y[t,k] = Σ_{j=0}^{t} kernel[j,k]·u[t−j,k]. One sum per output with its terms in increasing j,
-/// four output rows at once: on baseline a multiply and an add per term (the previous engine's
-/// arithmetic, bit for bit); on avx2 / avx512 (8 / 16 channels a vector) one FMA per term.
+/// The causal SSM convolution of one sequence on `path` over the window of the lags 0 … W−1
+/// (`window` W, clamped to 1 … length; W = length is the whole past), row-major [length, channels]
+/// arrays: y[t,k] = Σ_{j=0}^{min(t, W−1)} kernel[j,k]·u[t−j,k]. One sum per output with its terms
+/// in increasing j, four output rows at once: on baseline a multiply and an add per term (the
+/// previous engine's arithmetic, bit for bit); on avx2 / avx512 (8 / 16 channels a vector) one FMA per term.
 void rc_ssm_convolution_forward_f32_on(rc_kernel_path path, const float *kernel, const float *u, float *y,
-                                       size_t length, size_t channels);
+                                       size_t length, size_t window, size_t channels);
 
-/// Its backward for one sequence: du[s,k] = Σ_{j=0}^{L−1−s} kernel[j,k]·dy[s+j,k] (written) and
-/// d_kernel[j,k] += Σ_{i=0}^{L−1−j} dy[j+i,k]·u[i,k] (accumulated), in the forward's orders.
+/// Its backward for one sequence: du[s,k] = Σ_{j=0}^{min(L−1−s, W−1)} kernel[j,k]·dy[s+j,k] (written)
+/// and d_kernel[j,k] += Σ_{i=0}^{L−1−j} dy[j+i,k]·u[i,k] (accumulated) for j < W only, in the
+/// forward's orders; the rows j ≥ W of d_kernel are not touched.
 void rc_ssm_convolution_backward_f32_on(rc_kernel_path path, const float *kernel, const float *u, const float *dy,
-                                        float *du, float *d_kernel, size_t length, size_t channels);
+                                        float *du, float *d_kernel, size_t length, size_t window, size_t channels);
 
 #ifdef __cplusplus
 }

@@ -84,8 +84,7 @@ struct SSMConvolution {
         buffers.team.forEachChunk(of: batch, chunks: buffers.chunks) { _, range in
             for b in range {
                 let ub = u + b * L * D, yb = y + b * L * D
-                // The C kernels sum every lag; those at or past W are 0 in `kernel`, which adds nothing.
-                if SSMConvolutionKernel.forward(on: kernelPath, kernel: kernel, u: ub, into: yb, length: L, channels: D) { continue }
+                if SSMConvolutionKernel.forward(on: kernelPath, kernel: kernel, u: ub, into: yb, length: L, lags: W, channels: D) { continue }
                 for t in 0..<L {
                     // yr[k] = Σ_{j=0}^{min(t, W−1)} kernel[j, k] · u[b, t − j, k], summed in increasing j
                     ChannelLanes.sum(into: yb + t * D, channels: D, terms: min(t + 1, W)) { j in (kernel + j * D, ub + (t - j) * D) }
@@ -107,7 +106,7 @@ struct SSMConvolution {
             for b in range {
                 let ub = u + b * L * D, dyb = dy + b * L * D, dub = du + b * L * D
                 if SSMConvolutionKernel.backward(on: kernelPath, kernel: kernel, u: ub, outputGradient: dyb, inputGradient: dub,
-                                                 kernelGradient: dk, length: L, channels: D) { continue }
+                                                 kernelGradient: dk, length: L, lags: W, channels: D) { continue }
                 for s in 0..<L {
                     // du[b, s, k] = Σ_{j=0}^{min(L−1−s, W−1)} kernel[j, k] · dy[b, s + j, k], summed in increasing j
                     ChannelLanes.sum(into: dub + s * D, channels: D, terms: min(L - s, W)) { j in (kernel + j * D, dyb + (s + j) * D) }

@@ -19,21 +19,21 @@ public struct CheckProgress: Sendable {
 /// oracle by least squares — and measures the test MSE against the noiseless target.
 ///
 /// Every run is seeded from `CheckSeeds`, so its result does not depend on which other runs
-/// the process does (sharding) and is the same on every repeat with the same thread count.
+/// the process does (sharding), nor on the thread count, nor on which runs go at once.
+/// With `threads` T > 1 and several runs, up to T runs go at once on ⌊T / C⌋ threads each
+/// (``RunSchedule``; docs/check.md, "Runs at once").
 public final class CheckRunner {
     /// The sweep's settings.
     public let settings: CheckSettings
     /// The target function all runs learn.
     public let target: SyntheticTarget
-    /// Threads of every parallel loop of a run (data-parallel training, prediction, the oracle's
-    /// Gram slabs, target evaluation); results do not depend on it.
+    /// Threads of the whole sweep, shared by the runs that go at once (data-parallel training,
+    /// prediction, the oracle's Gram slabs, target evaluation); results do not depend on it.
     public let threads: Int
-    private var parallelism: Parallelism { Parallelism(threads: threads) }
     private let seeds: CheckSeeds
     private let theoryLevelCoefficient: Double
     private let sizing: NetworkSizing
-    private var cachedSample: (n: Int, replicate: Int, noiseless: Bool, sample: TargetSample)?
-    private var cachedTests: [Int: TargetSample] = [:]
+    let samples = CheckSampleCache()
 
     /// A runner; `theoryLevelCoefficient` is a†/(2a†+1) from Bounds (used when the oracle's
     /// level is `"theory"`: T(N) = coefficient · log₂ N).
@@ -46,18 +46,27 @@ public final class CheckRunner {
         self.sizing = NetworkSizing(settings: settings, target: target, levelCoefficient: theoryLevelCoefficient.doubleValue)
     }
 
-    /// Runs `keys` in order and returns the finished runs. When `shouldStop` becomes true the
-    /// run in progress is abandoned (not recorded) and the finished ones are returned. `finished`
-    /// is called with every run as soon as it is done (`check --out` writes it to its shard file).
+    /// Runs `keys` and returns the finished runs in the order of `keys`. Up to ``RunSchedule``'s
+    /// `concurrent` runs go at once, started in the order of `keys`. When `shouldStop` becomes true
+    /// the runs in progress are abandoned (not recorded) and the finished ones are returned.
+    /// `finished` is called on the calling thread with every run, in the order of `keys`, as soon as
+    /// it and the runs before it are done (`check --out` writes it to its shard file); after a stop,
+    /// the runs finished out of order follow. `progress` is called on the calling thread when a run
+    /// starts or ends.
     public func run(_ keys: [CheckRunKey], progress: (CheckProgress) -> Void = { _ in },
                     shouldStop: @escaping @Sendable () -> Bool = { false },
                     finished: (CheckRunRecord) throws -> Void = { _ in }) throws -> [CheckRunRecord] {
+        samples.register(keys)
+        let schedule = RunSchedule(threads: threads, runs: keys.count)
+        if schedule.concurrent > 1 {
+            return try runConcurrently(keys, schedule: schedule, progress: progress, shouldStop: shouldStop, finished: finished)
+        }
         let started = Date()
         var records: [CheckRunRecord] = []
         for (index, key) in keys.enumerated() {
             if shouldStop() { break }
             progress(CheckProgress(finished: index, total: keys.count, current: key, elapsed: Date().timeIntervalSince(started)))
-            let record = try run(key, shouldStop: shouldStop)
+            let record = try run(key, threads: schedule.threadsPerRun, shouldStop: shouldStop)
             if shouldStop() { break }
             records.append(record)
             try finished(record)
@@ -66,10 +75,16 @@ public final class CheckRunner {
         return records
     }
 
-    /// One run: fit `key.estimator` on the (n, replicate) sample (noiseless labels for a floor run)
-    /// and measure its test MSE.
+    /// One run on all of the runner's threads (see ``run(_:threads:shouldStop:)``).
     public func run(_ key: CheckRunKey, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> CheckRunRecord {
-        let sample = trainingSample(n: key.n, replicate: key.replicate, noiseless: key.noiseless)
+        try run(key, threads: threads, shouldStop: shouldStop)
+    }
+
+    /// One run on `threads` threads: fit `key.estimator` on the (n, replicate) sample (noiseless
+    /// labels for a floor run) and measure its test MSE. Safe to call from several threads at once.
+    func run(_ key: CheckRunKey, threads: Int, shouldStop: @escaping @Sendable () -> Bool) throws -> CheckRunRecord {
+        let parallelism = Parallelism(threads: threads)
+        let sample = trainingSample(n: key.n, replicate: key.replicate, noiseless: key.noiseless, parallelism: parallelism)
         let seed = seeds.estimator(key.estimator, n: key.n, replicate: key.replicate)
         switch key.estimator.descriptor.fit {
         case .oracle:
@@ -107,14 +122,14 @@ public final class CheckRunner {
             }
             let (trained, report, rate) = best!
             let seconds = Self.seconds(since: clock)
-            let test = testSample(replicate: key.replicate)
+            let test = testSample(replicate: key.replicate, parallelism: parallelism)
             let mse = Self.meanSquaredError(of: trained.predict(test.dataset, parallelism: parallelism), against: test)
             let trainingSequences = baseTraining.trainingSequenceCount(of: key.n)
             let record = CheckTrainingRecord(steps: report.steps, stepCap: report.stepCap, stopReason: report.stopReason,
                                              finalTrainMSE: report.finalTrainLoss, bestValidationMSE: report.bestValidationLoss,
                                              trainingRows: trainingSequences * (settings.length - target.firstTargetPosition))
             var details = ["epochs": Double(report.epochsRun), "parameters": Double(trained.parameterCount),
-                           "width": Double(size.width), "threads": Double(threads)]
+                           "width": Double(size.width), "threads": Double(parallelism.threads)]
             if settings.learningRates != CheckSettings.legacyLearningRates { details["learning_rate"] = rate }
             return CheckRunRecord(estimator: key.estimator, n: key.n, replicate: key.replicate, testMSE: mse, seconds: seconds,
                                   details: details, training: record, noiseless: key.noiseless)
@@ -144,22 +159,18 @@ public final class CheckRunner {
     }
 
     /// The training sample of (n, replicate); a floor run's has the same inputs with noiseless labels.
-    private func trainingSample(n: Int, replicate: Int, noiseless: Bool) -> TargetSample {
-        if let cached = cachedSample, cached.n == n, cached.replicate == replicate, cached.noiseless == noiseless {
-            return cached.sample
+    private func trainingSample(n: Int, replicate: Int, noiseless: Bool, parallelism: Parallelism) -> TargetSample {
+        samples.trainingSample(.init(n: n, replicate: replicate, noiseless: noiseless)) {
+            target.sample(sequences: n, length: settings.length, noise: noiseless ? 0 : settings.noise,
+                          seed: seeds.trainingData(n: n, replicate: replicate), parallelism: parallelism)
         }
-        let sample = target.sample(sequences: n, length: settings.length, noise: noiseless ? 0 : settings.noise,
-                                   seed: seeds.trainingData(n: n, replicate: replicate), parallelism: parallelism)
-        cachedSample = (n, replicate, noiseless, sample)
-        return sample
     }
 
-    private func testSample(replicate: Int) -> TargetSample {
-        if let cached = cachedTests[replicate] { return cached }
-        let sample = target.sample(sequences: settings.testSequences, length: settings.length, noise: 0,
-                                   seed: seeds.testData(replicate: replicate), parallelism: parallelism)
-        cachedTests[replicate] = sample
-        return sample
+    private func testSample(replicate: Int, parallelism: Parallelism) -> TargetSample {
+        samples.testSample(replicate: replicate) {
+            target.sample(sequences: settings.testSequences, length: settings.length, noise: 0,
+                          seed: seeds.testData(replicate: replicate), parallelism: parallelism)
+        }
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {

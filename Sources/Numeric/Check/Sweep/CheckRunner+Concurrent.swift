@@ -1,0 +1,150 @@
+import Foundation
+
+extension CheckRunner {
+    /// How a runner shares its threads among a sweep's runs (docs/check.md, "Runs at once"):
+    /// C = min(T, runs) runs go at once, each on ⌊T / C⌋ threads. A run's result does not depend
+    /// on its thread count, so the schedule changes only the wall time: on T cores, T one-thread
+    /// runs keep every core busy, where one T-thread run waits at each of its parallel loops.
+    public struct RunSchedule: Sendable, Equatable {
+        /// C: runs in progress at once.
+        public let concurrent: Int
+        /// ⌊T / C⌋: threads of each run.
+        public let threadsPerRun: Int
+
+        /// The schedule of `runs` runs on `threads` threads (both at least 1 in effect).
+        public init(threads: Int, runs: Int) {
+            let threads = max(1, threads)
+            concurrent = max(1, min(threads, runs))
+            threadsPerRun = max(1, threads / concurrent)
+        }
+    }
+
+    /// The shared state of one concurrent sweep: the next run to start, the results so far, and
+    /// the wake-ups of the calling thread.
+    private final class ConcurrentSweep: @unchecked Sendable {
+        enum Outcome {
+            case record(CheckRunRecord)
+            case failure(any Error)
+            /// Stopped while in progress: not a result.
+            case abandoned
+        }
+
+        let lock = NSLock()
+        /// Signalled when a run starts or ends, and when a worker exits.
+        let events = DispatchSemaphore(value: 0)
+        let keys: [CheckRunKey]
+        var nextIndex = 0
+        var outcomes: [Outcome?]
+        var running: [Int] = []
+        var exitedWorkers = 0
+        /// Set on a failure or when the caller gives up: no run starts after it, runs in progress stop.
+        var aborted = false
+
+        init(keys: [CheckRunKey]) {
+            self.keys = keys
+            outcomes = Array(repeating: nil, count: keys.count)
+        }
+
+        var isAborted: Bool { lock.lock(); defer { lock.unlock() }; return aborted }
+
+        func abort() { lock.lock(); aborted = true; lock.unlock() }
+
+        /// The next run to start, or nil when the sweep is done, stopped or aborted.
+        func take(stopped: Bool) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !aborted, !stopped, nextIndex < keys.count else { return nil }
+            let index = nextIndex
+            nextIndex += 1
+            running.append(index)
+            return index
+        }
+
+        func finish(_ index: Int, _ outcome: Outcome) {
+            lock.lock()
+            outcomes[index] = outcome
+            running.removeAll { $0 == index }
+            if case .failure = outcome { aborted = true }
+            lock.unlock()
+        }
+    }
+
+    /// `run(_:progress:shouldStop:finished:)` with `schedule.concurrent` worker threads; the calling
+    /// thread only hands finished runs to `finished` in key order and reports progress.
+    func runConcurrently(_ keys: [CheckRunKey], schedule: RunSchedule, progress: (CheckProgress) -> Void,
+                         shouldStop: @escaping @Sendable () -> Bool,
+                         finished: (CheckRunRecord) throws -> Void) throws -> [CheckRunRecord] {
+        let started = Date()
+        let sweep = ConcurrentSweep(keys: keys)
+        let stop: @Sendable () -> Bool = { shouldStop() || sweep.isAborted }
+        // Every run's matrix products single-threaded (the engine's own teams do the parallel
+        // loops); set once here so that no run changes it under another.
+        setLinearAlgebraThreads(1)
+        let runner = UncheckedRunner(self)
+        for _ in 0..<schedule.concurrent {
+            let worker = Thread {
+                while let index = sweep.take(stopped: shouldStop()) {
+                    sweep.events.signal()
+                    let outcome: ConcurrentSweep.Outcome
+                    do {
+                        let record = try runner.value.run(keys[index], threads: schedule.threadsPerRun, shouldStop: stop)
+                        outcome = shouldStop() || sweep.isAborted ? .abandoned : .record(record)
+                    } catch {
+                        outcome = .failure(error)
+                    }
+                    sweep.finish(index, outcome)
+                    sweep.events.signal()
+                }
+                sweep.lock.lock()
+                sweep.exitedWorkers += 1
+                sweep.lock.unlock()
+                sweep.events.signal()
+            }
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+
+        var records: [CheckRunRecord] = []
+        var handed = 0
+        var callerError: (any Error)?
+        while true {
+            sweep.events.wait()
+            sweep.lock.lock()
+            let outcomes = sweep.outcomes
+            let current = sweep.running.last.map { keys[$0] }
+            let done = sweep.exitedWorkers == schedule.concurrent
+            sweep.lock.unlock()
+            if callerError == nil {
+                // Hand over the finished prefix, stopping at the first failure.
+                while handed < keys.count, case .record(let record)? = outcomes[handed] {
+                    records.append(record)
+                    handed += 1
+                    do { try finished(record) } catch { callerError = error; sweep.abort(); break }
+                }
+                let finishedCount = outcomes.filter { if case .record? = $0 { true } else { false } }.count
+                progress(CheckProgress(finished: finishedCount, total: keys.count, current: current,
+                                       elapsed: Date().timeIntervalSince(started)))
+            }
+            guard done else { continue }
+            if let callerError { throw callerError }
+            if handed < keys.count, case .failure(let error)? = outcomes[handed] { throw error }
+            // Stopped: the runs that finished after a gap follow in key order.
+            for index in handed..<keys.count {
+                if case .failure(let error)? = outcomes[index] { throw error }
+                guard case .record(let record)? = outcomes[index] else { continue }
+                records.append(record)
+                try finished(record)
+            }
+            progress(CheckProgress(finished: records.count, total: keys.count, current: nil,
+                                   elapsed: Date().timeIntervalSince(started)))
+            return records
+        }
+    }
+}
+
+/// The runner handed to the worker threads of a concurrent sweep: `run(_:threads:shouldStop:)`
+/// reads only immutable state and the thread-safe ``CheckSampleCache``.
+private struct UncheckedRunner: @unchecked Sendable {
+    let value: CheckRunner
+    init(_ value: CheckRunner) { self.value = value }
+}
