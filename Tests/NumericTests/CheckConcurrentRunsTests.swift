@@ -39,10 +39,10 @@ import Testing
         var handed: [CheckRunKey] = []
         var onCaller = true
         let caller = Thread.current
-        let concurrent = try Self.runner(Self.settings, threads: 3).run(keys) { record in
+        let concurrent = try Self.runner(Self.settings, threads: 3).run(keys, finished: { record in
             handed.append(record.key)
             onCaller = onCaller && Thread.current == caller
-        }
+        })
         #expect(serial.map(\.key) == keys && concurrent.map(\.key) == keys && handed == keys)
         #expect(onCaller)
         for (a, b) in zip(serial, concurrent) {
@@ -61,7 +61,7 @@ import Testing
         let stop = StopAfter(3)
         var handed = 0
         let records = try Self.runner(Self.settings, threads: 2).run(keys, progress: { _ in stop.tick() },
-                                                                     shouldStop: { stop.isDone }) { _ in handed += 1 }
+                                                                     shouldStop: { stop.isDone }, finished: { _ in handed += 1 })
         #expect(records.count < keys.count && handed == records.count)
         #expect(records.map(\.key) == records.map(\.key).sorted { keys.firstIndex(of: $0)! < keys.firstIndex(of: $1)! })
         for record in records { #expect(record.testMSE == reference[record.key]?.testMSE, "\(record.key)") }
@@ -75,10 +75,10 @@ import Testing
         let keys = CheckPlan(settings: Self.settings).runs
         var calls = 0
         #expect(throws: WriteFailed.self) {
-            _ = try Self.runner(Self.settings, threads: 2).run(keys) { _ in
+            _ = try Self.runner(Self.settings, threads: 2).run(keys, finished: { _ in
                 calls += 1
                 throw WriteFailed()
-            }
+            })
         }
         #expect(calls == 1)
     }
@@ -87,15 +87,15 @@ import Testing
     /// it is released, and an unregistered request is drawn every time.
     @Test func sampleCacheDrawsOnceAndReleasesAfterTheLastUse() throws {
         let settings = Self.settings
-        let runner = try Self.runner(settings, threads: 1)
+        let target = try Self.runner(settings, threads: 1).target
         let key = CheckRunKey(estimator: .ssm, n: 16, replicate: 0)
         let cache = CheckSampleCache()
         cache.register(Array(repeating: key, count: 4))
         let draws = Counter()
         let id = CheckSampleCache.TrainingKey(n: 16, replicate: 0, noiseless: false)
-        let draw = {
+        let draw: @Sendable () -> TargetSample = {
             draws.add()
-            return runner.target.sample(sequences: 16, length: settings.length, noise: settings.noise, seed: 1)
+            return target.sample(sequences: 16, length: settings.length, noise: settings.noise, seed: 1)
         }
         DispatchQueue.concurrentPerform(iterations: 4) { _ in _ = cache.trainingSample(id, draw: draw) }
         #expect(draws.value == 1)
