@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How --shard splits the runs: count (every N-th run) or cost (equal estimated work; what `ratecalc plan` uses). See docs/scale-out.md.")
     var balance: CheckShardBalance = .count
 
-    @Option(name: .customLong(CheckField.threads.longName), parsing: .unconditional, help: "Threads for training and linear algebra (default: all cores; results do not depend on it).")
+    @Option(name: .customLong(CheckField.threads.longName), parsing: .unconditional, help: "Threads of the sweep: with several runs, this many go at once on one thread each (docs/check.md, \"Runs at once\"; default: all cores; results do not depend on it).")
     var threads: Int?
 
     func validate() throws {
