@@ -36,7 +36,7 @@ public struct CheckShardExecution {
 
     /// What a shard ran.
     public struct Outcome {
-        /// Every run of the shard finished so far (resumed ones first), as the shard file holds them.
+        /// Every run of the shard finished so far (resumed ones included), in plan order, as the shard file holds them.
         public var records: [CheckRunRecord]
         /// Runs the shard owes.
         public var plannedCount: Int

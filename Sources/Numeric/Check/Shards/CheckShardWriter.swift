@@ -20,6 +20,8 @@ public struct CheckShardWriter {
     public private(set) var remaining: [CheckRunKey]
     /// Runs read back from an existing file.
     public let resumedCount: Int
+    /// The position of each planned run: the file holds its runs in this order.
+    private let planPosition: [CheckRunKey: Int]
 
     /// Opens the shard file of `template` (its runs are ignored) in `directory` for the runs
     /// `planned`, creating the directory if needed and resuming an existing file.
@@ -49,6 +51,7 @@ public struct CheckShardWriter {
             shard.machines = Self.union(existing.machines ?? [], template.machines ?? [])
         }
         let done = Set(shard.runs.map(\.key))
+        planPosition = Dictionary(planned.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         self.shard = shard
         self.resumedCount = shard.runs.count
         self.remaining = planned.filter { !done.contains($0) }
@@ -59,9 +62,13 @@ public struct CheckShardWriter {
         first + second.filter { !first.contains($0) }
     }
 
-    /// Adds a finished run and rewrites the file atomically.
+    /// Adds a finished run and rewrites the file atomically. The runs are kept in plan order
+    /// whatever order they finish in (several runs at once), so a finished shard's file is the
+    /// same bytes however it was run.
     public mutating func append(_ record: CheckRunRecord) throws {
         shard.runs.append(record)
+        let position = planPosition
+        shard.runs.sort { (position[$0.key] ?? .max) < (position[$1.key] ?? .max) }
         remaining.removeAll { $0 == record.key }
         try write()
     }

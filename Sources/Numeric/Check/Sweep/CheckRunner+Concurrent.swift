@@ -70,7 +70,7 @@ extension CheckRunner {
     }
 
     /// `run(_:progress:shouldStop:finished:)` with `schedule.concurrent` worker threads; the calling
-    /// thread only hands finished runs to `finished` in key order and reports progress.
+    /// thread only hands each finished run to `finished` as soon as it is done and reports progress.
     func runConcurrently(_ keys: [CheckRunKey], schedule: RunSchedule, progress: (CheckProgress) -> Void,
                          shouldStop: @escaping @Sendable () -> Bool,
                          finished: (CheckRunRecord) throws -> Void) throws -> [CheckRunRecord] {
@@ -104,8 +104,8 @@ extension CheckRunner {
             worker.start()
         }
 
-        var records: [CheckRunRecord] = []
-        var handed = 0
+        var handed = Array(repeating: false, count: keys.count)
+        var handedCount = 0
         var callerError: (any Error)?
         while true {
             sweep.events.wait()
@@ -114,30 +114,25 @@ extension CheckRunner {
             let current = sweep.running.last.map { keys[$0] }
             let done = sweep.exitedWorkers == schedule.concurrent
             sweep.lock.unlock()
+            // Hand over every run finished since the last wake-up, at once (a shard file then
+            // holds it even if the process is killed before the runs started earlier are done).
+            for index in keys.indices where callerError == nil && !handed[index] {
+                guard case .record(let record)? = outcomes[index] else { continue }
+                handed[index] = true
+                handedCount += 1
+                do { try finished(record) } catch { callerError = error; sweep.abort() }
+            }
             if callerError == nil {
-                // Hand over the finished prefix, stopping at the first failure.
-                while handed < keys.count, case .record(let record)? = outcomes[handed] {
-                    records.append(record)
-                    handed += 1
-                    do { try finished(record) } catch { callerError = error; sweep.abort(); break }
-                }
-                let finishedCount = outcomes.filter { if case .record? = $0 { true } else { false } }.count
-                progress(CheckProgress(finished: finishedCount, total: keys.count, current: current,
+                progress(CheckProgress(finished: handedCount, total: keys.count, current: done ? nil : current,
                                        elapsed: Date().timeIntervalSince(started)))
             }
             guard done else { continue }
             if let callerError { throw callerError }
-            if handed < keys.count, case .failure(let error)? = outcomes[handed] { throw error }
-            // Stopped: the runs that finished after a gap follow in key order.
-            for index in handed..<keys.count {
-                if case .failure(let error)? = outcomes[index] { throw error }
-                guard case .record(let record)? = outcomes[index] else { continue }
-                records.append(record)
-                try finished(record)
+            for outcome in outcomes { if case .failure(let error)? = outcome { throw error } }
+            return keys.indices.compactMap { index in
+                if case .record(let record)? = outcomes[index] { return record }
+                return nil
             }
-            progress(CheckProgress(finished: records.count, total: keys.count, current: nil,
-                                   elapsed: Date().timeIntervalSince(started)))
-            return records
         }
     }
 }

@@ -49,10 +49,10 @@ public final class CheckRunner {
     /// Runs `keys` and returns the finished runs in the order of `keys`. Up to ``RunSchedule``'s
     /// `concurrent` runs go at once, started in the order of `keys`. When `shouldStop` becomes true
     /// the runs in progress are abandoned (not recorded) and the finished ones are returned.
-    /// `finished` is called on the calling thread with every run, in the order of `keys`, as soon as
-    /// it and the runs before it are done (`check --out` writes it to its shard file); after a stop,
-    /// the runs finished out of order follow. `progress` is called on the calling thread when a run
-    /// starts or ends.
+    /// `finished` is called on the calling thread with every run as soon as it is done (`check
+    /// --out` writes it to its shard file, which keeps its runs in plan order) — in the order of
+    /// `keys` when one run goes at a time, in the order they finish otherwise. `progress` is called
+    /// on the calling thread before each run, or when a run starts or ends.
     public func run(_ keys: [CheckRunKey], progress: (CheckProgress) -> Void = { _ in },
                     shouldStop: @escaping @Sendable () -> Bool = { false },
                     finished: (CheckRunRecord) throws -> Void = { _ in }) throws -> [CheckRunRecord] {
