@@ -57,12 +57,16 @@ import Testing
     /// A stop raised during the sweep returns only runs that finished, each equal to its
     /// uninterrupted result, and starts nothing after it.
     @Test func stopKeepsFinishedRunsOnly() throws {
-        let keys = CheckPlan(settings: Self.settings).runs
-        let reference = Dictionary(uniqueKeysWithValues: try Self.runner(Self.settings, threads: 1).run(keys).map { ($0.key, $0) })
-        let stop = StopAfter(3)
+        // Runs of a few hundred steps each (≈ 0.1 s), so that the stop, raised at the first progress
+        // line, comes long before the two workers could have done all of them.
+        var settings = CheckSweepTests.settings(estimators: [.ssm, .transformer], sizes: [16], seeds: 3)
+        settings.minSteps = 150
+        let keys = CheckPlan(settings: settings).runs
+        let reference = Dictionary(uniqueKeysWithValues: try Self.runner(settings, threads: 1).run(keys).map { ($0.key, $0) })
+        let stop = StopAfter(1)
         var handed = 0
-        let records = try Self.runner(Self.settings, threads: 2).run(keys, progress: { _ in stop.tick() },
-                                                                     shouldStop: { stop.isDone }, finished: { _ in handed += 1 })
+        let records = try Self.runner(settings, threads: 2).run(keys, progress: { _ in stop.tick() },
+                                                                shouldStop: { stop.isDone }, finished: { _ in handed += 1 })
         #expect(records.count < keys.count && handed == records.count)
         #expect(records.map(\.key) == records.map(\.key).sorted { keys.firstIndex(of: $0)! < keys.firstIndex(of: $1)! })
         for record in records { #expect(record.testMSE == reference[record.key]?.testMSE, "\(record.key)") }
@@ -82,6 +86,22 @@ import Testing
         let planned = CheckPlan(settings: settings).runs
         #expect(try file(threads: 1) == planned)
         #expect(try file(threads: 3) == planned)
+    }
+
+    /// The progress line names the run started last and counts the others in progress.
+    @Test func progressNamesTheRunsInProgress() throws {
+        let key = CheckRunKey(estimator: .transformer, n: 16384, replicate: 0)
+        var progress = CheckProgress(finished: 3, total: 10, current: key, elapsed: 5)
+        #expect(progress.currentDescription == "transformer n=16384 seed 0")
+        progress.running = 2
+        #expect(progress.currentDescription == "transformer n=16384 seed 0 (+1 running)")
+        progress.current = nil
+        #expect(progress.currentDescription == nil)
+        var seen: [CheckProgress] = []
+        _ = try Self.runner(Self.settings, threads: 2).run(CheckPlan(settings: Self.settings).runs,
+                                                          progress: { seen.append($0) })
+        // Every line names a run in progress, except the last, which clears it.
+        #expect(seen.last?.current == nil && seen.dropLast().allSatisfy { $0.current != nil && (1...2).contains($0.running) })
     }
 
     struct WriteFailed: Error {}

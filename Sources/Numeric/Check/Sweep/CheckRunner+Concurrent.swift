@@ -112,6 +112,7 @@ extension CheckRunner {
             sweep.lock.lock()
             let outcomes = sweep.outcomes
             let current = sweep.running.last.map { keys[$0] }
+            let running = sweep.running.count
             let done = sweep.exitedWorkers == schedule.concurrent
             sweep.lock.unlock()
             // Hand over every run finished since the last wake-up, at once (a shard file then
@@ -122,9 +123,10 @@ extension CheckRunner {
                 handedCount += 1
                 do { try finished(record) } catch { callerError = error; sweep.abort() }
             }
-            if callerError == nil {
+            // Between two runs of a worker nothing may be in progress: keep the last line until one starts.
+            if callerError == nil, done || current != nil {
                 progress(CheckProgress(finished: handedCount, total: keys.count, current: done ? nil : current,
-                                       elapsed: Date().timeIntervalSince(started)))
+                                       elapsed: Date().timeIntervalSince(started), running: running))
             }
             guard done else { continue }
             if let callerError { throw callerError }

@@ -11,6 +11,8 @@ public struct CheckProgress: Sendable {
     public var current: CheckRunKey?
     /// Seconds since the sweep started.
     public var elapsed: Double
+    /// Runs in progress (several with runs at once; `current` is the one started last).
+    public var running: Int = 1
 }
 
 /// Executes the runs of a `ratecalc check` sweep (docs/check.md): for each (n, replicate) it draws

@@ -88,7 +88,7 @@ public struct WindowSweep: Sendable {
             let records = try runner.run(keys, progress: { step in
                 guard step.current != nil else { return }
                 progress(CheckProgress(finished: done + step.finished, total: total, current: step.current,
-                                       elapsed: Date().timeIntervalSince(started)))
+                                       elapsed: Date().timeIntervalSince(started), running: step.running))
             }, shouldStop: shouldStop)
             runs += records.map { WindowSweepRun(window: window, record: $0) }
         }
