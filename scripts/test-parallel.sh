@@ -33,16 +33,20 @@ k=$(longest_shard "$work/plan.txt")
 shard="$work/plan/runs/shard-$k-of-4.json"
 killed=""
 deadline=$(( $(date +%s) + 300 ))
+# The shard's second run takes well under a second, so the poll is cheap (grep, not Python),
+# and a shard that exits between `ps` and `kill` is not an error: the loop goes on (and fails
+# below if the shard always finished first). The runs on disk are read after the kill: the
+# file is replaced atomically, so it holds exactly what the resumed shard will find.
 while [ -z "$killed" ] && [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$runner" 2>/dev/null; do
-    if [ -f "$shard" ] && [ "$(runs_with_seconds "$shard" | wc -l)" -ge 1 ]; then
+    if [ -f "$shard" ] && [ "$(grep -c '"seconds"' "$shard")" -ge 1 ]; then
         pid=$(ps -eo pid=,args= | grep -F -- "--shard $k/4 --out $work/plan/runs" | grep -v grep | awk '{print $1}' | head -1)
-        if [ -n "$pid" ]; then
-            runs_with_seconds "$shard" >"$work/before-kill.txt"
-            kill -KILL "$pid"
+        if [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; then
             killed=$pid
+            i=0; while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+            runs_with_seconds "$shard" >"$work/before-kill.txt"
         fi
     fi
-    sleep 0.1
+    sleep 0.02
 done
 status=0
 wait "$runner" || status=$?
