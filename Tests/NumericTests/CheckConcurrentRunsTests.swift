@@ -1,4 +1,3 @@
-import Bounds
 import Foundation
 import Testing
 @testable import Numeric
@@ -7,12 +6,11 @@ import Testing
 /// give the same records in the same order as one after the other, that a stop keeps only
 /// finished runs, that a failing `finished` stops the sweep, and the shared sample cache.
 @Suite struct CheckConcurrentRunsTests {
+    /// The runner `check` builds for `settings` (its validated sweep's target and level coefficient).
     static func runner(_ settings: CheckSettings, threads: Int) throws -> CheckRunner {
-        let smoothness = try Smoothness.parse(settings.smoothness)
-        let target = try SyntheticTarget(smoothness: smoothness, gamma: settings.gamma, functionClass: settings.functionClass,
-                                         level: settings.targetLevel, window: settings.window,
-                                         seed: CheckSeeds(master: settings.seed).target)
-        return CheckRunner(settings: settings, target: target, theoryLevelCoefficient: Rational(1, 5), threads: threads)
+        let sweep = try CheckSweep(settings: settings)
+        return CheckRunner(settings: sweep.settings, target: sweep.target, theoryLevelCoefficient: sweep.levelCoefficient,
+                           threads: threads)
     }
 
     static var settings: CheckSettings {
