@@ -104,6 +104,38 @@ void rc_ssm_convolution_forward_f32_on(rc_kernel_path path, const float *kernel,
 void rc_ssm_convolution_backward_f32_on(rc_kernel_path path, const float *kernel, const float *u, const float *dy,
                                         float *du, float *d_kernel, size_t length, size_t window, size_t channels);
 
+/// The engine's elementwise passes on `path`. Each does the scalar loop's operations element for
+/// element (a ReLU as `x > 0 ? x : 0`, its backward as a product with a 0/1 mask, additions in the
+/// scalar loop's order), so every path gives the same bits: the vector paths only take 8 or 16
+/// elements at a time.
+///
+/// y[i] = x[i] > 0 ? x[i] : 0 for i < n (x and y may be the same array).
+void rc_relu_f32_on(rc_kernel_path path, const float *x, float *y, size_t n);
+
+/// dx[i] = dy[i] · (x[i] > 0 ? 1 : 0), and dy_copy[i] = dy[i] when dy_copy is not NULL (the residual
+/// path's gradient in the same pass); dx may be dy, dy_copy must not overlap them.
+void rc_relu_backward_f32_on(rc_kernel_path path, const float *x, const float *dy, float *dx, float *dy_copy, size_t n);
+
+/// out[i] = h[i] + (pre[i] > 0 ? pre[i] : 0): a residual ReLU layer's output in one pass.
+void rc_relu_residual_f32_on(rc_kernel_path path, const float *h, const float *pre, float *out, size_t n);
+
+/// Bias rows of an affine layer before its matrix product: y[r,c] = source[r,c] + bias[c] for
+/// r < rows, c < cols, or y[r,c] = bias[c] when source is NULL (source may be y: then y += bias).
+void rc_bias_rows_f32_on(rc_kernel_path path, const float *bias, const float *source, float *y, size_t rows, size_t cols);
+
+/// A bias gradient: db[c] += Σ_{r < rows} dy[r,c], the rows added one after the other in order.
+void rc_bias_gradient_f32_on(rc_kernel_path path, const float *dy, float *db, size_t rows, size_t cols);
+
+/// The dilated causal convolution's gathered windows: z[b,t, j·width + c] = h[b, t − j·dilation, c],
+/// 0 where t < j·dilation, for `batch` sequences of `length` rows of `width` floats and j < taps.
+void rc_gather_windows_f32_on(rc_kernel_path path, const float *h, float *z, size_t batch, size_t length,
+                              size_t width, size_t taps, size_t dilation);
+
+/// Its transpose, accumulated: dh[b, t − j·dilation, c] += dz[b,t, j·width + c] for t ≥ j·dilation,
+/// visiting t ascending, then j ascending (the order the sums of dh are formed in).
+void rc_scatter_windows_add_f32_on(rc_kernel_path path, const float *dz, float *dh, size_t batch, size_t length,
+                                   size_t width, size_t taps, size_t dilation);
+
 #ifdef __cplusplus
 }
 #endif

@@ -66,8 +66,7 @@ struct CausalSelfAttention {
                 }
             }
         }
-        Elementwise.copy(h, to: out, count: rows * D)
-        output.forward(buffers.context, rows: rows, into: out, accumulate: true, p)
+        output.forward(buffers.context, rows: rows, into: out, residual: h, p)
     }
 
     // dOut: [B, L, D] -> dh: [B, L, D]; softmax backward dS = P ⊙ (dP − Σ_s P dP); dh must not alias dOut

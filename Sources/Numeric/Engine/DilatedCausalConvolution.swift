@@ -1,3 +1,5 @@
+import CKernels
+
 /// One residual dilated causal convolution layer of the `cnn` estimator (docs/training-engine.md, O22
 /// Theorem 14's dilated CNN): with kernel size K and dilation δ,
 /// `h_t ← h_t + ReLU(Σ_{j=0}^{K−1} h_{t − jδ} W_j + b)` per sequence, `h_{t−jδ} = 0` before the start.
@@ -37,13 +39,17 @@ struct DilatedCausalConvolution {
                                   _ buffers: DilatedConvolutionBuffers<T>, _ p: ParameterBuffers<T>) {
         let (L, D, K) = (length, width, kernel)
         // z[b, t, j·D + c] = h[b, t − jδ, c]  (0 when t − jδ < 0)
-        for b in 0..<batch {
-            for t in 0..<L {
-                let z = buffers.windows + (b * L + t) * K * D
-                for j in 0..<K {
-                    let source = t - j * dilation
-                    if source >= 0 { Elementwise.copy(h + (b * L + source) * D, to: z + j * D, count: D) }
-                    else { Elementwise.zero(z + j * D, count: D) }
+        if T.self == Float.self {
+            rc_gather_windows_f32_on(KernelPath.current.cValue, float(h), float(buffers.windows), batch, L, D, K, dilation)
+        } else {
+            for b in 0..<batch {
+                for t in 0..<L {
+                    let z = buffers.windows + (b * L + t) * K * D
+                    for j in 0..<K {
+                        let source = t - j * dilation
+                        if source >= 0 { Elementwise.copy(h + (b * L + source) * D, to: z + j * D, count: D) }
+                        else { Elementwise.zero(z + j * D, count: D) }
+                    }
                 }
             }
         }
@@ -51,10 +57,7 @@ struct DilatedCausalConvolution {
         // pre = z W + b
         linear.forward(buffers.windows, rows: rows, into: buffers.preActivation, p)
         // out = h + ReLU(pre)
-        for i in 0..<n {
-            let pre = buffers.preActivation[i]
-            out[i] = h[i] + (pre > 0 ? pre : 0)
-        }
+        ReLU.residualForward(h, buffers.preActivation, into: out, count: n)
     }
 
     // dOut: [B, L, D] -> dh: [B, L, D] (dh must not alias dOut); dW, db -> params
@@ -64,12 +67,15 @@ struct DilatedCausalConvolution {
         let (L, D, K) = (length, width, kernel)
         let rows = batch * L, n = rows * D
         // out = h + ReLU(pre)  =>  dpre = dOut ⊙ 1[pre > 0],  dh = dOut (+ the window path below)
-        ReLU.backward(buffers.preActivation, dOut, buffers.preActivationGradient, count: n)
-        Elementwise.copy(dOut, to: dh, count: n)
+        ReLU.backward(buffers.preActivation, dOut, buffers.preActivationGradient, count: n, copyingGradientTo: dh)
         // pre = z W + b  =>  dW += zᵀ dpre, db += Σ dpre, dz = dpre Wᵀ
         linear.backward(buffers.windows, buffers.preActivationGradient, rows: rows,
                         inputGradient: buffers.windowsGradient, p)
-        // z[b, t, j·D + c] = h[b, t − jδ, c]  =>  dh[b, t − jδ, c] += dz[b, t, j·D + c]
+        // z[b, t, j·D + c] = h[b, t − jδ, c]  =>  dh[b, t − jδ, c] += dz[b, t, j·D + c]  (t, then j, ascending)
+        if T.self == Float.self {
+            rc_scatter_windows_add_f32_on(KernelPath.current.cValue, float(buffers.windowsGradient), float(dh), batch, L, D, K, dilation)
+            return
+        }
         for b in 0..<batch {
             for t in 0..<L {
                 let dz = UnsafePointer(buffers.windowsGradient) + (b * L + t) * K * D

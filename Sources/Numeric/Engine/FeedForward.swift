@@ -24,8 +24,7 @@ struct FeedForward {
                                   _ buffers: FeedForwardBuffers<T>, _ p: ParameterBuffers<T>) {
         first.forward(h, rows: rows, into: buffers.preActivation, p)
         ReLU.forward(buffers.preActivation, buffers.activation, count: rows * first.outputs)
-        Elementwise.copy(h, to: out, count: rows * first.inputs)
-        second.forward(buffers.activation, rows: rows, into: out, accumulate: true, p)
+        second.forward(buffers.activation, rows: rows, into: out, residual: h, p)
     }
 
     // dOut: [rows, D] -> dh: [rows, D] = dOut + W₁-backward(ReLU'(·) ⊙ W₂-backward(dOut)); dh must not alias dOut

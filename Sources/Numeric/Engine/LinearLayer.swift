@@ -1,3 +1,5 @@
+import CKernels
+
 /// Affine map applied to every row: `y = x·W + b` with `W` stored `[inputs][outputs]`
 /// row-major and `b` of length `outputs` (the transpose of PyTorch's `nn.Linear.weight`).
 /// All rows (batch × positions) go through one BLAS `gemm`.
@@ -28,13 +30,19 @@ struct LinearLayer {
         for i in 0..<outputs { values[bias + i] = 0 }
     }
 
-    // x: [rows, inputs] -> y: [rows, outputs]   (y = xW + b, or y += xW + b when accumulating)
+    // x: [rows, inputs] -> y: [rows, outputs]   (y = xW + b; y += xW + b when accumulating;
+    // y = residual + xW + b when given a residual [rows, outputs], which must not overlap y)
     func forward<T: EngineScalar>(_ x: UnsafePointer<T>, rows: Int, into y: UnsafeMutablePointer<T>,
-                                  accumulate: Bool = false, _ p: ParameterBuffers<T>) {
-        let b = p.values + bias
-        for r in 0..<rows {
-            let row = y + r * outputs
-            if accumulate { for j in 0..<outputs { row[j] += b[j] } } else { for j in 0..<outputs { row[j] = b[j] } }
+                                  accumulate: Bool = false, residual: UnsafePointer<T>? = nil, _ p: ParameterBuffers<T>) {
+        let b = UnsafePointer(p.values + bias)
+        let source = residual ?? (accumulate ? UnsafePointer(y) : nil)
+        if T.self == Float.self {
+            rc_bias_rows_f32_on(KernelPath.current.cValue, float(b), source.map { float($0) }, float(y), rows, outputs)
+        } else {
+            for r in 0..<rows {
+                let row = y + r * outputs
+                if let source { for j in 0..<outputs { row[j] = source[r * outputs + j] + b[j] } } else { for j in 0..<outputs { row[j] = b[j] } }
+            }
         }
         T.gemm(transposeA: false, transposeB: false, m: rows, n: outputs, k: inputs,
                alpha: 1, a: x, lda: inputs, b: p.values + weight, ldb: outputs, beta: 1, c: y, ldc: outputs)
@@ -47,9 +55,13 @@ struct LinearLayer {
         T.gemm(transposeA: true, transposeB: false, m: inputs, n: outputs, k: rows,
                alpha: 1, a: x, lda: inputs, b: dy, ldb: outputs, beta: 1, c: p.gradients + weight, ldc: outputs)
         let db = p.gradients + bias
-        for r in 0..<rows {
-            let row = dy + r * outputs
-            for j in 0..<outputs { db[j] += row[j] }
+        if T.self == Float.self {
+            rc_bias_gradient_f32_on(KernelPath.current.cValue, float(dy), float(db), rows, outputs)
+        } else {
+            for r in 0..<rows {
+                let row = dy + r * outputs
+                for j in 0..<outputs { db[j] += row[j] }
+            }
         }
         if let dx {
             T.gemm(transposeA: false, transposeB: true, m: rows, n: inputs, k: outputs,
