@@ -59,12 +59,28 @@ def ssm_block_init(key):
     return {"v": linear_init(k[3], D, D), "g": linear_init(k[4], D, D), "conv": conv, "ffn": feed_forward_init(k[5])}
 
 
-def ssm_convolution(p, v):
-    """K[k, j] = Σ_n C[k,n] B[k,n] exp(−Δ_k A[k,n] j); c[b, t, k] = Σ_{j ≤ t} K[k, j] v[b, t−j, k] (direct)."""
+def s4d_kernel(p):
+    """K[k, j] = Σ_n C[k,n] B[k,n] exp(−Δ_k A[k,n] j): [D, L]."""
     rate = jnp.exp(p["log_a"]) * jnp.exp(p["log_dt"])[:, None]                  # [D, N]
-    kernel = jnp.einsum("kn,knj->kj", p["C"] * p["B"], jnp.exp(-rate[:, :, None] * jnp.arange(L)))
+    return jnp.einsum("kn,knj->kj", p["C"] * p["B"], jnp.exp(-rate[:, :, None] * jnp.arange(L)))
+
+
+def causal_convolution(kernel, v):
+    """c[b, t, k] = Σ_{j ≤ t} K[k, j] v[b, t−j, k] (direct) for a kernel [D, L]."""
     toeplitz = jnp.where(LAG >= 0, kernel[:, np.clip(LAG, 0, L - 1)], 0.0)      # [D, t, s] = K[k, t − s]
     return jnp.einsum("kts,bsk->btk", toeplitz, v)
+
+
+def ssm_convolution(p, v):
+    """The S4D kernel, or ssm-taps' free taps ([L, D], lag-major), convolved causally."""
+    return causal_convolution(p["taps"].T if "taps" in p else s4d_kernel(p), v)
+
+
+def ssm_taps_block_init(key):
+    """ssm-taps: the ssm block with its S4D parameters replaced by the kernel they give (free taps)."""
+    p = ssm_block_init(key)
+    p["conv"] = {"taps": s4d_kernel(p["conv"]).T}
+    return p
 
 
 def ssm_block(p, h):
@@ -154,6 +170,7 @@ def dilated_cnn(p, x):
 
 MODELS = {
     "ssm": sequence_model(ssm_block_init, ssm_block),
+    "ssm-taps": sequence_model(ssm_taps_block_init, ssm_block),
     "transformer": sequence_model(attention_block_init, attention_block),
     "cnn": (dilated_cnn_init, dilated_cnn),
     "fnn": (windowed_fnn_init, windowed_fnn),

@@ -48,21 +48,41 @@ class SSMConvolution(nn.Module):
         self.B = nn.Parameter(torch.randn(D, c.STATE_SIZE) / math.sqrt(c.STATE_SIZE))
         self.C = nn.Parameter(torch.randn(D, c.STATE_SIZE) / math.sqrt(c.STATE_SIZE))
 
-    def forward(self, v):                                                   # v: [B, L, D]
+    def kernel(self):                                                       # [D, L]
         rate = torch.exp(self.log_a) * torch.exp(self.log_dt)[:, None]      # Δ_k A[k, n]: [D, N]
         j = torch.arange(L, dtype=torch.float32)
-        kernel = torch.einsum("kn,knj->kj", self.C * self.B, torch.exp(-rate[:, :, None] * j))   # [D, L]
-        toeplitz = kernel[:, LAG.clamp(min=0)].masked_fill(CAUSAL_MASK, 0)  # [D, t, s] = K[k, t − s]
-        return torch.einsum("kts,bsk->btk", toeplitz, v)
+        return torch.einsum("kn,knj->kj", self.C * self.B, torch.exp(-rate[:, :, None] * j))
+
+    def forward(self, v):                                                   # v: [B, L, D]
+        return causal_convolution(self.kernel(), v)
 
 
-class SSMBlock(nn.Module):
-    """h + conv(h W_v) ⊙ (h W_g), then h + FNN(h)."""
+def causal_convolution(kernel, v):
+    """c[b, t, k] = Σ_{j ≤ t} K[k, j] v[b, t−j, k] for a kernel [D, L] (a masked Toeplitz product)."""
+    toeplitz = kernel[:, LAG.clamp(min=0)].masked_fill(CAUSAL_MASK, 0)      # [D, t, s] = K[k, t − s]
+    return torch.einsum("kts,bsk->btk", toeplitz, v)
+
+
+class TapsConvolution(nn.Module):
+    """ssm-taps: the kernel is free taps K[k, j] (`taps` [L, D], lag-major), initialised to the
+    S4D-Real kernel of one draw, as the engine does."""
 
     def __init__(self):
         super().__init__()
+        with torch.no_grad():
+            self.taps = nn.Parameter(SSMConvolution().kernel().t().contiguous())
+
+    def forward(self, v):
+        return causal_convolution(self.taps.t(), v)
+
+
+class SSMBlock(nn.Module):
+    """h + conv(h W_v) ⊙ (h W_g), then h + FNN(h); `convolution` is SSMConvolution or TapsConvolution."""
+
+    def __init__(self, convolution=None):
+        super().__init__()
         self.v, self.g = nn.Linear(D, D), nn.Linear(D, D)
-        self.conv, self.f = SSMConvolution(), FeedForward()
+        self.conv, self.f = (convolution or SSMConvolution)(), FeedForward()
 
     def forward(self, h):
         h = h + self.conv(self.v(h)) * self.g(h)
@@ -157,6 +177,7 @@ class DilatedCNN(nn.Module):
 
 MODELS = {
     "ssm": lambda: SequenceModel(SSMBlock),
+    "ssm-taps": lambda: SequenceModel(lambda: SSMBlock(TapsConvolution)),
     "transformer": lambda: SequenceModel(AttentionBlock),
     "cnn": DilatedCNN,
     "fnn": WindowedFNN,

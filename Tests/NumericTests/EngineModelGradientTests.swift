@@ -7,7 +7,7 @@ import Testing
     /// Every architecture in the plain layout, and ssm and transformer with NS24's pre-FNN, without
     /// and with a mixing window of 3 lags (0 stands for none).
     static let layouts: [(SequenceArchitecture, Bool, Int)] = SequenceArchitecture.allCases.map { ($0, false, 0) }
-        + [(.ssm, true, 0), (.transformer, true, 0), (.ssm, true, 3), (.transformer, true, 3)]
+        + [(.ssm, true, 0), (.transformer, true, 0), (.ssm, true, 3), (.transformer, true, 3), (.ssmTaps, true, 3)]
 
     @Test(arguments: layouts)
     func wholeModel(architecture: SequenceArchitecture, preFeedForward: Bool, mixingWindow: Int) throws {
@@ -49,11 +49,37 @@ import Testing
         let ssm = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .ssm, tokenDimension: 1, sequenceLength: 32), seed: 0)
         let transformer = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .transformer, tokenDimension: 1, sequenceLength: 32), seed: 0)
         #expect(ssm.layout.count == 16865)
+        // ssm-taps: each block's 32 + 3·32·16 S4D parameters become 32·32 taps.
+        let taps = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .ssmTaps, tokenDimension: 1, sequenceLength: 32), seed: 0)
+        #expect(taps.layout.count == 16865 - 2 * (32 + 3 * 32 * 16) + 2 * 32 * 32)
+        #expect(taps.layout.tensors.map(\.name).contains("blocks.0.conv.taps"))
+        #expect(!taps.layout.tensors.map(\.name).contains("blocks.0.conv.B"))
         #expect(transformer.layout.count == 17953)
         // cnn: embed 64 + 3 convolutions (V = 8) × (2·32·32 + 32) + 2 FNNs × 4192 + readout 33.
         let cnn = SequenceNetwork<Float>(SequenceModelConfiguration(architecture: .cnn, tokenDimension: 1, sequenceLength: 32), seed: 0)
         #expect(cnn.layout.count == 14721)
         #expect(cnn.layout.tensors.map(\.name).prefix(4) == ["embed.weight", "embed.bias", "conv.0.weight", "conv.0.bias"])
+    }
+
+    /// ssm-taps starts as the ssm's function: with the same seed every other tensor gets the same
+    /// draws and the taps are the S4D kernel those draws give, so the outputs agree bit for bit
+    /// (whole past and a window of 3 lags).
+    @Test(arguments: [0, 3])
+    func freeTapsStartAsTheSSMKernel(mixingWindow: Int) {
+        func outputs(_ architecture: SequenceArchitecture) -> [Float] {
+            let configuration = SequenceModelConfiguration(architecture: architecture, tokenDimension: 2, sequenceLength: 6, width: 4,
+                                                           stateSize: 3, depth: 2, hiddenWidth: 5, preFeedForward: true,
+                                                           mixingWindow: mixingWindow > 0 ? mixingWindow : nil)
+            let network = SequenceNetwork<Float>(configuration, seed: 5)
+            let workspace = network.makeWorkspace(batch: 2, team: .serial)
+            var random = RandomSource(seed: 3)
+            for i in 0..<(2 * 6 * 2) { workspace.input[i] = Float(random.uniform()) }
+            network.forward(batch: 2, workspace)
+            return Array(UnsafeBufferPointer(start: workspace.output, count: 2 * 6))
+        }
+        let ssm = outputs(.ssm), taps = outputs(.ssmTaps)
+        #expect(ssm.map(\.bitPattern) == taps.map(\.bitPattern))
+        #expect(ssm.contains { $0 != 0 })
     }
 
     /// The pre-FNN adds one D → hidden → D FNN (2·32·64 + 64 + 32 = 4,192 parameters) between the

@@ -7,11 +7,13 @@ struct SSMBlock {
     let feedForward: FeedForward
 
     /// `lags`: the kernel's window W (lags `0 … W−1`; `length` for the whole causal past).
-    init(_ name: String, width: Int, stateSize: Int, hidden: Int, length: Int, lags: Int, layout: inout ParameterLayout) {
+    /// `freeTaps`: the convolution's kernel is W·D free taps (`ssm-taps`) instead of S4D's parameters.
+    init(_ name: String, width: Int, stateSize: Int, hidden: Int, length: Int, lags: Int, freeTaps: Bool = false,
+         layout: inout ParameterLayout) {
         value = LinearLayer(name + ".v", inputs: width, outputs: width, layout: &layout)
         gate = LinearLayer(name + ".g", inputs: width, outputs: width, layout: &layout)
         convolution = SSMConvolution(name + ".conv", channels: width, stateSize: stateSize, length: length, lags: lags,
-                                     layout: &layout)
+                                     freeTaps: freeTaps, layout: &layout)
         feedForward = FeedForward(name + ".ffn", width: width, hidden: hidden, layout: &layout)
     }
 

@@ -17,19 +17,33 @@ struct SSMConvolution {
     let logRate: Int    // [D, N]  logA
     let inputWeight: Int   // [D, N]  B
     let outputWeight: Int  // [D, N]  C
+    /// `ssm-taps`: the offset of the free kernel `taps[j, k] = K[k, j]`, `[W, D]` (lag-major, as the
+    /// kernel buffer); the four S4D offsets above then index a scratch vector of `s4dCount` values
+    /// that exists only while initialising (the taps start as the S4D-Real kernel of the same draw).
+    let taps: Int?
+    /// The S4D parameters' count: the network's, or the initialisation scratch's for `ssm-taps`.
+    let s4dCount: Int
     /// The kernel path of the convolution sums (`SSMConvolutionKernel`, Float); nil runs the Swift
     /// loops below (the tests' reference; the `baseline` path computes the same bits).
     var kernelPath: KernelPath? = KernelPath.current
 
-    init(_ name: String, channels: Int, stateSize: Int, length: Int, lags: Int, layout: inout ParameterLayout) {
+    /// `freeTaps`: the kernel is `[W, D]` free parameters (`<name>.taps`) instead of S4D's four tensors.
+    init(_ name: String, channels: Int, stateSize: Int, length: Int, lags: Int, freeTaps: Bool = false,
+         layout: inout ParameterLayout) {
         self.channels = channels
         self.stateSize = stateSize
         self.length = length
         self.lags = min(max(1, lags), length)
-        logStep = layout.reserve(name + ".log_dt", [channels])
-        logRate = layout.reserve(name + ".log_a", [channels, stateSize])
-        inputWeight = layout.reserve(name + ".B", [channels, stateSize])
-        outputWeight = layout.reserve(name + ".C", [channels, stateSize])
+        var scratch = ParameterLayout()
+        func reserve(_ suffix: String, _ shape: [Int]) -> Int {
+            freeTaps ? scratch.reserve(suffix, shape) : layout.reserve(name + suffix, shape)
+        }
+        logStep = reserve(".log_dt", [channels])
+        logRate = reserve(".log_a", [channels, stateSize])
+        inputWeight = reserve(".B", [channels, stateSize])
+        outputWeight = reserve(".C", [channels, stateSize])
+        taps = freeTaps ? layout.reserve(name + ".taps", [self.lags, channels]) : nil
+        s4dCount = freeTaps ? scratch.count : 0
     }
 
     /// S4D-Real initialisation (Gu, Gupta, Goel & Ré, "On the Parameterization and Initialization
@@ -38,7 +52,18 @@ struct SSMConvolution {
     /// per channel, so the kernels `exp(−Δ_k (n+1) j)` range from local (`Δ·A` up to 1.6: the
     /// weight falls 5× per lag) to nearly flat over the sequence; `B, C ~ N(0, 1/N)`.
     /// See docs/training-engine.md ("SSM initialisation").
+    /// `ssm-taps`: the same draws into the scratch vector, and the taps set to the kernel they give.
     func initialize<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource) {
+        guard let taps else { return initializeS4D(values, random: &random) }
+        let scratch = UnsafeMutablePointer<T>.allocate(capacity: s4dCount + lags * channels)
+        defer { scratch.deallocate() }
+        scratch.initialize(repeating: 0, count: s4dCount + lags * channels)
+        initializeS4D(scratch, random: &random)
+        s4dKernel(scratch + s4dCount, scratch)
+        (values + taps).update(from: scratch + s4dCount, count: lags * channels)
+    }
+
+    private func initializeS4D<T: EngineScalar>(_ values: UnsafeMutablePointer<T>, random: inout RandomSource) {
         let logMin = Foundation.log(Self.stepRange.lowerBound), logMax = Foundation.log(Self.stepRange.upperBound)
         for k in 0..<channels { values[logStep + k] = T(logMin + random.uniform() * (logMax - logMin)) }
         let scale = 1 / Double(stateSize).squareRoot()
@@ -57,16 +82,23 @@ struct SSMConvolution {
                                      kernelGradientPartials: arena.take(team.threads * length * channels), team: team)
     }
 
-    /// Fills `kernel[j, k] = K[k, j]` (lag-major, `[L, D]`) for `j < W`, 0 beyond; `exp(−ΔA j)` by repeated products.
+    /// Fills `kernel[j, k] = K[k, j]` (lag-major, `[L, D]`) for `j < W`, 0 beyond: the free taps
+    /// (`ssm-taps`), or S4D's sum with `exp(−ΔA j)` by repeated products.
     func computeKernel<T: EngineScalar>(_ kernel: UnsafeMutablePointer<T>, _ p: ParameterBuffers<T>) {
         Elementwise.zero(kernel, count: length * channels)
+        if let taps { return kernel.update(from: p.values + taps, count: lags * channels) }
+        s4dKernel(kernel, p.values)
+    }
+
+    /// `kernel[j, k] += Σ_n C B e^{−ΔA j}` for `j < W`, from the S4D parameters in `values`.
+    private func s4dKernel<T: EngineScalar>(_ kernel: UnsafeMutablePointer<T>, _ values: UnsafeMutablePointer<T>) {
         for k in 0..<channels {
-            let delta = T.exponential(p.values[logStep + k])
+            let delta = T.exponential(values[logStep + k])
             for n in 0..<stateSize {
                 let i = k * stateSize + n
-                let ratio = T.exponential(-delta * T.exponential(p.values[logRate + i]))
+                let ratio = T.exponential(-delta * T.exponential(values[logRate + i]))
                 var decay: T = 1
-                let cb = p.values[outputWeight + i] * p.values[inputWeight + i]
+                let cb = values[outputWeight + i] * values[inputWeight + i]
                 for j in 0..<lags {
                     kernel[j * channels + k] += cb * decay
                     decay *= ratio
@@ -126,7 +158,9 @@ struct SSMConvolution {
 
     /// Chain rule through `K[k,j] = Σ_n C B e^{−ΔA j}`: with `g = dK[j, k]`,
     /// `dC += B Σ_j g e`, `dB += C Σ_j g e`, `d logA = d logΔ-part = −ΔA·CB Σ_j g e j`.
+    /// `ssm-taps`: `d taps[j, k] += dK[j, k]` for `j < W`.
     func kernelBackward<T: EngineScalar>(_ dKernel: UnsafePointer<T>, _ p: ParameterBuffers<T>) {
+        if let taps { return Elementwise.add(dKernel, to: p.gradients + taps, count: lags * channels) }
         for k in 0..<channels {
             let delta = T.exponential(p.values[logStep + k])
             var dLogStep: T = 0

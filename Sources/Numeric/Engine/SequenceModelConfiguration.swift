@@ -3,6 +3,11 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
     /// Embedding + positional encoding (→ token-wise pre-FNN) → M × {gated diagonal-SSM convolution; FNN}
     /// → readout (NS24: token-wise FNNs before and after the SSM convolutions).
     case ssm
+    /// `ssm` with free kernel taps: the same network, but each block's convolution kernel is
+    /// `W·D` free parameters `K[k, j]`, j < W (a finite-window LTI convolution with no SSM
+    /// structure), initialised to the S4D-Real kernel of the same draw (docs/training-engine.md,
+    /// "Free-tap SSM kernel"). It tells the S4D parameterisation apart from the LTI convolution itself.
+    case ssmTaps = "ssm-taps"
     /// Embedding + positional encoding (→ token-wise pre-FNN) → M × {causal multi-head softmax attention; FNN}
     /// → readout (TS23).
     case transformer
@@ -14,7 +19,10 @@ public enum SequenceArchitecture: String, CaseIterable, Codable, Sendable {
 
     /// Whether the architecture can start with NS24's token-wise pre-FNN (`ssm`, `transformer`):
     /// the others see a fixed window and have no block to put it before.
-    public var takesPreFeedForward: Bool { self == .ssm || self == .transformer }
+    public var takesPreFeedForward: Bool { self == .ssm || self == .ssmTaps || self == .transformer }
+
+    /// Whether its blocks are SSM blocks (`ssm`, `ssm-taps`), whose kernels the mixing window cuts.
+    public var hasSSMBlocks: Bool { self == .ssm || self == .ssmTaps }
 }
 
 /// Shape of a sequence estimator (docs/training-engine.md): token dimension d, sequence length L, width D,

@@ -52,16 +52,16 @@ final class SequenceNetwork<T: EngineScalar> {
         case .fnn:
             return .windowed(WindowedFeedForward(window: c.window, tokenDimension: c.tokenDimension, length: L,
                                                  hidden: c.hiddenWidth, depth: c.depth, layout: &layout))
-        case .ssm, .transformer:
+        case .ssm, .ssmTaps, .transformer:
             let embedding = LinearLayer("embed", inputs: c.tokenDimension, outputs: D, layout: &layout)
             let positional = PositionalEncoding("pos", length: L, width: D, layout: &layout)
             // NS24's token-wise FNN before the first SSM convolution (TS23's token-wise map for the transformer)
             var blocks: [ResidualBlock] = c.hasPreFeedForward
                 ? [.feedForward(FeedForward("pre", width: D, hidden: c.hiddenWidth, layout: &layout))] : []
             blocks += (0..<c.depth).map { i in
-                c.architecture == .ssm
+                c.architecture.hasSSMBlocks
                     ? .ssm(SSMBlock("blocks.\(i)", width: D, stateSize: c.stateSize, hidden: c.hiddenWidth, length: L,
-                                    lags: c.mixingLags, layout: &layout))
+                                    lags: c.mixingLags, freeTaps: c.architecture == .ssmTaps, layout: &layout))
                     : .attention(AttentionBlock("blocks.\(i)", width: D, heads: c.heads, hidden: c.hiddenWidth, length: L,
                                                 lags: c.mixingLags, layout: &layout))
             }

@@ -1,6 +1,6 @@
 /// The estimators of `ratecalc check`, in report order (tables, plots, JSON): the one list
 /// (docs/architecture.md, "Adding an estimator"). Salts are never reused: ssm 0, transformer 1,
-/// fnn 2, oracle 3, cnn 4; the next estimator takes 5.
+/// fnn 2, oracle 3, cnn 4, ssm-taps 5; the next estimator takes 6.
 public enum EstimatorRegistry {
     /// Every estimator's descriptor, in report order.
     public static let all: [EstimatorDescriptor] = [
@@ -8,6 +8,10 @@ public enum EstimatorRegistry {
             id: "ssm", seedSalt: 0, fit: .network(.ssm, stepSeconds: 2.1e-6), theory: .headline(.ssm),
             plotStyle: ("#1f77b4", "circle"), runsByDefault: true, runsInWindowSweepByDefault: true,
             summary: "gated diagonal-SSM network with token-wise FNNs (NS24)"),
+        EstimatorDescriptor(
+            id: "ssm-taps", seedSalt: 5, fit: .network(.ssmTaps, stepSeconds: 2.1e-6), theory: .headline(.ssm),
+            plotStyle: ("#17becf", "circle"), runsByDefault: false, runsInWindowSweepByDefault: false,
+            summary: "the ssm with free W-tap kernels in place of S4D's (an LTI window convolution without SSM structure)"),
         EstimatorDescriptor(
             id: "transformer", seedSalt: 1, fit: .network(.transformer, stepSeconds: 3.45e-6), theory: .headline(.transformer),
             plotStyle: ("#d62728", "square"), runsByDefault: true, runsInWindowSweepByDefault: true,
