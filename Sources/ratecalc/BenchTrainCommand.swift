@@ -27,10 +27,10 @@ struct BenchTrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Threads for the data-parallel training step: 64 sequences run as 2 pieces of 32, so more than 2 threads add nothing; OpenBLAS runs single-threaded inside each piece (default: all cores).")
     var threads: Int?
 
-    @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, transformer, cnn, fnn.", valueName: "list"))
+    @Option(help: ArgumentHelp("Architectures to time, comma-separated: ssm, ssm-taps, transformer, cnn, fnn.", valueName: "list"))
     var arch = ArchitectureList(values: CanonicalBenchmark.defaultArchitectures)
 
-    @Flag(name: .customLong("pre-fnn"), help: "ssm, transformer: the token-wise FNN before the first block (check's default layout; the reference scripts take the same flag).")
+    @Flag(name: .customLong("pre-fnn"), help: "ssm, ssm-taps, transformer: the token-wise FNN before the first block (check's default layout; the reference scripts take the same flag).")
     var preFeedForward = false
 
     func validate() throws {

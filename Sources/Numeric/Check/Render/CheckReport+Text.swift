@@ -68,6 +68,13 @@ extension CheckReport {
     }
 
     /// Smoothness, γ, class, theory r, band, target and settings.
+    /// The networks the pre-FNN and the mixing window apply to: those of the check, or every
+    /// registered one when the check has none (`ssm, transformer`).
+    var mixingNetworks: String {
+        let inCheck = settings.estimators.filter(\.descriptor.takesPreFeedForward).map(\.rawValue)
+        return (inCheck.isEmpty ? EstimatorRegistry.all.filter(\.takesPreFeedForward).map(\.id) : inCheck).joined(separator: ", ")
+    }
+
     func headerLines() -> [String] {
         let sizes = settings.sampleSizes
         let nText = sizes.isEmpty ? "none" : (sizes.count <= 4 ? sizes.map(String.init).joined(separator: ", ")
@@ -80,7 +87,7 @@ extension CheckReport {
             "log band    [r − K/ln n̄, r] = [\(CheckNumberFormat.short(logBand.lower)), \(CheckNumberFormat.short(logBand.upper))]  (K = \(CheckNumberFormat.short(logBand.k)), n̄ = \(CheckNumberFormat.short(logBand.geometricMeanN)), geometric mean of n)",
             "target      \(target.termCount) terms, ‖f‖² = \(CheckNumberFormat.short(target.squaredNorm)), level T_max = \(CheckNumberFormat.short(target.level))",
             "settings    n = \(nText), \(settings.seeds) seeds, seed \(settings.seed), noise σ = \(CheckNumberFormat.short(settings.noise)), L = \(settings.length), D = \(settings.width) (size \(settings.size.rawValue)), step cap max(\(settings.minSteps), \(settings.epochs) epochs), patience \(settings.patience), V = \(settings.window), \(settings.testSequences) test sequences, oracle level: \(settings.oracleLevel.rawValue), weights: \(settings.weights.rawValue)",
-            "networks    M = \(settings.depth) blocks, \(settings.preFeedForward ? "pre-FNN" : "no pre-FNN"), \(settings.mixing == .window ? "mixing over the last V = \(settings.window) tokens" : "mixing over the whole past") (ssm, transformer), η = \(settings.learningRates.map { CheckNumberFormat.short($0) }.joined(separator: ", "))\(settings.learningRates.count > 1 ? " (chosen per run on the validation split)" : ""), floor \(settings.floor ? "on" : "off")",
+            "networks    M = \(settings.depth) blocks, \(settings.preFeedForward ? "pre-FNN" : "no pre-FNN"), \(settings.mixing == .window ? "mixing over the last V = \(settings.window) tokens" : "mixing over the whole past") (\(mixingNetworks)), η = \(settings.learningRates.map { CheckNumberFormat.short($0) }.joined(separator: ", "))\(settings.learningRates.count > 1 ? " (chosen per run on the validation split)" : ""), floor \(settings.floor ? "on" : "off")",
         ] + machines.map { "machine     \($0.summary)" }
     }
 
