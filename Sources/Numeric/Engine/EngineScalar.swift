@@ -28,6 +28,7 @@ extension Float: EngineScalar {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
+        LinearAlgebraThreads.ensureSingle()
         cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
@@ -43,6 +44,7 @@ extension Double: EngineScalar {
         b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
+        LinearAlgebraThreads.ensureSingle()
         cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
@@ -53,7 +55,25 @@ extension Double: EngineScalar {
     }
 }
 
-/// Sets the number of OpenBLAS worker threads (the engine's matrix products).
+/// Sets the number of OpenBLAS worker threads (the engine's matrix products). The engine and
+/// the oracle never change it: they run OpenBLAS single-threaded (``LinearAlgebraThreads``) and
+/// parallelise with their own thread teams. Changing it while another thread is inside a BLAS
+/// call is unsafe in OpenBLAS.
 public func setLinearAlgebraThreads(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))
+}
+
+/// OpenBLAS's own thread count, set to one once per process, before the first matrix product of
+/// the engine or the oracle: both parallelise with their own thread teams (one product per team
+/// thread), and OpenBLAS results can be corrupted when its thread count changes while another
+/// thread is inside a BLAS call, which a save-and-restore around each oracle fit made possible
+/// when fits (or tests) ran at once. The products' results do not depend on OpenBLAS's thread
+/// count (it splits rows and columns, never the sums), so this changes no result.
+enum LinearAlgebraThreads {
+    /// Evaluated once (a global's lazy initialisation is thread-safe).
+    private static let single: Void = { openblas_set_num_threads(1) }()
+
+    /// Makes sure OpenBLAS is single-threaded; cheap after the first call.
+    @inline(__always)
+    static func ensureSingle() { _ = single }
 }

@@ -42,7 +42,7 @@ struct TrainingStep {
         targets = arena.take(batch * c.sequenceLength)
         optimizer = AdamOptimizer(count: network.layout.count)
         losses = lossArena.take(count)
-        setLinearAlgebraThreads(1)
+        LinearAlgebraThreads.ensureSingle()
     }
 
     /// The piece `0..<size` of the staged batch that replica `r` handles.

@@ -43,6 +43,7 @@ final class GramAccumulator {
     /// Accumulates over the sample rows `rowIndices` (in that order); `G` is allocated for
     /// `capacity` terms at first and grows when `extend` goes further.
     init(rowIndices: [Int], capacity: Int, targets: [Double], route: GramRoute = .automatic) {
+        LinearAlgebraThreads.ensureSingle()
         self.rowIndices = rowIndices
         self.route = route
         squaredTargets = rowIndices.reduce(0) { $0 + targets[$1] * targets[$1] }

@@ -45,9 +45,7 @@ public enum LeastSquaresOracle {
               sample.dataset.count > 0, rows % sample.dataset.count == 0 else {
             throw CheckInputError("oracle sample is inconsistent: \(rows) rows, \(sample.coordinates.count) coordinates for K = \(K), \(sample.noisy.count) targets, \(sample.dataset.count) sequences")
         }
-        let previousThreads = openblas_get_num_threads()
-        openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(previousThreads) }
+        LinearAlgebraThreads.ensureSingle()
         let team = ThreadTeam(parallelism)
         switch levelChoice {
         case .fixed(let level):

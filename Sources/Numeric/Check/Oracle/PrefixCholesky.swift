@@ -14,6 +14,7 @@ struct PrefixCholesky {
     /// If that block is not positive definite, the factored size shrinks to the largest leading
     /// block that is (`dpotrf` reports the first failing order).
     init(gram: [Double], ld: Int, size requested: Int) {
+        LinearAlgebraThreads.ensureSingle()
         var n = requested
         var factor: [Double] = []
         while n > 0 {

@@ -104,6 +104,7 @@ struct TrigonometricMoments {
     /// `(S, S_y)` over the sample rows `rowIndices` (coordinates `coordinates[row·K + k]`, targets
     /// `targets[row]`), each `gridSize` values at ``offsetStride`` positions.
     func moments(rowIndices: [Int], coordinates: [Double], targets: [Double], team: ThreadTeam) -> ([Double], [Double]) {
+        LinearAlgebraThreads.ensureSingle()
         let K = coordinateCount
         let leadRows = 2 * gridFrequency[lead] + 1
         // Rows per chunk: the products of the other coordinates' tables stay within 2²² values (32 MiB).

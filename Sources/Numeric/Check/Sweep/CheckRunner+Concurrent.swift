@@ -78,8 +78,8 @@ extension CheckRunner {
         let sweep = ConcurrentSweep(keys: keys)
         let stop: @Sendable () -> Bool = { shouldStop() || sweep.isAborted }
         // Every run's matrix products single-threaded (the engine's own teams do the parallel
-        // loops); set once here so that no run changes it under another.
-        setLinearAlgebraThreads(1)
+        // loops), set once per process so that no run changes it under another.
+        LinearAlgebraThreads.ensureSingle()
         let runner = UncheckedRunner(self)
         for _ in 0..<schedule.concurrent {
             let worker = Thread {
