@@ -210,58 +210,21 @@ void rc_bias_gradient_f32_on(rc_kernel_path path, const float *dy, float *db, si
     RC_DISPATCH(path, bias_gradient, dy, db, rows, cols);
 }
 
-// The window gather and scatter of one row of `width` floats per tap: `row_copy` writes
-// dst = src (or 0 when src is NULL), `row_add` does dst += src, both on one path.
-#if RC_X86
-__attribute__((target("avx512f")))
-static void row_copy_avx512(const float *src, float *dst, size_t width) {
-    for (size_t c = 0; c < width; c += 16) {
-        __mmask16 m = lanes16(width - c);
-        _mm512_mask_storeu_ps(dst + c, m, src ? _mm512_maskz_loadu_ps(m, src + c) : _mm512_setzero_ps());
-    }
-}
-
-__attribute__((target("avx512f")))
-static void row_add_avx512(const float *src, float *dst, size_t width) {
-    for (size_t c = 0; c < width; c += 16) {
-        __mmask16 m = lanes16(width - c);
-        _mm512_mask_storeu_ps(dst + c, m, _mm512_add_ps(_mm512_maskz_loadu_ps(m, dst + c), _mm512_maskz_loadu_ps(m, src + c)));
-    }
-}
-
-__attribute__((target("avx2")))
-static void row_copy_avx2(const float *src, float *dst, size_t width) {
-    size_t c = 0;
-    for (; c + 8 <= width; c += 8) _mm256_storeu_ps(dst + c, src ? _mm256_loadu_ps(src + c) : _mm256_setzero_ps());
-    for (; c < width; c++) dst[c] = src ? src[c] : 0;
-}
-
-__attribute__((target("avx2")))
-static void row_add_avx2(const float *src, float *dst, size_t width) {
-    size_t c = 0;
-    for (; c + 8 <= width; c += 8) _mm256_storeu_ps(dst + c, _mm256_add_ps(_mm256_loadu_ps(dst + c), _mm256_loadu_ps(src + c)));
-    for (; c < width; c++) dst[c] += src[c];
-}
-#endif
-
-static void row_copy_baseline(const float *src, float *dst, size_t width) {
-    if (src) memcpy(dst, src, width * sizeof(float));
-    else memset(dst, 0, width * sizeof(float));
-}
-
-static void row_add_baseline(const float *src, float *dst, size_t width) {
-    for (size_t c = 0; c < width; c++) dst[c] += src[c];
-}
-
+// The window gather and scatter, one row of `width` floats per tap: a copy is a bias row without a
+// source (y = h's row), an accumulation one with y as its own source (dh's row += dz's row); the
+// rows before the sequence's start are zeroed (plain stores, the same on every path).
 #define RC_WINDOWS_BODY(suffix, attr)                                                                        \
     attr static void gather_windows_##suffix(const float *h, float *z, size_t batch, size_t length, size_t width, \
                                         size_t taps, size_t dilation) {                                   \
         for (size_t b = 0; b < batch; b++)                                                                \
             for (size_t t = 0; t < length; t++) {                                                         \
                 float *window = z + (b * length + t) * taps * width;                                      \
-                for (size_t j = 0; j < taps; j++)                                                         \
-                    row_copy_##suffix(t >= j * dilation ? h + (b * length + t - j * dilation) * width : NULL, \
-                                      window + j * width, width);                                         \
+                for (size_t j = 0; j < taps; j++) {                                                       \
+                    if (t >= j * dilation)                                                                \
+                        bias_rows_##suffix(h + (b * length + t - j * dilation) * width, NULL, window + j * width, 1, width); \
+                    else                                                                                  \
+                        memset(window + j * width, 0, width * sizeof(float));                             \
+                }                                                                                         \
             }                                                                                             \
     }                                                                                                     \
     attr static void scatter_windows_add_##suffix(const float *dz, float *dh, size_t batch, size_t length,     \
@@ -269,8 +232,10 @@ static void row_add_baseline(const float *src, float *dst, size_t width) {
         for (size_t b = 0; b < batch; b++)                                                                \
             for (size_t t = 0; t < length; t++) {                                                         \
                 const float *window = dz + (b * length + t) * taps * width;                               \
-                for (size_t j = 0; j < taps && t >= j * dilation; j++)                                    \
-                    row_add_##suffix(window + j * width, dh + (b * length + t - j * dilation) * width, width); \
+                for (size_t j = 0; j < taps && t >= j * dilation; j++) {                                  \
+                    float *row = dh + (b * length + t - j * dilation) * width;                            \
+                    bias_rows_##suffix(window + j * width, row, row, 1, width);                           \
+                }                                                                                         \
             }                                                                                             \
     }
 

@@ -30,18 +30,17 @@ struct LinearLayer {
         for i in 0..<outputs { values[bias + i] = 0 }
     }
 
-    // x: [rows, inputs] -> y: [rows, outputs]   (y = xW + b; y += xW + b when accumulating;
-    // y = residual + xW + b when given a residual [rows, outputs], which must not overlap y)
+    // x: [rows, inputs] -> y: [rows, outputs]   (y = xW + b, or y = residual + xW + b when given a
+    // residual [rows, outputs], which must not overlap y)
     func forward<T: EngineScalar>(_ x: UnsafePointer<T>, rows: Int, into y: UnsafeMutablePointer<T>,
-                                  accumulate: Bool = false, residual: UnsafePointer<T>? = nil, _ p: ParameterBuffers<T>) {
+                                  residual: UnsafePointer<T>? = nil, _ p: ParameterBuffers<T>) {
         let b = UnsafePointer(p.values + bias)
-        let source = residual ?? (accumulate ? UnsafePointer(y) : nil)
         if T.self == Float.self {
-            rc_bias_rows_f32_on(KernelPath.current.cValue, float(b), source.map { float($0) }, float(y), rows, outputs)
+            rc_bias_rows_f32_on(KernelPath.current.cValue, float(b), residual.map { float($0) }, float(y), rows, outputs)
         } else {
             for r in 0..<rows {
                 let row = y + r * outputs
-                if let source { for j in 0..<outputs { row[j] = source[r * outputs + j] + b[j] } } else { for j in 0..<outputs { row[j] = b[j] } }
+                if let residual { for j in 0..<outputs { row[j] = residual[r * outputs + j] + b[j] } } else { for j in 0..<outputs { row[j] = b[j] } }
             }
         }
         T.gemm(transposeA: false, transposeB: false, m: rows, n: outputs, k: inputs,
