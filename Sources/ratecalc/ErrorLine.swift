@@ -12,7 +12,7 @@ import Foundation
 enum ErrorLine {
     /// The line (without the trailing newline) for `error`, given the process arguments.
     static func text(for error: Error, arguments: [String]) -> String {
-        var message = FlagNames.message(for: error) ?? Ratecalc.fullMessage(for: error)
+        var message = foldingValueList(FlagNames.message(for: error) ?? Ratecalc.fullMessage(for: error))
         // Arguments with line breaks or controls are escaped before the message is cut
         // at its first line, so that a token's own newline does not end the message.
         for argument in Set(arguments) where SafeText.escaped(argument) != argument && !argument.isEmpty {
@@ -23,6 +23,24 @@ enum ErrorLine {
         var line = firstLine.trimmingCharacters(in: .whitespaces)
         if line.hasPrefix("Error: ") { line.removeFirst("Error: ".count) }
         return "ratecalc: " + SafeText.line(line)
+    }
+
+    /// Argument-parser lists six or more accepted values of a bad argument as bullets on lines of
+    /// their own (". Please provide one of the following:\n  - ssm\n  - ssm-taps …"), which the cut
+    /// to the first line would drop; they are folded into the one-line form it uses for fewer
+    /// values: ". Please provide one of 'ssm', 'ssm-taps', … or 'oracle'.".
+    static func foldingValueList(_ message: String) -> String {
+        let marker = ". Please provide one of the following:"
+        guard let start = message.range(of: marker) else { return message }
+        var lines = message[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        var values: [String] = []
+        while let line = lines.first, line.hasPrefix("  - ") {
+            values.append("'\(line.dropFirst(4))'")
+            lines.removeFirst()
+        }
+        guard let last = values.last else { return message }
+        let list = values.count == 1 ? last : values.dropLast().joined(separator: ", ") + " or " + last
+        return ([message[..<start.lowerBound] + ". Please provide one of \(list)."] + lines.map(String.init)).joined(separator: "\n")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Numeric
 import Testing
 
 @Test func workedExampleJSONMatchesTheContract() throws {
@@ -79,6 +80,13 @@ import Testing
     // A bad list names the accepted items (the regression of the list types, caught comparing before/after).
     let gpu = try CLIRunner.run(["--smoothness", "1,2,4", "--arch", "gpu"])
     #expect(gpu.stderr.contains("Please provide one of 'ssm', 'transformer', 'cnn' or 'all'"), "\(gpu.stderr)")
+    // Six or more values (argument-parser's bulleted list) are folded into the same one-line form.
+    let estimator = try CLIRunner.run(["check", "--smoothness", "1", "--arch", "gpu"])
+    let every = CheckEstimator.allCases.map { "'\($0.rawValue)'" }
+    #expect(every.count >= 6)
+    #expect(estimator.status == 2 && estimator.stdout.isEmpty && estimator.stderr.split(separator: "\n").count == 1)
+    #expect(estimator.stderr.contains("Please provide one of " + every.dropLast().joined(separator: ", ") + " or " + every.last! + "."),
+            "\(estimator.stderr)")
 }
 
 @Test("bad input: exit 2, one line on stderr naming the problem, nothing on stdout", arguments: [
